@@ -1,0 +1,288 @@
+"""The one plain data model that flows through every stage.
+
+ingest -> RawDocument; clean -> Article; extract -> ArticleMentions;
+group -> Grouping (copies, spin, stories); compare -> Fact; report -> Report.
+
+Everything is a frozen dataclass of plain values (str, int, float, None, tuples
+of those or of other model classes), so any stage's output can be serialised
+with :func:`to_jsonable` and tested alone.  Character spans are offsets into
+``Article.body``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+# --------------------------------------------------------------------------- ingest
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One article as a reader found it, before any cleaning.
+
+    ``text`` is plain text (from .txt inputs, or main text extracted from HTML);
+    ``html`` is kept when the source was HTML so the cleaner can use page metadata.
+    ``meta`` holds what the source itself declared (JSONL keys, feed fields,
+    HTML <meta>): title, published, outlet, url, author, and unknown keys kept.
+    """
+
+    id: str
+    source: str  # file path, plus "#N" / "::record" for items inside a container file
+    format: Literal["text", "html", "jsonl", "warc", "rss"]
+    text: str
+    html: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None  # YYYY-MM-DD when the source declares it
+    outlet: str | None = None
+    author: str | None = None
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """An input (or part of one) that was skipped or read with a caveat."""
+
+    source: str
+    reason: str
+    skipped: bool = True  # False: read, but with a warning (e.g. encoding guessed)
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    documents: tuple[RawDocument, ...]
+    problems: tuple[InputProblem, ...] = ()
+
+
+# --------------------------------------------------------------------------- clean
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article: metadata found, boilerplate removed, body as paragraphs."""
+
+    id: str
+    source: str
+    format: str
+    body: str  # paragraphs joined by "\n\n"; all spans point into this
+    paragraphs: tuple[str, ...]
+    headline: str | None = None
+    byline: str | None = None  # names only
+    dateline: str | None = None  # place only
+    published: str | None = None  # YYYY-MM-DD
+    outlet: str | None = None
+    url: str | None = None
+    section: str | None = None
+    summary: str | None = None  # standfirst / bullet summary
+    subheadings: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()  # boilerplate lines dropped by the cleaner
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- extract
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    text: str  # as written, titles stripped ("Dan Driscoll")
+    label: Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "OTHER"]
+    start: int
+    end: int
+    role: str | None = None  # "US Army Secretary" when the article gives one
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with what it counts: "killing at least seven people" in Kyiv."""
+
+    text: str  # the phrase as written: "at least seven people"
+    value: str  # the value as written: "at least seven"
+    number: float
+    qualifier: str | None  # normalised hedge: "at least", "more than", "about", "up to", "nearly"...
+    counted: str | None  # lemma of what is counted: "people", "drone", "point", "country", "year"
+    event: str | None  # lemma of the governing verb/noun: "kill", "injure", "launch", "destroy"
+    place: str | None  # "Kyiv" when the sentence says where
+    time: str | None  # "overnight", "2025-11-25" when the sentence says when
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    """A time expression resolved against the article's publication date."""
+
+    text: str  # as written: "on Sunday", "late Monday (November 24)", "almost four years"
+    kind: Literal["date", "duration"]
+    date: str | None  # YYYY-MM-DD (start of the period for week/month/year), None when unresolved
+    granularity: Literal["day", "week", "month", "year", "part_of_day", "duration"]
+    years: float | None  # for durations: the length in years ("almost four years" -> 4.0)
+    qualifier: str | None  # "almost", "nearly", "late", "over"...
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class QuoteMention:
+    text: str  # the quoted words, without the marks
+    speaker: str | None  # the name as resolved in this article (canonical name set later per story)
+    cue: str | None  # "said", "told", "wrote", "added"...
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Citation:
+    """An outlet or agency the article attributes something to."""
+
+    source: str  # normalised: "The Associated Press", "CNN", "dpa"
+    text: str  # as written: "told The Associated Press"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ArticleMentions:
+    article_id: str
+    entities: tuple[EntityMention, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    times: tuple[TimeRef, ...] = ()
+    quotes: tuple[QuoteMention, ...] = ()
+    citations: tuple[Citation, ...] = ()
+
+
+# --------------------------------------------------------------------------- group
+
+
+@dataclass(frozen=True)
+class CopyLink:
+    """``article_id`` reprints or rewrites ``copy_of``; the evidence is kept."""
+
+    article_id: str
+    copy_of: str
+    kind: Literal["reprint", "syndicated", "spun"]
+    containment: float  # share of article_id's text that stands in copy_of (after normalisation)
+    shared_passages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SpinScore:
+    article_id: str
+    score: float  # 0..1
+    flagged: bool
+    phrases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StoryCluster:
+    id: str
+    article_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Grouping:
+    copies: tuple[CopyLink, ...] = ()
+    spin: tuple[SpinScore, ...] = ()
+    stories: tuple[StoryCluster, ...] = ()
+
+
+# --------------------------------------------------------------------------- compare / story level
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A story-level entity: one canonical name, its aliases and variants."""
+
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    article_ids: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    # near-identical names that clash with the majority ("Keith Starmer"): name -> article ids
+    variants: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+@dataclass(frozen=True)
+class Quote:
+    article_id: str
+    text: str
+    speaker: str | None  # canonical story-level name
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class Claim:
+    article_id: str
+    value: str  # as the article gives it: "at least seven"
+    number: float | None
+    text: str  # the sentence it comes from
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class Fact:
+    subject: str
+    status: Literal["agreed", "disputed", "single"]
+    claims: tuple[Claim, ...]
+    kind: str = "quantity"  # quantity | name | quote | date | duration | place
+    reason: str = ""  # why the status, in words a reader accepts
+    articles: int = 0  # how many articles carry it
+    independent_sources: int = 0  # how many independent witnesses that makes
+    sources: tuple[str, ...] = ()  # who those witnesses are
+    importance: float = 0.0
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: str
+    text: str
+    article_ids: tuple[str, ...]
+    granularity: str = "day"
+
+
+@dataclass(frozen=True)
+class BriefSentence:
+    text: str
+    article_ids: tuple[str, ...]
+    generated: bool = False
+
+
+@dataclass(frozen=True)
+class StoryReport:
+    id: str
+    article_ids: tuple[str, ...]
+    title: str = ""
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    brief: tuple[BriefSentence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Report:
+    articles: tuple[Article, ...]
+    mentions: tuple[ArticleMentions, ...]
+    grouping: Grouping
+    stories: tuple[StoryReport, ...]
+    problems: tuple[InputProblem, ...] = ()
+
+
+# --------------------------------------------------------------------------- serialisation
+
+
+def to_jsonable(value: Any) -> Any:
+    """Turn any model value into JSON-ready dicts, lists and scalars."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Mapping):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    return value

@@ -1,0 +1,83 @@
+"""``analyze(paths) -> Report``: the stages in order, data flowing one way.
+
+ingest -> clean -> extract -> group -> (per story) entities, quotes, facts,
+timeline, brief -> Report.  Models are loaded once (``nlp.load_models``) and
+handed to the stages that need them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from os import PathLike
+
+from wirecheck import clean, compare, extract, group, ingest
+from wirecheck.model import Article, ArticleMentions, Grouping, RawDocument, Report, StoryReport
+from wirecheck.nlp import Models, load_models
+from wirecheck.report import brief, timeline
+
+ProgressFactory = Callable[[str, int], Callable[[int], None]]
+
+
+def analyze(
+    paths: Iterable[str | PathLike[str]],
+    *,
+    models: Models | None = None,
+    progress: ProgressFactory | None = None,
+) -> Report:
+    """Read every input under ``paths`` and analyse it as one report."""
+    ingested = ingest.read_inputs([str(p) for p in paths], progress=progress)
+    report = analyze_documents(ingested.documents, models=models, progress=progress)
+    return Report(
+        articles=report.articles,
+        mentions=report.mentions,
+        grouping=report.grouping,
+        stories=report.stories,
+        problems=tuple(ingested.problems) + tuple(report.problems),
+    )
+
+
+def analyze_documents(
+    documents: Sequence[RawDocument],
+    *,
+    models: Models | None = None,
+    progress: ProgressFactory | None = None,
+) -> Report:
+    """The pipeline after ingestion: for the Python API, the web app and Ray."""
+    articles = clean.clean_documents(documents)
+    models = models or load_models()
+    mentions = extract.extract_mentions(articles, models, progress=progress)
+    grouping = group.group_articles(articles, mentions, models)
+    stories = tuple(
+        build_story(story.id, story.article_ids, articles, mentions, grouping, models)
+        for story in grouping.stories
+    )
+    return Report(articles=tuple(articles), mentions=tuple(mentions), grouping=grouping, stories=stories)
+
+
+def build_story(
+    story_id: str,
+    article_ids: Sequence[str],
+    articles: Sequence[Article],
+    mentions: Sequence[ArticleMentions],
+    grouping: Grouping,
+    models: Models,
+) -> StoryReport:
+    """Everything said about one story: entities, quotes, facts, timeline, brief."""
+    wanted = set(article_ids)
+    story_articles = [a for a in articles if a.id in wanted]
+    story_mentions = [m for m in mentions if m.article_id in wanted]
+    entities = extract.resolve_story_entities(story_articles, story_mentions)
+    quotes = extract.resolve_story_quotes(story_mentions, entities)
+    facts = compare.compare_story(story_articles, story_mentions, entities, quotes, grouping, models)
+    events = timeline.build_timeline(story_articles, story_mentions)
+    summary = brief.build_brief(story_articles, story_mentions, facts, grouping, models)
+    return StoryReport(
+        id=story_id,
+        article_ids=tuple(article_ids),
+        title=brief.story_title(story_articles),
+        entities=tuple(entities),
+        quotes=tuple(quotes),
+        facts=tuple(facts),
+        timeline=tuple(events),
+        brief=tuple(summary),
+    )

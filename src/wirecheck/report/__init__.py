@@ -1,0 +1,1 @@
+"""Report stage: timeline, brief, JSON and HTML output."""
