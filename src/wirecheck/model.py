@@ -109,6 +109,9 @@ class Quantity:
     sentence: str
     start: int
     end: int
+    counted_class: str | None = None  # synonyms folded: "person" (people, residents, deaths), "country" (nations), "age"
+    vague: bool = False  # "dozens", "hundreds": number is only a lower bound, not a figure to compare
+    number_max: float | None = None  # upper end of a range: "10 to 15 people" -> number 10, number_max 15
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,9 @@ class TimeRef:
     sentence: str
     start: int
     end: int
+    event_text: str | None = None  # the clause the expression dates, trimmed: "the war began on February 24, 2022"
+    event_words: tuple[str, ...] = ()  # content lemmas of that clause, to match one event across articles
+    future: bool = False  # the clause speaks of something planned: "will meet on Friday"
 
 
 @dataclass(frozen=True)
@@ -244,6 +250,8 @@ class TimelineEntry:
     text: str
     article_ids: tuple[str, ...]
     granularity: str = "day"
+    # the same event placed on other dates by other articles: (other date, those article ids)
+    conflicts: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)

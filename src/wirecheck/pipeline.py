@@ -44,6 +44,8 @@ def analyze_documents(
 ) -> Report:
     """The pipeline after ingestion: for the Python API, the web app and Ray."""
     articles = clean.clean_documents(documents)
+    if not articles:
+        return Report(articles=(), mentions=(), grouping=Grouping(), stories=())
     models = models or load_models()
     mentions = extract.extract_mentions(articles, models, progress=progress)
     grouping = group.group_articles(articles, mentions, models)

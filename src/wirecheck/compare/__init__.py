@@ -1,16 +1,39 @@
 """Compare: align claims across articles into agreed, disputed and single-source facts.
 
-Public entry: ``compare_story(articles, mentions, entities, quotes, grouping, models) -> list[Fact]``
-(most important disputes first).
-(INTERFACE PLACEHOLDER - being implemented)
+Public entry: ``compare_story(articles, mentions, entities, quotes, grouping, models) -> list[Fact]``,
+most important first (disputes about casualties, names and quotes lead).
+
+Each kind of fact has its own module, read top to bottom:
+
+- ``align``: quantities that measure the same thing (people killed in one place, drones downed...);
+- ``spans``: lengths of time given for the same thing ("almost four years" of war);
+- ``quotes``: one quote in several wordings;
+- ``names``: clashing spellings of a name, and where outlets say a person went;
+- ``judge``: agreed / disputed / single and the reason, in words a reader accepts;
+- ``independence``: how many independent witnesses stand behind a fact (copies and shared
+  attributions are one witness).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 
-from wirecheck.model import Article, ArticleMentions, Entity, Fact, Grouping, Quote
+import numpy as np
+
+from wirecheck.compare import align, judge, names, quotes, spans
+from wirecheck.compare.found import FoundClaims
+from wirecheck.compare.independence import StoryContext, count_witnesses
+from wirecheck.compare.text import quote_excerpt, words
+from wirecheck.model import Article, ArticleMentions, Claim, Entity, Fact, Grouping, Quote
 from wirecheck.nlp import Models
+
+Encode = Callable[[list[str]], np.ndarray]
+
+KIND_WEIGHT = {"casualty": 1.0, "name": 0.9, "quote": 0.85, "duration": 0.7, "quantity": 0.6, "place": 0.5}
+STATUS_WEIGHT = {"disputed": 1.0, "agreed": 0.3, "single": 0.1}
+SOFT_DISPUTE = 0.75
 
 
 def compare_story(
@@ -21,4 +44,252 @@ def compare_story(
     grouping: Grouping,
     models: Models,
 ) -> list[Fact]:
-    raise NotImplementedError
+    """Every fact the story's articles state, judged, with independence counts; most important first."""
+    context = StoryContext.build(articles, mentions, grouping)
+    by_id = {a.id: a for a in articles}
+    mentions_by_id = {m.article_id: m for m in mentions}
+    encode: Encode = models.embedder.encode
+    found: list[FoundClaims] = [
+        *quantity_facts(articles, mentions, encode, context),
+        *span_facts(articles, mentions, context),
+        *quote_facts(quotes, by_id, encode),
+        *names.name_variant_facts(entities, by_id, mentions_by_id),
+        *names.spelling_facts(entities, by_id, mentions_by_id),
+        *names.place_facts(names.place_sightings(entities, articles, mentions), by_id),
+    ]
+    facts = [to_fact(item, context) for item in found]
+    return sorted(facts, key=lambda f: (-f.importance, f.subject))
+
+
+def to_fact(item: FoundClaims, context: StoryContext) -> Fact:
+    witnesses = count_witnesses(item.claims, context, item.sentence_spans)
+    return Fact(
+        subject=item.subject,
+        status=item.status,
+        claims=item.claims,
+        kind=item.kind,
+        reason=item.reason,
+        articles=witnesses.articles,
+        independent_sources=witnesses.independent,
+        sources=witnesses.sources,
+        importance=importance(item, witnesses.articles, witnesses.independent),
+    )
+
+
+def importance(item: FoundClaims, articles: int, independent: int) -> float:
+    """Disputes first, casualties, names and quotes before other kinds; more witnesses weigh more."""
+    kind = "casualty" if item.casualty else item.kind
+    weight = KIND_WEIGHT.get(kind, 0.5) * STATUS_WEIGHT[item.status]
+    if item.status == "disputed" and item.soft:
+        weight *= SOFT_DISPUTE
+    return round(weight + 0.02 * min(articles, 10) + 0.01 * min(independent, 10), 4)
+
+
+def publication_time(article: Article | None) -> str | None:
+    """ISO date or datetime of publication: a time in the metadata when there is one, else the date."""
+    if article is None:
+        return None
+    for key in ("published_at", "published_time", "datetime", "modified", "updated", "date", "published"):
+        value = article.meta.get(key) if article.meta else None
+        timed = isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}", value)
+        if (
+            timed
+            and isinstance(value, str)
+            and (not article.published or value.startswith(article.published))
+        ):
+            return value.replace(" ", "T")
+    return article.published
+
+
+# ---------------------------------------------------------------------------- quantities
+
+
+def quantity_facts(
+    articles: Sequence[Article], mentions: Sequence[ArticleMentions], encode: Encode, context: StoryContext
+) -> list[FoundClaims]:
+    claims = align.quantity_claims(articles, mentions)
+    found: list[FoundClaims] = []
+    for group in align.align_quantities(claims, encode):
+        first = group[0]
+        if len({c.article_id for c in group}) < 2 and not _worth_alone(first):
+            continue
+        readings: dict[str, judge.Reading] = {}
+        for claim in group:
+            q = claim.quantity
+            readings.setdefault(
+                claim.article_id,
+                judge.Reading(
+                    article_id=claim.article_id,
+                    label=context.label(claim.article_id),
+                    value=q.value,
+                    number=q.number,
+                    qualifier=q.qualifier,
+                    when=publication_time(context.articles.get(claim.article_id)),
+                    number_max=getattr(q, "number_max", None),
+                ),
+            )
+        casualty = first.event in align.CASUALTY_EVENTS
+        verdict = judge.judge_tally(list(readings.values()), cumulative=casualty or first.counted == "person")
+        found.append(
+            FoundClaims(
+                subject=align.subject_of(group, _shared_topic(group, context.mentions)),
+                kind="quantity",
+                status=verdict.status,
+                reason=verdict.reason,
+                claims=tuple(
+                    Claim(
+                        c.article_id,
+                        c.quantity.value,
+                        c.quantity.number,
+                        c.quantity.sentence.strip(),
+                        c.quantity.start,
+                        c.quantity.end,
+                    )
+                    for c in group
+                ),
+                sentence_spans=tuple((c.sentence_start, c.sentence_end) for c in group),
+                soft=verdict.soft,
+                casualty=casualty,
+            )
+        )
+    return found
+
+
+def _worth_alone(claim: align.QuantityClaim) -> bool:
+    """A single-source tally is worth listing when we know what it counts and what happened."""
+    return bool(claim.event) or claim.counted in align.COUNTED_CLASSES.values()
+
+
+TOPIC_LABELS = frozenset({"ORG", "EVENT", "FAC", "NORP"})
+_CAPITALISED = r"[A-Z][\w'\u2019-]+"
+_NAMED_PHRASE = re.compile(rf"{_CAPITALISED}(?:(?:\s+(?:of|the|and|for|on))*\s+{_CAPITALISED})+")
+
+
+def _shared_topic(
+    group: Sequence[align.QuantityClaim], mentions: Mapping[str, ArticleMentions]
+) -> str | None:
+    """A named thing (organisation, event, a capitalised name of several words) that the sentences
+    of half or more of the articles share: "Coalition of the Willing" for a count of its countries."""
+    article_ids = {c.article_id for c in group}
+    if len(article_ids) < 2:
+        return None
+    places = {" ".join(words(c.place)) for c in group if c.place}
+    seen: Counter[str] = Counter()
+    written: dict[str, str] = {}
+    for article_id in article_ids:
+        keys: set[str] = set()
+        for claim in (c for c in group if c.article_id == article_id):
+            names = [m.group(0) for m in _NAMED_PHRASE.finditer(claim.sentence)]
+            for entity in mentions[article_id].entities if article_id in mentions else ():
+                inside = claim.sentence_start <= entity.start and entity.end <= claim.sentence_end
+                if inside and entity.label in TOPIC_LABELS and len(entity.text) > 3:
+                    names.append(entity.text)
+            for name in names:
+                key = " ".join(words(name))
+                if key and key not in places:
+                    keys.add(key)
+                    written.setdefault(key, name)
+        seen.update(keys)
+    shared = [key for key, count in seen.most_common() if count >= 2 and count >= len(article_ids) / 2]
+    return written[max(shared, key=lambda k: (seen[k], len(k)))] if shared else None
+
+
+# ---------------------------------------------------------------------------- spans of time
+
+
+def span_facts(
+    articles: Sequence[Article], mentions: Sequence[ArticleMentions], context: StoryContext
+) -> list[FoundClaims]:
+    found: list[FoundClaims] = []
+    for group in spans.align_spans(spans.span_claims(articles, mentions)):
+        if len(group) < 2:
+            continue
+        unit, unit_years = spans.natural_unit([c.years for c in group])
+        readings = [
+            judge.Reading(
+                c.article_id, context.label(c.article_id), c.text, round(c.years / unit_years, 2), c.qualifier
+            )
+            for c in group
+        ]
+        verdict = judge.judge_span(readings, unit=unit + "s")
+        subject = (
+            "how long the war has lasted"
+            if group[0].subject == "war"
+            else f"how long the {group[0].subject} lasted"
+        )
+        found.append(
+            FoundClaims(
+                subject=subject,
+                kind="duration",
+                status=verdict.status,
+                reason=verdict.reason,
+                claims=tuple(
+                    Claim(
+                        c.article_id,
+                        c.text,
+                        round(c.years / unit_years, 2),
+                        c.sentence.strip(),
+                        c.start,
+                        c.end,
+                    )
+                    for c in group
+                ),
+                sentence_spans=tuple((c.sentence_start, c.sentence_end) for c in group),
+                soft=verdict.soft,
+            )
+        )
+    return found
+
+
+# ---------------------------------------------------------------------------- quotes
+
+
+def quote_facts(
+    story_quotes: Sequence[Quote], articles: Mapping[str, Article], encode: Encode
+) -> list[FoundClaims]:
+    found: list[FoundClaims] = []
+    for group in quotes.align_quotes(quotes.quote_claims(story_quotes, articles), encode):
+        wordings = Counter(c.words for c in group)
+        base = wordings.most_common(1)[0][0]
+        base_ids = ", ".join(c.quote.article_id for c in group if c.words == base)
+        differences: list[str] = []
+        for claim in group:
+            for difference in quotes.wording_differences(base, claim.words):
+                text = f"{_shown(difference.ours)} ({base_ids}) vs {_shown(difference.theirs)} ({claim.quote.article_id})"
+                if text not in differences:
+                    differences.append(text)
+        speaker = next((c.quote.speaker for c in group if c.quote.speaker), None)
+        if differences:
+            status: judge.Status = "disputed"
+            reason = "the same quote in different wordings: " + "; ".join(differences[:4])
+        elif len(wordings) == 1:
+            status, reason = "agreed", "the same words in every article"
+        else:
+            status, reason = (
+                "agreed",
+                "the same words; outlets quote more or less of it, or differ only in small words",
+            )
+        found.append(
+            FoundClaims(
+                subject=f"words of {speaker or 'an unnamed speaker'}: \u201c{quote_excerpt(base_text(group, base))}\u201d",
+                kind="quote",
+                status=status,
+                reason=reason,
+                claims=tuple(
+                    Claim(
+                        c.quote.article_id, c.quote.text, None, c.sentence.strip(), c.quote.start, c.quote.end
+                    )
+                    for c in group
+                ),
+                sentence_spans=tuple((c.sentence_start, c.sentence_end) for c in group),
+            )
+        )
+    return found
+
+
+def _shown(words_: str) -> str:
+    return repr(words_) if words_ else "nothing"
+
+
+def base_text(group: Sequence[quotes.QuoteClaim], base: tuple[str, ...]) -> str:
+    return next((c.quote.text for c in group if c.words == base), group[0].quote.text)

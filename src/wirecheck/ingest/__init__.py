@@ -1,15 +1,15 @@
 """Ingest: one reader per format and the dispatcher that picks one per file.
 
 Public entry: ``read_inputs(paths, progress=None) -> IngestResult``.
-(INTERFACE PLACEHOLDER - being implemented)
+
+Modules, in the order a file meets them: ``walk`` (which files), ``load`` (bytes, size cap,
+decompression, binary detection), ``decode`` (bytes to text), ``sniff`` (which reader), the
+readers ``html``, ``jsonl``, ``feed``, ``warc`` (plain text needs none), and ``dispatch``
+(the batch: duplicates, unique ids, problems).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from wirecheck.ingest.dispatch import read_inputs
 
-from wirecheck.model import IngestResult
-
-
-def read_inputs(paths: Sequence[str], progress: Callable[[str, int], Callable[[int], None]] | None = None) -> IngestResult:
-    raise NotImplementedError
+__all__ = ["read_inputs"]

@@ -2,15 +2,63 @@
 
 Public entries: ``build_brief(articles, mentions, facts, grouping, models) -> list[BriefSentence]``,
 ``story_title(articles) -> str``.
-(INTERFACE PLACEHOLDER - being implemented)
+
+The brief is chosen, never written: every sentence is a sentence of one article, picked for
+coverage (how central it is across outlets, which entities and facts it carries, how close to
+the top of its article it stands) and without redundancy (maximal marginal relevance over
+sentence embeddings).  Each sentence cites the article it came from plus the articles that
+say the same thing (a near-duplicate sentence, or the same value of the same fact).  A figure
+that outlets dispute is never left standing as settled: the sentence is annotated with every
+value and who gives it.  The optional rewrite by a local language model lives in
+``wirecheck.report.brief_rewrite``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from wirecheck.model import Article, ArticleMentions, BriefSentence, Fact, Grouping
+import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from wirecheck.model import Article, ArticleMentions, BriefSentence, Claim, Fact, Grouping
 from wirecheck.nlp import Models
+
+MIN_SENTENCES = 5
+MAX_SENTENCES = 10
+MIN_WORDS = 8
+MAX_WORDS = 60
+NEAR_DUPLICATE = 0.8  # cosine similarity above which two sentences say the same thing
+TOO_SIMILAR = 0.75  # a candidate this close to a chosen sentence adds nothing
+MMR_LAMBDA = 0.7  # relevance against novelty
+WEIGHTS = {"centrality": 0.4, "entities": 0.2, "facts": 0.25, "position": 0.15}
+
+QUOTE_MARKS = '"“”„«»'
+BOILERPLATE = re.compile(
+    r"https?://|www\.|\S+@\S+\.\w|\b(subscribe|newsletter|cookies?|sign up|click here|read more|"
+    r"all rights reserved|share this|follow us)\b",
+    re.IGNORECASE,
+)
+# A sentence that opens on a pronoun leans on a sentence the brief will not show.
+DANGLING_START = re.compile(
+    r"^(he|she|they|it|this|these|those|that|his|her|their|its|we|i|our|such|there|then|but|and|also)\b",
+    re.IGNORECASE,
+)
+NUMBER_TOKEN = re.compile(r"\d[\d,.]*")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One sentence of one article that could go into the brief."""
+
+    article_id: str
+    text: str
+    start: int  # offsets into Article.body
+    end: int
+    position: float  # 0.0 at the top of the article, 1.0 at its last paragraph
 
 
 def build_brief(
@@ -20,8 +68,342 @@ def build_brief(
     grouping: Grouping,
     models: Models,
 ) -> list[BriefSentence]:
-    raise NotImplementedError
+    """5-10 sentences that cover the story, each citing its articles, disputes shown."""
+    spun = {s.article_id for s in grouping.spin if s.flagged}
+    spun.update(c.article_id for c in grouping.copies if c.kind == "spun")
+    copies = {c.article_id for c in grouping.copies}
+    candidates = first_wordings(
+        [c for c in split_candidates(articles, models) if is_brief_worthy(c.text)], copies
+    )
+    if not candidates:
+        return []
+    vectors = models.embedder.encode([c.text for c in candidates])
+    similarity = np.clip(vectors @ vectors.T, -1.0, 1.0)
+    families = copy_families(articles, grouping)
+    claims_in = [claims_inside(c, facts) for c in candidates]
+    scores = relevance_scores(candidates, similarity, families, mentions, claims_in)
+    eligible = [i for i, c in enumerate(candidates) if c.article_id not in spun]
+    if not eligible:  # every article is a spun rewrite: summarise them anyway, cited as they are
+        eligible = list(range(len(candidates)))
+    target = min(MAX_SENTENCES, max(MIN_SENTENCES, 2 + len(articles)))
+    chosen = select_by_mmr(eligible, candidates, scores, similarity, claims_in, target)
+    chosen.sort(key=lambda i: (candidates[i].position, -scores[i]))
+    return [
+        BriefSentence(
+            text=annotate_disputes(candidates[i].text, claims_in[i]),
+            article_ids=tuple(supporting_articles(i, candidates, similarity, claims_in, articles)),
+        )
+        for i in chosen
+    ]
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def split_candidates(articles: Sequence[Article], models: Models) -> list[Candidate]:
+    """Every sentence of every article body, with its offsets and place in the article."""
+    located: list[tuple[Article, int, int, str]] = []  # article, paragraph index, offset, text
+    for article in articles:
+        cursor = 0
+        for index, paragraph in enumerate(article.paragraphs):
+            offset = article.body.find(paragraph, cursor)
+            if offset < 0:  # paragraphs not verbatim in the body: nothing can be cited safely
+                continue
+            cursor = offset + len(paragraph)
+            located.append((article, index, offset, paragraph))
+    unused = [name for name in ("ner", "lemmatizer") if name in models.nlp.pipe_names]
+    docs = models.nlp.pipe((text for _, _, _, text in located), disable=unused)
+    candidates = []
+    for (article, index, offset, _), doc in zip(located, docs, strict=True):
+        position = index / max(1, len(article.paragraphs) - 1)
+        for sentence in doc.sents:
+            text = sentence.text.strip()
+            if text:
+                start = offset + sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
+                candidates.append(Candidate(article.id, text, start, start + len(text), position))
+    return candidates
+
+
+def first_wordings(candidates: Sequence[Candidate], copies: set[str]) -> list[Candidate]:
+    """One candidate per identical sentence, taken from an original rather than a copy."""
+    ordered = sorted(candidates, key=lambda c: c.article_id in copies)
+    seen: set[str] = set()
+    kept = []
+    for candidate in ordered:
+        key = squash(candidate.text)
+        if key not in seen:
+            seen.add(key)
+            kept.append(candidate)
+    return kept
+
+
+def is_brief_worthy(text: str) -> bool:
+    """A statement a reader can take on its own: no question, quote-only line, fragment or page furniture."""
+    words = text.split()
+    if not MIN_WORDS <= len(words) <= MAX_WORDS:
+        return False
+    if text.endswith("?") or text[-1] not in ".!" + QUOTE_MARKS + "’')":
+        return False
+    if text[0] in QUOTE_MARKS or quoted_share(text) > 0.5:
+        return False
+    return not (text.isupper() or BOILERPLATE.search(text) or DANGLING_START.match(text))
+
+
+def quoted_share(text: str) -> float:
+    """How much of the sentence stands between quotation marks."""
+    inside = sum(len(m.group(0)) for m in re.finditer(r"[\"“„«][^\"“”„«»]*[\"”»]", text))
+    return inside / max(1, len(text))
+
+
+# --------------------------------------------------------------------------- relevance
+
+
+def copy_families(articles: Sequence[Article], grouping: Grouping) -> dict[str, str]:
+    """Article id -> the original it copies (itself when none): copies are one witness."""
+    original = {a.id: a.id for a in articles}
+    links = {c.article_id: c.copy_of for c in grouping.copies}
+    for article_id in original:
+        seen = {article_id}
+        root = article_id
+        while root in links and links[root] not in seen:
+            root = links[root]
+            seen.add(root)
+        original[article_id] = root
+    return original
+
+
+def relevance_scores(
+    candidates: Sequence[Candidate],
+    similarity: np.ndarray,
+    families: dict[str, str],
+    mentions: Sequence[ArticleMentions],
+    claims_in: Sequence[list[tuple[Fact, Claim]]],
+) -> np.ndarray:
+    """Centrality across outlets, entities and facts covered, and lead position, each in 0..1."""
+    centrality = cross_outlet_centrality(candidates, similarity, families)
+    entities = entity_coverage(candidates, mentions)
+    facts = np.array(
+        [sum(fact_weight(f) * agreement(f, c) for f, c in claims) for claims in claims_in], dtype=float
+    )
+    position = np.array([1.0 - c.position for c in candidates], dtype=float)
+    features = {"centrality": centrality, "entities": entities, "facts": facts, "position": position}
+    return sum(
+        (WEIGHTS[name] * rescale(values) for name, values in features.items()), np.zeros(len(candidates))
+    )
+
+
+def cross_outlet_centrality(
+    candidates: Sequence[Candidate], similarity: np.ndarray, families: dict[str, str]
+) -> np.ndarray:
+    """Mean, over the other witnesses, of the closest sentence each of them has."""
+    family_of = np.array([families.get(c.article_id, c.article_id) for c in candidates])
+    names = sorted(set(family_of))
+    if len(names) < 2:
+        return np.zeros(len(candidates))
+    best = np.stack([np.where(family_of == name, -1.0, similarity).max(axis=1) for name in names], axis=1)
+    own = np.array([[family_of[i] == name for name in names] for i in range(len(candidates))])
+    return np.where(own, 0.0, np.maximum(best, 0.0)).sum(axis=1) / (len(names) - 1)
+
+
+def entity_coverage(candidates: Sequence[Candidate], mentions: Sequence[ArticleMentions]) -> np.ndarray:
+    """Entities in the sentence, each weighted by how many articles name it."""
+    articles_naming: dict[str, set[str]] = defaultdict(set)
+    for article_mentions in mentions:
+        for entity in article_mentions.entities:
+            articles_naming[entity.text.lower()].add(article_mentions.article_id)
+    entities_of = {m.article_id: m.entities for m in mentions}
+    values = []
+    for c in candidates:
+        inside = (e for e in entities_of.get(c.article_id, ()) if c.start <= e.start and e.end <= c.end)
+        names = {e.text.lower() for e in inside}
+        values.append(sum(math.log1p(len(articles_naming[name])) for name in names))
+    return np.array(values, dtype=float)
+
+
+def fact_weight(fact: Fact) -> float:
+    """Facts many outlets carry, and disputes, matter most to a reader."""
+    base = fact.importance if fact.importance > 0 else 0.5
+    return base * (1.5 if fact.status == "disputed" else 1.0) * math.log1p(max(1, fact.articles))
+
+
+def agreement(fact: Fact, claim: Claim) -> float:
+    """Share of the fact's articles that give this claim's value: lead with the common figure."""
+    articles = {c.article_id for c in fact.claims}
+    agreeing = {c.article_id for c in fact.claims if value_key(c) == value_key(claim)}
+    return len(agreeing) / max(1, len(articles))
+
+
+def rescale(values: np.ndarray) -> np.ndarray:
+    low, high = float(values.min()), float(values.max())
+    return (values - low) / (high - low) if high > low else np.zeros_like(values)
+
+
+def select_by_mmr(
+    eligible: Sequence[int],
+    candidates: Sequence[Candidate],
+    scores: np.ndarray,
+    similarity: np.ndarray,
+    claims_in: Sequence[list[tuple[Fact, Claim]]],
+    target: int,
+) -> list[int]:
+    """Maximal marginal relevance: each pick is relevant and unlike the picks before it.
+
+    Two sentences stating the same fact (a figure, a date, a quote) are redundant however
+    differently worded; names and places recur everywhere and do not count."""
+    per_article_cap = max(2, math.ceil(target / 2))
+    taken_from: dict[str, int] = defaultdict(int)
+    chosen: list[int] = []
+    pool = list(eligible)
+    while pool and len(chosen) < target:
+
+        def marginal(i: int) -> float:
+            redundancy = max((float(similarity[i, j]) for j in chosen), default=0.0)
+            return MMR_LAMBDA * float(scores[i]) - (1 - MMR_LAMBDA) * redundancy
+
+        best = max(pool, key=marginal)
+        pool.remove(best)
+        if any(similarity[best, j] >= TOO_SIMILAR for j in chosen):
+            continue
+        if stated_facts(claims_in[best]) & set().union(*(stated_facts(claims_in[j]) for j in chosen)):
+            continue
+        if taken_from[candidates[best].article_id] >= per_article_cap:
+            continue
+        chosen.append(best)
+        taken_from[candidates[best].article_id] += 1
+    return chosen
+
+
+def stated_facts(claims: Sequence[tuple[Fact, Claim]]) -> set[int]:
+    return {id(fact) for fact, _ in claims if fact.kind not in ("name", "place")}
+
+
+# --------------------------------------------------------------------------- citations and disputes
+
+
+def claims_inside(candidate: Candidate, facts: Iterable[Fact]) -> list[tuple[Fact, Claim]]:
+    """The fact claims this sentence makes (their spans lie inside it)."""
+    found = []
+    for fact in facts:
+        for claim in fact.claims:
+            if claim.article_id != candidate.article_id:
+                continue
+            if claim.end > claim.start:
+                inside = candidate.start <= claim.start and claim.end <= candidate.end
+            else:  # a claim without offsets: fall back to its sentence and value
+                inside = squash(claim.text) == squash(candidate.text) and squash(claim.value) in squash(
+                    candidate.text
+                )
+            if inside:
+                found.append((fact, claim))
+                break
+    return found
+
+
+def supporting_articles(
+    index: int,
+    candidates: Sequence[Candidate],
+    similarity: np.ndarray,
+    claims_in: Sequence[list[tuple[Fact, Claim]]],
+    articles: Sequence[Article],
+) -> list[str]:
+    """The sentence's own article first, then every article that says the same thing."""
+    own = candidates[index]
+    support = {own.article_id}
+    values = {id(fact): value_key(claim) for fact, claim in claims_in[index]}
+    for j, other in enumerate(candidates):
+        if other.article_id in support or similarity[index, j] < NEAR_DUPLICATE:
+            continue
+        if same_figures(own, other, values, claims_in[j]):
+            support.add(other.article_id)
+    for fact, claim in claims_in[index]:
+        if fact.status in ("agreed", "disputed"):
+            support.update(c.article_id for c in fact.claims if value_key(c) == value_key(claim))
+    support.update(a.id for a in articles if own.text in a.body)  # verbatim reprints
+    return [own.article_id, *sorted(support - {own.article_id})]
+
+
+def same_figures(
+    own: Candidate, other: Candidate, own_values: dict[int, str], other_claims: list[tuple[Fact, Claim]]
+) -> bool:
+    """A near-duplicate sentence only supports ours when it gives the same numbers and values."""
+    if set(NUMBER_TOKEN.findall(own.text)) != set(NUMBER_TOKEN.findall(other.text)):
+        return False
+    return all(own_values.get(id(fact), value_key(claim)) == value_key(claim) for fact, claim in other_claims)
+
+
+def annotate_disputes(text: str, claims: Sequence[tuple[Fact, Claim]]) -> str:
+    """Show every value of each disputed fact the sentence states, with who gives it."""
+    disputed = [(fact, claim) for fact, claim in claims if fact.status == "disputed"]
+    if not disputed:
+        return text
+    if len(disputed) == 1:
+        annotation = f" (outlets differ: {dispute_note(*disputed[0])})"
+    else:
+        annotation = "".join(
+            f" (outlets differ on {fact.subject}: {dispute_note(fact, claim)})" for fact, claim in disputed
+        )
+    if text[-1] in ".!":
+        return text[:-1] + annotation + text[-1]
+    return text + annotation
+
+
+def dispute_note(fact: Fact, own_claim: Claim) -> str:
+    """'at least seven [000]; at least six [001, 003]': this sentence's value first."""
+    groups: dict[str, tuple[str, set[str]]] = {}
+    for claim in sorted(fact.claims, key=lambda c: value_key(c) != value_key(own_claim)):
+        _, ids = groups.setdefault(value_key(claim), (claim.value.strip(), set()))
+        ids.add(claim.article_id)
+    return "; ".join(f"{shown} [{', '.join(sorted(ids))}]" for shown, ids in groups.values())
+
+
+def value_key(claim: Claim) -> str:
+    """Claims giving one number agree on the value, whatever their hedge ("13", "at least 13")."""
+    return f"{claim.number:g}" if claim.number is not None else squash(claim.value)
+
+
+def squash(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+# --------------------------------------------------------------------------- title
 
 
 def story_title(articles: Sequence[Article]) -> str:
-    raise NotImplementedError
+    """The headline that shares most words with what the other articles say up top."""
+    headed = [a for a in articles if a.headline and 3 <= len(a.headline.split()) <= 30]
+    if not headed:
+        return untitled(articles)
+    leads = {
+        a.id: content_words(" ".join([a.headline or "", a.summary or "", *a.paragraphs[:2]]))
+        for a in articles
+    }
+
+    def representativeness(article: Article) -> tuple[float, int]:
+        words = content_words(article.headline or "")
+        if not words:
+            return (0.0, 0)
+        others = [leads[b.id] for b in articles if b.id != article.id]
+        shared = sum(len(words & lead) / len(words) for lead in others) / max(1, len(others))
+        return (shared, -len(article.headline or ""))
+
+    best = max(headed, key=representativeness)
+    return (best.headline or "").strip()
+
+
+def untitled(articles: Sequence[Article]) -> str:
+    """No headline anywhere: the opening words of the first article, marked as cut."""
+    for article in articles:
+        for paragraph in article.paragraphs:
+            words = paragraph.split()
+            if words:
+                return " ".join(words[:12]) + (" …" if len(words) > 12 else "")
+    return "Untitled story"
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-case words that carry meaning, with a plural 's' folded away."""
+    words = re.findall(r"[^\W_]+(?:['’][^\W_]+)?", text.lower())
+    return {
+        w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in STOP_WORDS and len(w) > 1
+    }

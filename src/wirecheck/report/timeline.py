@@ -1,15 +1,253 @@
 """Timeline: dated events per story from the resolved time expressions.
 
 Public entry: ``build_timeline(articles, mentions) -> list[TimelineEntry]``.
-(INTERFACE PLACEHOLDER - being implemented)
+
+Every resolved date reference (``TimeRef.kind == "date"``) is a candidate event: the
+clause it dates ("the war began on February 24, 2022") with its content words.  Candidates
+on the same date whose content words overlap enough (weighted by how rare each word is in
+the story, so "Ukraine" counts for little and "Coalition" for much) are one event, cited by
+every article that places it there.  When one event is dated differently by different
+outlets (talks "on Sunday" in one, "November 24" in another), each entry lists the other
+dates in ``conflicts``.  Datelines ("Geneva, November 28, 2025") are not events.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from wirecheck.model import Article, ArticleMentions, TimelineEntry
+from wirecheck.model import Article, ArticleMentions, TimelineEntry, TimeRef
+
+SAME_EVENT = 0.33  # weighted overlap of content words for one event on one date
+SAME_EVENT_OTHER_DATE = 0.55  # stricter: the same event dated differently by another outlet
+MIN_SHARED_WORDS = 2
+CONFLICT_WINDOW_DAYS = 7
+MAX_TEXT = 180
+GRANULARITY_ORDER = {"year": 0, "month": 1, "week": 2, "day": 3, "part_of_day": 4}
+
+# words that name the same kind of event, folded so "barrage" meets "strikes" and "talks" meets "meeting"
+EVENT_FAMILIES = {
+    "attack": {"attack", "strike", "barrage", "bombing", "bomb", "shell", "shelling", "pound", "batter", "hit",
+               "launch", "unleash", "raid", "assault", "offensive", "missile", "drone", "bombard"},
+    "talks": {"talk", "talks", "meet", "meeting", "negotiation", "negotiate", "discussion", "discuss",
+              "summit", "conversation", "round", "consultation"},
+    "kill": {"kill", "die", "death", "dead", "perish", "murder", "fatality"},
+    "injure": {"injure", "wound", "injury", "hurt"},
+    "call": {"call", "video", "conference", "phone"},
+}  # fmt: skip
+FAMILY_OF = {word: family for family, words in EVENT_FAMILIES.items() for word in words}
+STOP_WORDS = {
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "that", "this",
+    "was", "were", "is", "are", "be", "been", "has", "have", "had", "it", "its", "as", "but", "not", "said",
+    "says", "say", "told", "according", "also", "after", "before", "while", "which", "who", "would", "will",
+    "more", "than", "their", "they", "he", "she", "his", "her", "we", "our", "about", "into", "over",
+}  # fmt: skip
+TIME_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+    "tomorrow", "overnight", "night", "week", "weekend", "month", "year", "morning", "evening", "late",
+    "early", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "last", "next", "later", "earlier",
+}  # fmt: skip
+
+
+@dataclass
+class Candidate:
+    article_id: str
+    ref: TimeRef
+    words: frozenset[str]
+    text: str
+    names: frozenset[str] = frozenset()  # the words that are names: "genev", "drisc" weigh double
+
+
+@dataclass
+class Cluster:
+    date: str
+    granularity: str
+    members: list[Candidate] = field(default_factory=list)
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.article_id for m in self.members))
 
 
 def build_timeline(articles: Sequence[Article], mentions: Sequence[ArticleMentions]) -> list[TimelineEntry]:
-    raise NotImplementedError
+    """Dated events of one story, oldest first, each with the articles that place it on that date."""
+    by_id = {a.id: a for a in articles}
+    candidates = [
+        candidate
+        for m in mentions
+        for ref in m.times
+        if (candidate := make_candidate(m.article_id, ref, by_id.get(m.article_id))) is not None
+    ]
+    # one clause dated twice ("on Tuesday ... overnight") is one candidate
+    candidates = list({(c.article_id, c.ref.date, c.text): c for c in reversed(candidates)}.values())[::-1]
+    weights = word_weights(candidates)
+    clusters = cluster_by_date(candidates, weights)
+    entries = []
+    for cluster in sorted(clusters, key=lambda c: (c.date, GRANULARITY_ORDER.get(c.granularity, 9))):
+        entries.append(
+            TimelineEntry(
+                date=cluster.date,
+                text=representative_text(cluster, weights),
+                article_ids=cluster.article_ids,
+                granularity=cluster.granularity,
+                conflicts=other_dates(cluster, clusters, weights),
+            )
+        )
+    return entries
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def make_candidate(article_id: str, ref: TimeRef, article: Article | None) -> Candidate | None:
+    if ref.kind != "date" or ref.date is None or ref.granularity == "duration":
+        return None
+    if article is not None and is_dateline(article.body, ref):
+        return None
+    text = tidy(ref.event_text or ref.sentence)
+    written = ref.event_words or crude_words(text)
+    words = frozenset(w for w in (normalise(w) for w in written) if w and w not in TIME_WORDS)
+    names = frozenset(normalise(w) for w in written if w[:1].isupper()) & words
+    if len(words) < 2:
+        return None  # "indications today": nothing to say what happened
+    return Candidate(article_id, ref, words, text, names)
+
+
+def is_dateline(body: str, ref: TimeRef) -> bool:
+    """A date standing alone on a short line or leading the first line ("Geneva, November 28, 2025 -")."""
+    if re.match(r"(?i)(?:on|in|since|until|by|from|for|during|over|after|before|at)\b", ref.text):
+        return False
+    line_start = body.rfind("\n", 0, ref.start) + 1
+    line_end = body.find("\n", ref.end)
+    line_end = len(body) if line_end == -1 else line_end
+    before = body[line_start : ref.start].split()
+    after = body[ref.end : line_end].split()
+    if len(before) + len(after) <= 6:
+        return True
+    starts_text = not body[:line_start].strip() or ref.start < 300
+    return starts_text and len(before) <= 2
+
+
+LEADING_LINKS = re.compile(r"^(?:that|even as|as|while|who|which|when|where|and|but|so)\s+", re.IGNORECASE)
+
+
+def tidy(text: str) -> str:
+    """One line, no dangling "that"/"even as" in front, at most MAX_TEXT characters."""
+    text = LEADING_LINKS.sub("", re.sub(r"\s+", " ", text).strip())
+    text = text[:1].upper() + text[1:]
+    if len(text) <= MAX_TEXT:
+        return text
+    cut = text[:MAX_TEXT].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+def crude_words(text: str) -> list[str]:
+    """Content words when the extractor gave no lemmas: lower-case, stop words out."""
+    return [w for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if w not in STOP_WORDS]
+
+
+def normalise(word: str) -> str:
+    """Fold a word so spellings of one idea meet: "strikes"/"barrage" -> attack; "Russian" ~ "Russia"."""
+    word = word.lower().strip("'’-")
+    if word in STOP_WORDS:
+        return ""
+    singular = word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+    for candidate in (word, singular):
+        if candidate in FAMILY_OF:
+            return FAMILY_OF[candidate]
+    return word[:5]  # crude stem: "russian"/"russia", "ukrainian"/"ukraine", "negotiators"/"negotiations"
+
+
+# --------------------------------------------------------------------------- clustering
+
+
+def word_weights(candidates: Sequence[Candidate]) -> dict[str, float]:
+    """Rare words say more about which event is meant: inverse document frequency over the story;
+    names (places, people, bodies) count double, since they pin an event down best."""
+    count: dict[str, int] = {}
+    for candidate in candidates:
+        for word in candidate.words:
+            count[word] = count.get(word, 0) + 1
+    names = {w for c in candidates for w in c.names}
+    total = max(len(candidates), 1)
+    return {word: math.log(1 + total / n) * (2 if word in names else 1) for word, n in count.items()}
+
+
+def similarity(a: frozenset[str], b: frozenset[str], weights: dict[str, float]) -> float:
+    """Weighted overlap of two content-word sets relative to the smaller one, 0..1; a single shared
+    word is never enough (a short clause would otherwise join anything naming the same country)."""
+    common = a & b
+    if len(common) < MIN_SHARED_WORDS:
+        return 0.0
+    shared = sum(weights.get(w, 1.0) for w in common)
+    smaller = min(sum(weights.get(w, 1.0) for w in a), sum(weights.get(w, 1.0) for w in b))
+    return shared / smaller if smaller else 0.0
+
+
+def cluster_by_date(candidates: Sequence[Candidate], weights: dict[str, float]) -> list[Cluster]:
+    """Average-link agglomerative grouping of the candidates that share a date and granularity:
+    the closest pair of groups joins first, until no pair is similar enough."""
+    groups: dict[tuple[str, str], list[Candidate]] = {}
+    for candidate in candidates:
+        assert candidate.ref.date is not None
+        granularity = "day" if candidate.ref.granularity == "part_of_day" else candidate.ref.granularity
+        groups.setdefault((candidate.ref.date, granularity), []).append(candidate)
+    clusters: list[Cluster] = []
+    for (date, group_granularity), members in groups.items():
+        parts = [[m] for m in members]
+        while len(parts) > 1:
+            score, i, j = max(
+                (linkage(parts[i], parts[j], weights), i, j)
+                for i in range(len(parts))
+                for j in range(i + 1, len(parts))
+            )
+            if score < SAME_EVENT:
+                break
+            parts[i] = parts[i] + parts.pop(j)
+        clusters.extend(Cluster(date, group_granularity, part) for part in parts)
+    return clusters
+
+
+def linkage(first: list[Candidate], second: list[Candidate], weights: dict[str, float]) -> float:
+    scores = [similarity(a.words, b.words, weights) for a in first for b in second]
+    return sum(scores) / len(scores)
+
+
+def representative_text(cluster: Cluster, weights: dict[str, float]) -> str:
+    """The member that shares most with the others, so the text says what they have in common."""
+    if len(cluster.members) == 1:
+        return cluster.members[0].text
+
+    def centrality(member: Candidate) -> float:
+        return sum(similarity(member.words, o.words, weights) for o in cluster.members if o is not member)
+
+    return max(cluster.members, key=lambda m: (centrality(m), -abs(len(m.text) - 110))).text
+
+
+def other_dates(
+    cluster: Cluster, clusters: Sequence[Cluster], weights: dict[str, float]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Where other articles date the same event differently: (other date, those articles)."""
+    if cluster.granularity not in {"day", "part_of_day"}:
+        return ()
+    found = []
+    for other in clusters:
+        if other is cluster or other.granularity != cluster.granularity or other.date == cluster.date:
+            continue
+        if abs(days_between(cluster.date, other.date)) > CONFLICT_WINDOW_DAYS:
+            continue
+        if not set(other.article_ids) - set(cluster.article_ids):
+            continue  # only articles already here: one article telling of several days, not a conflict
+        score = max(similarity(a.words, b.words, weights) for a in cluster.members for b in other.members)
+        if score >= SAME_EVENT_OTHER_DATE:
+            found.append((other.date, other.article_ids))
+    return tuple(sorted(found))
+
+
+def days_between(first: str, second: str) -> int:
+    from datetime import date
+
+    return (date.fromisoformat(second) - date.fromisoformat(first)).days

@@ -1,0 +1,282 @@
+"""The web app's routes: HTML pages and the JSON API over one SQLite database.
+
+Pages reuse the HTML report's templates, so a story reads the same in the app and in
+the one-file report.  Nothing is fetched from the network: Swagger UI (which loads JS
+from a CDN) is switched off and /api is a plain page generated from /openapi.json.
+Writes go through :class:`~wirecheck.app.library.Library`; refused input is a 4xx
+JSON error naming each item and its problem, and leaves the database unchanged.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import FastAPI, File, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from wirecheck.app.library import MAX_FILE_BYTES, AddResult, Library, Rejected, Upload
+from wirecheck.model import Grouping, Report, to_jsonable
+from wirecheck.report.html import make_environment, report_view
+
+log = logging.getLogger("wirecheck.app")
+TEMPLATES = Path(__file__).with_name("templates")
+CSP = (
+    "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+    "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+class ArticleIn(BaseModel):
+    """One article; the keys of a JSONL input line.  Unknown keys are kept as metadata."""
+
+    model_config = ConfigDict(extra="allow")
+    id: str | None = Field(None, description="becomes the article id (made unique if taken)")
+    text: str | None = Field(None, description="plain text of the article (this or html)")
+    html: str | None = Field(None, description="the article page's HTML (this or text)")
+    title: str | None = None
+    url: str | None = None
+    published: str | None = Field(None, description="YYYY-MM-DD")
+    outlet: str | None = None
+    author: str | None = None
+
+
+class ArticlesIn(BaseModel):
+    articles: list[ArticleIn] = Field(min_length=1)
+
+
+class ImportIn(BaseModel):
+    path: str = Field(description="a file or folder on the server, inside a folder allowed with --allow-dir")
+
+
+def create_app(
+    db_path: str | os.PathLike[str],
+    allowed_dirs: Sequence[str | os.PathLike[str]] = (),
+    library: Library | None = None,
+) -> FastAPI:
+    """The app over ``db_path``; ``library`` lets tests share one set of loaded models."""
+    lib = library or Library(db_path, allowed_dirs)
+    env = make_environment(TEMPLATES)
+    app = FastAPI(
+        title="wirecheck",
+        version="0.1.0",
+        description="Compare news articles about one story: agreements, disputes, quotes, copies.",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.library = lib
+
+    def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
+        html = env.get_template(name).render(app=True, allowed_dirs=lib.allowed_dirs, **context)
+        return HTMLResponse(html, status_code=status)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response: Response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
+
+    @app.exception_handler(Rejected)
+    async def rejected(request: Request, err: Rejected) -> JSONResponse:
+        return JSONResponse(status_code=err.status, content=error_body(err.message, err.problems))
+
+    # ----------------------------------------------------------------- pages
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index() -> HTMLResponse:
+        with lib.store() as store:
+            return page("index.html", stories=store.stories(), articles=store.article_count())
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(story_id: str) -> HTMLResponse:
+        with lib.store() as store:
+            report = store.story_report([story_id])
+        if not report.stories:
+            return page("error.html", status=404, message=f"There is no story {story_id!r}.")
+        view = report_view(report)
+        return page("story.html", s=view.stories[0], view=view)
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(article_id: str) -> HTMLResponse:
+        with lib.store() as store:
+            article = store.get_article(article_id)
+            if article is None:
+                return page("error.html", status=404, message=f"There is no article {article_id!r}.")
+            story_id = store.story_of([article_id]).get(article_id)
+            report = (
+                store.story_report([story_id])
+                if story_id
+                else Report(
+                    articles=(article,),
+                    mentions=tuple(store.get_mentions([article_id])),
+                    grouping=Grouping(),
+                    stories=(),
+                )
+            )
+        view = report_view(report)
+        a = next(v for v in view.articles if v.article.id == article_id)
+        story = view.stories[0] if view.stories else None
+        return page("article.html", a=a, story=story)
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(q: str = "") -> HTMLResponse:
+        with lib.store() as store:
+            hits = store.search(q) if q.strip() else []
+        return page("search.html", q=q, hits=hits)
+
+    @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
+    def api_page() -> HTMLResponse:
+        return page("api.html", routes=api_routes(app.openapi()), max_bytes=MAX_FILE_BYTES)
+
+    # ----------------------------------------------------------------- JSON API: reading
+
+    @app.get("/api/health", tags=["read"], summary="Row counts and whether models are loaded")
+    def health() -> dict[str, Any]:
+        with lib.store() as store:
+            return {
+                "counts": store.counts(),
+                "schema_version": store.schema_version(),
+                "models_loaded": lib.models_loaded,
+            }
+
+    @app.get("/api/stories", tags=["read"], summary="Stories, newest and most disputed first")
+    def list_stories(limit: Annotated[int, Query(ge=1, le=10_000)] = 500) -> list[dict[str, Any]]:
+        with lib.store() as store:
+            return [to_jsonable(s) for s in store.stories(limit)]
+
+    @app.get(
+        "/api/stories/{story_id}",
+        tags=["read"],
+        summary="One story report: entities, quotes, facts, timeline, brief",
+    )
+    def get_story(story_id: str) -> Any:
+        with lib.store() as store:
+            story = store.get_story(story_id)
+        if story is None:
+            return JSONResponse(status_code=404, content=error_body(f"no story {story_id!r}"))
+        return to_jsonable(story)
+
+    @app.get(
+        "/api/articles/{article_id}", tags=["read"], summary="One cleaned article, its mentions and story"
+    )
+    def get_article(article_id: str) -> Any:
+        with lib.store() as store:
+            article = store.get_article(article_id)
+            if article is None:
+                return JSONResponse(status_code=404, content=error_body(f"no article {article_id!r}"))
+            mentions = store.get_mentions([article_id])
+            story_id = store.story_of([article_id]).get(article_id)
+        return {
+            "article": to_jsonable(article),
+            "mentions": to_jsonable(mentions[0]) if mentions else None,
+            "story_id": story_id,
+        }
+
+    @app.get("/api/search", tags=["read"], summary="Full-text search over articles (every word must match)")
+    def search(
+        q: Annotated[str, Query(max_length=500)], limit: Annotated[int, Query(ge=1, le=500)] = 50
+    ) -> list[dict[str, Any]]:
+        with lib.store() as store:
+            hits = store.search(q, limit)
+        return [
+            {
+                "article_id": h.article_id,
+                "headline": h.headline,
+                "outlet": h.outlet,
+                "published": h.published,
+                "story_id": h.story_id,
+                "snippet": "".join(text for text, _ in h.snippet),
+            }
+            for h in hits
+        ]
+
+    # ----------------------------------------------------------------- JSON API: adding
+
+    @app.post(
+        "/api/articles",
+        tags=["add"],
+        status_code=201,
+        summary="Add articles posted as JSON; they join existing stories",
+        responses={400: {"description": "an item is unusable; nothing was added"}},
+    )
+    def post_articles(body: ArticlesIn) -> dict[str, Any]:
+        items = [a.model_dump(exclude_none=True) for a in body.articles]
+        return run_add(lambda: lib.add_json(items))
+
+    @app.post(
+        "/api/uploads",
+        tags=["add"],
+        status_code=201,
+        summary="Upload article files (.txt, .html, .jsonl, .warc(.gz), RSS/Atom) as multipart 'files'",
+        responses={
+            400: {"description": "a file is empty, binary or badly encoded; nothing was added"},
+            413: {"description": "a file is larger than the limit"},
+            415: {"description": "a file is not of a supported type"},
+            422: {"description": "a file could not be read as articles"},
+        },
+    )
+    def post_uploads(
+        files: Annotated[list[UploadFile], File(description="one or more files")],
+    ) -> dict[str, Any]:
+        uploads = [Upload(name=f.filename or "", data=read_limited(f)) for f in files]
+        return run_add(lambda: lib.add_uploads(uploads))
+
+    @app.post(
+        "/api/imports",
+        tags=["add"],
+        status_code=201,
+        summary="Import a server-side file or folder inside an allowed folder",
+        responses={403: {"description": "the path is outside every allowed folder"}},
+    )
+    def post_import(body: ImportIn) -> dict[str, Any]:
+        return run_add(lambda: lib.add_folder(body.path))
+
+    return app
+
+
+def run_add(add: Callable[[], AddResult]) -> dict[str, Any]:
+    """Run one add; refusals become 4xx, a crash in a stage a 500 that names it."""
+    try:
+        result: AddResult = add()
+    except Rejected:
+        raise
+    except Exception as err:  # a stage failed: the transaction never started or rolled back
+        log.exception("adding articles failed")
+        raise Rejected(500, f"analysis failed, nothing was added: {type(err).__name__}: {err}") from err
+    return result.to_json()
+
+
+def read_limited(upload: UploadFile) -> bytes:
+    """Read at most one byte more than the limit, so a huge file is refused without being held."""
+    data = upload.file.read(MAX_FILE_BYTES + 1)
+    return data
+
+
+def error_body(message: str, problems: Sequence[Any] = ()) -> dict[str, Any]:
+    return {"error": message, "problems": [{"source": p.source, "reason": p.reason} for p in problems]}
+
+
+def api_routes(schema: dict[str, Any]) -> list[dict[str, Any]]:
+    """The documented routes, for the offline API page."""
+    routes = []
+    for path, methods in schema.get("paths", {}).items():
+        for method, spec in methods.items():
+            params = [p.get("name", "") for p in spec.get("parameters", [])]
+            body = spec.get("requestBody", {}).get("content", {})
+            routes.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": spec.get("summary", ""),
+                    "params": params,
+                    "body": ", ".join(body),
+                    "responses": sorted(spec.get("responses", {})),
+                }
+            )
+    return routes

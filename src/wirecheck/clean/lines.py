@@ -1,0 +1,181 @@
+"""What one line of scraped text is: a paragraph, a title, a byline, a date, furniture...
+
+Each test uses evidence any page carries - length, capitalisation, closing
+punctuation, a parsable date, the generic furniture vocabulary - so the rules
+hold for outlets never seen before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from .dates import date_line_iso, find_date
+from .vocabulary import is_credit, is_furniture, line_key, opens_comments, opens_related_links
+
+
+class Kind(Enum):
+    PARAGRAPH = "paragraph"  # reads as prose: a sentence, or a long run of words
+    TITLE = "title"  # short, no closing full stop: headline, subheading, section or menu item
+    BULLET = "bullet"  # starts with a list glyph
+    DATE = "date"  # nothing but a date
+    BYLINE = "byline"  # "By Jane Doe", "In Politics by Newsroom November 25, 2025"
+    DATELINE = "dateline"  # "GENEVA, Nov. 28, 2025 —" alone on its line
+    CREDIT = "credit"  # picture credit / copyright
+    FURNITURE = "furniture"  # menu, share bar, comment form, cookie text, recurring short line
+    END = "end"  # opens the comment section
+    RELATED = "related"  # opens related links / most-read lists
+    JUNK = "junk"  # a lone identifier, URL or file name ("header-image")
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str  # stripped, as in the input
+    kind: Kind
+    words: int
+
+
+TERMINAL = tuple(".!?…。！？:;\"”’»'")
+BULLET_GLYPHS = "•·▪▫◦‣∙●○■□►▶➤✓✔–—-*"
+_BULLET = re.compile(rf"^[{re.escape(BULLET_GLYPHS)}]\s+\S")
+_IDENTIFIER = re.compile(r"^(?:[a-z0-9]+(?:[-_][a-z0-9]+)+|\S+\.(?i:jpe?g|png|gif|webp|svg|html?|php|aspx?)|(?i:https?://|www\.)\S+)$")
+_COMMENTER = re.compile(r"^\S.{0,50}\s(?:says|said|sagt|schreibt|meint|dit|dice|escribió|wrote)\s*:$", re.I)
+_READ_ALSO = re.compile(
+    r"^(?:read more|read also|also read|see also|related|more|watch|listen|lesen sie auch|lesen sie mehr|mehr lesen|mehr zum thema"
+    r"|siehe auch|à lire aussi|lire aussi|voir aussi|lee también|leer más|ver también|te puede interesar)\b\s*(?:[:»>|–—-]|über|about|on|sur|sobre)"
+)
+_DIGIT = re.compile(r"\d")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*"
+_BYLINE = re.compile(
+    rf"^(?:written\s+by|reported\s+by|posted\s+by|by|von|par|por)\s*:?\s+(?P<names>{_NAME_WORD}(?:[\s,]+(?:and|und|et|y|&)?\s*{_NAME_WORD}){{0,7}})",
+    re.IGNORECASE,
+)
+_AUTHOR_LABEL = re.compile(rf"^(?:author|autor|auteur|written by)\s*:\s*(?P<names>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}})", re.I)
+_SECTION_BY = re.compile(r"^(?:in|posted in|filed under|published in)\s+(?P<section>.+?)\s+by\s+", re.IGNORECASE)
+_PLACE = r"(?P<place>[A-ZÀ-Þ][\w'’.\-]*(?:\s+[A-ZÀ-Þ][\w'’.\-]*){0,3})"
+_PLACE_ONLY = re.compile(rf"^\s*{_PLACE}(?:,\s*[A-ZÀ-Þ][\w.]*(?:\s+[A-ZÀ-Þ][\w.]*)?)?\s*[,:]?\s*$")
+_DATELINE_GLUED = re.compile(
+    rf"^{_PLACE}(?:,\s*[A-ZÀ-Þ][\w.]*(?:\s+[A-ZÀ-Þ][\w.]*)?)?(?:,\s*(?P<date>[^—–()]{{5,30}}?))?\s*(?:\((?P<agency>[^()]{{1,30}})\))?\s*(?:—|–|--|-)\s+(?=\S)"
+)
+
+
+def word_count(text: str) -> int:
+    """Words, counting two CJK characters as one word so Chinese/Japanese prose still scores as prose."""
+    return len(text.split()) + len(_CJK.findall(text)) // 2
+
+
+def is_terminal(text: str) -> bool:
+    return text.rstrip().endswith(TERMINAL)
+
+
+def byline_names(line: str) -> str | None:
+    """The names of a byline line ("By Jane Doe and Ali Khan, Reuters" -> "Jane Doe and Ali Khan")."""
+    if len(line) > 120:
+        return None
+    body = _SECTION_BY.sub("by ", line.strip(), count=1)
+    m = _BYLINE.match(body) or _AUTHOR_LABEL.match(body)
+    if not m:
+        return None
+    names = m.group("names")
+    date = find_date(body)
+    if date and date.start > m.start("names"):
+        names = body[m.start("names") : min(date.start, m.end("names"))]
+    names = re.split(r"\s*[|,;/]\s*(?!and\b|und\b|&)|\s+[—–-]\s+", names)[0]
+    names = re.sub(r"\s+(?:on|am|le|el|at|um|updated|published)$", "", names.strip(), flags=re.I)
+    words = names.split()
+    if not words or len(words) > 8:
+        return None
+    # "By the way..." / "By Tuesday, officials..." are prose, not bylines.
+    if words[0].lower() in {"the", "a", "an", "this", "that", "then", "now", "far", "contrast", "comparison", "late", "early"}:
+        return None
+    rest_after = body[m.end() :].strip(" ,|-–—")
+    if rest_after and not find_date(rest_after) and len(rest_after.split()) > 6:
+        return None
+    return names.strip(" .,")
+
+
+def section_of_byline(line: str) -> str | None:
+    m = _SECTION_BY.match(line.strip())
+    return m.group("section").strip() if m else None
+
+
+def dateline_alone(line: str) -> tuple[str, str | None] | None:
+    """("Geneva", "2025-11-28") for a line that is only a place and a date, like "Geneva, November 28, 2025"."""
+    if len(line) > 70 or date_line_iso(line):
+        return None  # "Tuesday, 25 November 2025" / "Today: ..." are dates, not places
+    date = find_date(line)
+    if date is None or not _PLACE_ONLY.match(line[: date.start]):
+        return None
+    if not date_line_iso(line[date.start :].rstrip(" —–-:")):
+        return None
+    place = _PLACE_ONLY.match(line[: date.start])
+    return (tidy_place(place.group("place")), date.iso) if place else None
+
+
+def dateline_glued(paragraph: str) -> tuple[str, str | None, int] | None:
+    """("Kyiv", date or None, where the text starts) for "KYIV, Ukraine (AP) — Russia said..."."""
+    m = _DATELINE_GLUED.match(paragraph)
+    if not m:
+        return None
+    place = m.group("place")
+    date_text = m.group("date")
+    date = find_date(date_text) if date_text else None
+    if date_text and not date:
+        return None
+    # Upper-case places ("WASHINGTON") or an agency in brackets mark a dateline; "Officials said - ..." does not.
+    if not (place.isupper() and len(place) > 2) and not m.group("agency") and not date:
+        return None
+    return tidy_place(place), date.iso if date else None, m.end()
+
+
+def tidy_place(place: str) -> str:
+    place = place.strip(" ,.")
+    return place.title() if place.isupper() else place
+
+
+def is_bullet(text: str) -> bool:
+    return bool(_BULLET.match(text))
+
+
+def strip_bullet(text: str) -> str:
+    return text[1:].strip() if is_bullet(text) else text
+
+
+def classify(text: str, recurring: frozenset[str] = frozenset()) -> Line:
+    """Put one stripped, non-empty line in its :class:`Kind`; ``recurring`` holds keys of batch-wide repeats."""
+    words = word_count(text)
+    kind = _kind(text, words, recurring)
+    return Line(text=text, kind=kind, words=words)
+
+
+def _kind(text: str, words: int, recurring: frozenset[str]) -> Kind:
+    if _IDENTIFIER.match(text):
+        return Kind.JUNK
+    key = line_key(text)
+    if not key and words <= 3:
+        return Kind.JUNK  # lone punctuation, counters, glyphs
+    if opens_comments(text, key):
+        return Kind.END
+    if opens_related_links(text, key):
+        return Kind.RELATED
+    if len(text) <= 80 and _DIGIT.search(text) and date_line_iso(text):
+        return Kind.DATE
+    if len(text) <= 70 and _DIGIT.search(text) and dateline_alone(text):
+        return Kind.DATELINE
+    if byline_names(text):
+        return Kind.BYLINE
+    if is_credit(text):
+        return Kind.CREDIT
+    if is_furniture(text, key) or _COMMENTER.match(text) or (words <= 30 and _READ_ALSO.match(key)):
+        return Kind.FURNITURE
+    if words <= 6 and key in recurring:
+        return Kind.FURNITURE
+    if is_bullet(text):
+        return Kind.BULLET
+    if is_terminal(text) and (words >= 5 or (words >= 3 and not text.endswith(":"))):
+        return Kind.PARAGRAPH
+    if words >= 15:
+        return Kind.PARAGRAPH
+    return Kind.TITLE

@@ -1,0 +1,108 @@
+"""Where the article body lies in a column of scraped lines.
+
+Each line scores by how much it reads like prose: paragraphs gain their word
+count, short title-like lines and metadata lose a little, furniture loses a
+lot.  The body is the contiguous run of lines with the highest total (the
+maximum-sum segment), so menus, teasers and footers at either end fall away
+while subheadings and captions between paragraphs stay inside.  Lines that
+open comments are walls the body never crosses;
+lines opening related-link lists weigh heavily against what follows them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .lines import Kind, Line, is_terminal
+
+FURNITURE_PENALTY = -8.0
+RELATED_PENALTY = -15.0
+METADATA_PENALTY = -3.0
+TITLE_PENALTY = -4.0
+AFTER_MARKER_WEIGHT = 0.3
+RUN_GROWTH = 0.5
+TAIL_GAP = 2  # non-prose lines that set a last block apart
+TAIL_MAX_WORDS = 50  # a last block shorter than this, set apart, is a promo
+RUN_CAP = 2.0  # the most one non-prose line can cost, as a multiple of its own penalty
+
+
+def line_score(line: Line) -> float:
+    if line.kind is Kind.PARAGRAPH:
+        return float(line.words) if is_terminal(line.text) else 0.5 * line.words
+    if line.kind is Kind.BULLET:
+        return 0.5 * line.words
+    if line.kind is Kind.TITLE:
+        return TITLE_PENALTY
+    if line.kind in (Kind.FURNITURE, Kind.JUNK):
+        return FURNITURE_PENALTY
+    if line.kind is Kind.RELATED:
+        return RELATED_PENALTY
+    return METADATA_PENALTY
+
+
+def line_scores(lines: Sequence[Line]) -> list[float]:
+    """Scores where each further line in a run of non-prose lines costs more.
+
+    A lone subheading between paragraphs costs little; a block of menu items,
+    tags or teaser titles costs more with every line, which keeps separate
+    blocks of prose (article, teasers) apart.
+    """
+    scores: list[float] = []
+    run = 0
+    for line in lines:
+        score = line_score(line)
+        run = 0 if score > 0 else run + 1
+        scores.append(score * min(RUN_CAP, 1 + RUN_GROWTH * (run - 1)) if run else score)
+    return scores
+
+
+def best_run(scores: Sequence[float]) -> tuple[float, int, int]:
+    """The maximum-sum contiguous run: ``(total, start, end)``."""
+    best = (0.0, 0, 0)
+    total, start = 0.0, 0
+    for i, score in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, i
+        total += score
+        if total > best[0]:
+            best = (total, start, i + 1)
+    return best
+
+
+def body_region(lines: Sequence[Line]) -> tuple[int, int]:
+    """``(start, end)`` of the body; ``(0, 0)`` when nothing scores above zero.
+
+    The lines are cut into segments at the lines opening a comment section;
+    each segment's best run competes, and runs after the first such line count
+    for less, since what follows "Leave a comment" is rarely the article.
+    """
+    best = (0.0, 0, 0)
+    segment_start = 0
+    seen_marker = False
+    for i in range(len(lines) + 1):
+        if i < len(lines) and lines[i].kind is not Kind.END:
+            continue
+        total, start, end = best_run(line_scores(lines[segment_start:i]))
+        weighted = total * (AFTER_MARKER_WEIGHT if seen_marker else 1.0)
+        if weighted > best[0]:
+            best = (weighted, segment_start + start, segment_start + end)
+        seen_marker = seen_marker or (i < len(lines) and best[0] > 0)
+        segment_start = i + 1
+    return best[1], trim_tail(lines, best[1], best[2])
+
+
+def trim_tail(lines: Sequence[Line], start: int, end: int) -> int:
+    """Drop a small last block cut off from the article by several non-prose lines (a promo or teaser)."""
+    gap = 0
+    for i in range(end - 1, start - 1, -1):
+        if line_score(lines[i]) > 0:
+            if gap >= TAIL_GAP:
+                tail_words = sum(ln.words for ln in lines[i + 1 : end] if line_score(ln) > 0)
+                body_words = sum(ln.words for ln in lines[start : i + 1] if line_score(ln) > 0)
+                if tail_words < TAIL_MAX_WORDS and body_words > 4 * tail_words:
+                    return i + 1
+                return end
+            gap = 0
+        else:
+            gap += 1
+    return end

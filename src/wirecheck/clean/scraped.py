@@ -1,0 +1,288 @@
+"""Clean scraped plain text: find the body, read the header, drop the furniture.
+
+The text is cut into lines, each line classified (:mod:`.lines`), and the
+body located as the best-scoring run of prose (:mod:`.region`).  The lines
+above the body are the header: headline (a title-like line, the first of a
+pair when the page prints it twice), section, byline, date, dateline and
+bullet summary are read from it.  Inside the body, title-like lines followed by
+a paragraph become subheadings, and metadata or furniture lines are dropped.
+Every dropped line is listed in ``Article.removed``.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .dates import date_line_iso, find_date, is_low_priority_date_line
+from .lines import (
+    Kind,
+    Line,
+    byline_names,
+    classify,
+    dateline_alone,
+    dateline_glued,
+    is_terminal,
+    section_of_byline,
+    strip_bullet,
+    word_count,
+)
+from .region import body_region
+from .vocabulary import line_key
+
+METADATA_KINDS = (Kind.DATE, Kind.BYLINE, Kind.DATELINE, Kind.CREDIT, Kind.FURNITURE, Kind.JUNK, Kind.END, Kind.RELATED)
+_SENTENCE_END = re.compile(r"[.!?…](?:[\"”’')\]]*)(?:\s|$)")
+_DATE_LABEL = re.compile(r"(?i)^\W*(?:date|dated|published|posted|updated|datum|on)?\W*$")
+# Priorities of the places a publication date can come from (lower wins).
+HEADLINE_WINDOW = 25  # a headline sits within this many lines above the body
+FROM_DATELINE, FROM_BYLINE, FROM_DATE_LINE, FROM_GLUED_PREFIX, FROM_PAGE_DATE = range(5)
+
+
+@dataclass
+class Findings:
+    """What the cleaner has learnt about one text so far (local to one call)."""
+
+    headline: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    section: str | None = None
+    summary: list[str] = field(default_factory=list)
+    dates: list[tuple[int, str]] = field(default_factory=list)  # (priority, iso)
+    removed: list[str] = field(default_factory=list)
+
+    def published(self) -> str | None:
+        return min(self.dates, key=lambda d: d[0])[1] if self.dates else None
+
+
+@dataclass(frozen=True)
+class CleanText:
+    paragraphs: tuple[str, ...]
+    subheadings: tuple[str, ...]
+    headline: str | None
+    byline: str | None
+    dateline: str | None
+    published: str | None
+    section: str | None
+    summary: str | None
+    removed: tuple[str, ...]
+    note: str | None = None
+
+
+def split_lines(text: str) -> list[str]:
+    """Non-empty stripped lines; a line broken mid-sentence (next starts lower-case, same block) is re-joined."""
+    out: list[str] = []
+    joinable = False
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = raw.strip()
+        if not line:
+            joinable = False
+            continue
+        if joinable and out and line[0].islower():
+            out[-1] = out[-1] + " " + line
+        else:
+            out.append(line)
+        joinable = word_count(out[-1]) >= 8 and not is_terminal(out[-1])
+    return out
+
+
+def same_title(a: str, b: str) -> bool:
+    """Equal, or a reworded copy of the same headline (most words shared)."""
+    wa, wb = set(line_key(a).split()), set(line_key(b).split())
+    if not wa or not wb:
+        return False
+    return wa == wb or len(wa & wb) / len(wa | wb) >= 0.5
+
+
+def clean_scraped_text(text: str, recurring: frozenset[str] = frozenset(), title: str | None = None) -> CleanText:
+    lines = classify_lines(split_lines(text), recurring)
+    start, end = body_region(lines)
+    found = Findings()
+    header, body, tail = lines[:start], list(lines[start:end]), lines[end:]
+    headline_at = read_header(header, found, title)
+    body = take_lead(body, found, headline_at is not None and only_metadata_after(header, headline_at))
+    paragraphs, subheadings = read_body(body, found)
+    found.removed.extend(line.text for line in tail)
+    note = None
+    if not paragraphs:
+        kept = [ln.text for ln in lines if ln.kind in (Kind.PARAGRAPH, Kind.BULLET, Kind.TITLE) and ln.text != found.headline]
+        if kept:
+            paragraphs, note = kept, "no prose body found; kept every text line"
+            found.removed = [r for r in found.removed if r not in kept]
+        else:
+            note = "no article text found"
+    return CleanText(
+        paragraphs=tuple(paragraphs),
+        subheadings=tuple(subheadings),
+        headline=found.headline,
+        byline=found.byline,
+        dateline=found.dateline,
+        published=found.published(),
+        section=found.section,
+        summary="\n".join(found.summary) or None,
+        removed=tuple(found.removed),
+        note=note,
+    )
+
+
+def classify_lines(texts: Sequence[str], recurring: frozenset[str]) -> list[Line]:
+    """Classify every line; short lines printed twice on the page (menus, buttons) count as recurring,
+    and a paragraph printed again further down (a teaser of the article) as furniture."""
+    keys = [line_key(t) for t in texts]
+    counts = Counter(keys)
+    repeated = recurring | {k for k, n in counts.items() if n >= 2}
+    lines: list[Line] = []
+    seen: set[str] = set()
+    for text, key in zip(texts, keys, strict=True):
+        line = classify(text, repeated)
+        if line.kind is Kind.PARAGRAPH and key in seen:
+            line = Line(text=line.text, kind=Kind.FURNITURE, words=line.words)
+        seen.add(key)
+        lines.append(line)
+    return lines
+
+
+def only_metadata_after(header: Sequence[Line], index: int) -> bool:
+    return all(line.kind in METADATA_KINDS for line in header[index + 1 :])
+
+
+def harvest(line: Line, found: Findings) -> None:
+    """Take byline, date and dateline from a metadata line."""
+    if line.kind is Kind.BYLINE:
+        found.byline = found.byline or byline_names(line.text)
+        found.section = found.section or section_of_byline(line.text)
+        date = find_date(line.text)
+        if date:
+            found.dates.append((FROM_BYLINE, date.iso))
+    elif line.kind is Kind.DATE:
+        iso = date_line_iso(line.text)
+        if iso:
+            found.dates.append((FROM_PAGE_DATE if is_low_priority_date_line(line.text) else FROM_DATE_LINE, iso))
+    elif line.kind is Kind.DATELINE:
+        place_date = dateline_alone(line.text)
+        if place_date:
+            found.dateline = found.dateline or place_date[0]
+            if place_date[1]:
+                found.dates.append((FROM_DATELINE, place_date[1]))
+
+
+def read_header(header: Sequence[Line], found: Findings, title: str | None) -> int | None:
+    """Read the lines above the body; return the index of the headline line, if any."""
+    near_body = max(0, len(header) - HEADLINE_WINDOW)
+    candidates = [i for i, line in enumerate(header) if i >= near_body and line.kind is Kind.TITLE and line.words >= 3]
+    headline_at: int | None = None
+    if title:
+        found.headline = title
+        matches = [i for i in candidates if same_title(header[i].text, title)]
+        headline_at = matches[0] if matches else None
+    else:
+        pairs = [i for n, i in enumerate(candidates) if any(same_title(header[i].text, header[j].text) for j in candidates[n + 1 :])]
+        if pairs:
+            headline_at = pairs[0]
+        elif candidates and sum(ln.kind in (Kind.TITLE, Kind.PARAGRAPH) and ln.words >= 3 for ln in header[candidates[-1] + 1 :]) <= 1:
+            headline_at = candidates[-1]  # only metadata, share bars and at most a standfirst below it
+        if headline_at is not None:
+            found.headline = header[headline_at].text
+    for i, line in enumerate(header):
+        harvest(line, found)
+        if i == headline_at:
+            continue
+        if line.kind is Kind.BULLET and headline_at is not None and i > headline_at:
+            found.summary.append(strip_bullet(line.text))
+            continue
+        if line.kind is Kind.PARAGRAPH and headline_at is not None and 0 < i - headline_at <= 3 and not found.summary:
+            found.summary.append(line.text)  # a standfirst printed above the byline
+            continue
+        if found.headline and line.kind is Kind.TITLE and same_title(line.text, found.headline):
+            found.removed.append(line.text)  # the headline printed again
+            continue
+        if (
+            headline_at is not None
+            and i < headline_at
+            and headline_at - i <= 3
+            and line.kind is Kind.TITLE
+            and line.words <= 4
+            and not found.section
+        ):
+            found.section = line.text
+        found.removed.append(line.text)
+    if found.section is None and headline_at is not None:
+        near = [ln for ln in header[max(0, headline_at - 3) : headline_at] if ln.kind is Kind.TITLE and ln.words <= 4]
+        if near:
+            found.section = near[-1].text
+    return headline_at
+
+
+def take_lead(body: list[Line], found: Findings, after_headline: bool) -> list[Line]:
+    """Peel what opens the body but is not body: metadata lines, bullet summary, glued date/dateline, standfirst."""
+    while body and (body[0].kind in METADATA_KINDS or (body[0].kind is Kind.TITLE and found.headline and same_title(body[0].text, found.headline))):
+        harvest(body[0], found)
+        found.removed.append(body[0].text)
+        body = body[1:]
+    while body and body[0].kind is Kind.BULLET:
+        found.summary.append(strip_bullet(body[0].text))
+        body = body[1:]
+    if not body:
+        return body
+    first = unglue_lead(body[0], found)
+    body = [first, *body[1:]]
+    if after_headline and not found.summary and is_standfirst(body):
+        found.summary.append(body[0].text)
+        body = body[1:]
+    return body
+
+
+def unglue_lead(line: Line, found: Findings) -> Line:
+    """Strip a date ("date 2025-11-25 ...") or dateline ("KYIV (AP) — ...") glued to the first paragraph."""
+    text = line.text
+    date = find_date(text[:60])
+    if date and _DATE_LABEL.match(text[: date.start]):
+        rest = text[date.end :].lstrip(" :|-–—,")
+        if rest and (rest[0].isupper() or rest[0] in "\"“‘'") and word_count(rest) >= 5:
+            found.dates.append((FROM_GLUED_PREFIX, date.iso))
+            found.removed.append(text[: len(text) - len(rest)].strip())
+            text = rest
+    glued = dateline_glued(text)
+    if glued:
+        place, iso, cut = glued
+        if word_count(text[cut:]) >= 5:
+            found.dateline = found.dateline or place
+            if iso:
+                found.dates.append((FROM_DATELINE, iso))
+            found.removed.append(text[:cut].strip())
+            text = text[cut:]
+    return line if text == line.text else classify(text)
+
+
+def is_standfirst(body: Sequence[Line]) -> bool:
+    """A one-sentence line right under the headline, clearly shorter than the paragraphs after it."""
+    first = body[0]
+    following = [ln.words for ln in body[1:6] if ln.kind is Kind.PARAGRAPH]
+    if first.kind is not Kind.PARAGRAPH or len(following) < 2 or first.words > 45:
+        return False
+    if len(_SENTENCE_END.findall(first.text)) > 1:
+        return False
+    return first.words < 0.6 * statistics.median(following[:3])
+
+
+def read_body(body: Sequence[Line], found: Findings) -> tuple[list[str], list[str]]:
+    paragraphs: list[str] = []
+    subheadings: list[str] = []
+    for i, line in enumerate(body):
+        if line.kind in METADATA_KINDS:
+            if line.kind is Kind.BYLINE:
+                found.byline = found.byline or byline_names(line.text)
+            found.removed.append(line.text)
+        elif line.kind is Kind.TITLE:
+            following = next((ln for ln in body[i + 1 :] if ln.kind not in METADATA_KINDS), None)
+            if found.headline and not paragraphs and same_title(line.text, found.headline):
+                found.removed.append(line.text)
+            elif following is not None and following.kind is Kind.PARAGRAPH and line.words <= 20:
+                subheadings.append(line.text)
+            else:
+                paragraphs.append(line.text)
+        else:
+            paragraphs.append(strip_bullet(line.text))
+    return paragraphs, subheadings

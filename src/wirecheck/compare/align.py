@@ -1,0 +1,423 @@
+"""Align quantity mentions from different articles that measure the same thing.
+
+Structure first: a mention becomes a claim with a *counted class* (people, drones, countries),
+an *event class* (kill, injure, launch, down, or another governing word), a place, a time and a
+*version* (the "initial 28-point plan" vs the plan "whittled down to 19 points").  Claims are
+blocked by (counted class, event class); inside a block, pairs that structure allows are scored
+by the similarity of their sentences (sentence embeddings, only of these candidate sentences)
+with small bonuses for the same figure and place and a penalty for figures far apart, then
+merged greedily, best pair first, as long as every pair inside a group stays compatible.
+An article never contradicts itself: two different figures from one article stay apart.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from wirecheck.compare.text import fold_transliteration, locate_sentence, words
+from wirecheck.model import Article, ArticleMentions, Quantity
+
+COUNTED_CLASSES: Mapping[str, str] = {
+    **dict.fromkeys(
+        [
+            "people",
+            "person",
+            "persons",
+            "resident",
+            "residents",
+            "civilian",
+            "civilians",
+            "death",
+            "deaths",
+            "casualty",
+            "casualties",
+            "victim",
+            "victims",
+            "individual",
+            "individuals",
+            "child",
+            "children",
+            "adult",
+            "adults",
+            "man",
+            "men",
+            "woman",
+            "women",
+            "other",
+            "others",
+            "more",
+            "passenger",
+            "passengers",
+            "worker",
+            "workers",
+            "inhabitant",
+            "inhabitants",
+        ],
+        "person",
+    ),
+    **dict.fromkeys(
+        ["country", "countries", "nation", "nations", "state", "states", "member", "members"], "country"
+    ),
+    **dict.fromkeys(["drone", "drones", "uav", "uavs", "unmanned"], "drone"),
+    **dict.fromkeys(["missile", "missiles", "rocket", "rockets"], "missile"),
+    **dict.fromkeys(["point", "points"], "point"),
+    **dict.fromkeys(
+        ["soldier", "soldiers", "troop", "troops", "serviceman", "servicemen", "personnel"], "troops"
+    ),
+}
+EVENT_CLASSES: Mapping[str, str] = {
+    **dict.fromkeys(
+        ["kill", "die", "death", "dead", "perish", "murder", "slay", "slain", "fatality", "claim"], "kill"
+    ),
+    **dict.fromkeys(["injure", "injury", "wound", "wounded", "hurt", "injured"], "injure"),
+    **dict.fromkeys(["launch", "fire", "unleash", "strike"], "launch"),
+    **dict.fromkeys(
+        ["down", "destroy", "intercept", "shoot", "neutralise", "neutralize", "repel", "repulse"], "down"
+    ),
+}
+EVENT_PARTICIPLES = {"kill": "killed", "injure": "injured", "launch": "launched", "down": "downed"}
+CASUALTY_EVENTS = frozenset({"kill", "injure"})
+TIME_UNITS = frozenset(
+    [
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "age",
+    ]
+)
+
+ORIGINAL_WORDS = frozenset(
+    [
+        "initial",
+        "initially",
+        "original",
+        "originally",
+        "first",
+        "previous",
+        "previously",
+        "earlier",
+        "old",
+        "former",
+        "prior",
+    ]
+)
+REVISED_WORDS = frozenset(
+    [
+        "revised",
+        "new",
+        "newer",
+        "updated",
+        "condensed",
+        "whittled",
+        "cut",
+        "reduced",
+        "trimmed",
+        "shortened",
+        "amended",
+        "latest",
+        "streamlined",
+        "pared",
+        "slimmed",
+        "narrowed",
+        "modified",
+        "current",
+        "shrunk",
+    ]
+)
+_NUMBER_WORD = re.compile(r"^\d[\d,.]*$")
+
+CLASS_NOUNS = {
+    "person": "people",
+    "country": "countries",
+    "drone": "drones",
+    "missile": "missiles",
+    "point": "points",
+    "troops": "troops",
+}
+
+LINK_THRESHOLD = 0.5  # cosine similarity of the two sentences after bonuses and penalties
+
+
+@dataclass(frozen=True)
+class QuantityClaim:
+    """A quantity mention with the structure alignment needs."""
+
+    article_id: str
+    quantity: Quantity
+    counted: str  # class: "person", "drone", "country"..., else the counted lemma
+    event: str  # class: "kill", "injure", "launch", "down", or "" when none is known
+    event_word: str  # the governing word as the extractor gave it
+    place: str | None  # as written
+    place_key: str | None  # folded for comparing
+    place_inferred: bool
+    version: str | None  # "original" | "revised" | None
+    sentence_start: int
+    sentence_end: int
+    sentence: str  # the sentence in the body, never across a paragraph break
+
+    @property
+    def block(self) -> tuple[str, str]:
+        return self.counted, self.event
+
+
+def counted_class(quantity: Quantity) -> str | None:
+    given = getattr(quantity, "counted_class", None)
+    counted = (quantity.counted or "").lower().strip()
+    if given:
+        return COUNTED_CLASSES.get(given.lower(), given.lower())
+    if not counted:
+        return None
+    return COUNTED_CLASSES.get(counted, counted)
+
+
+def event_class(quantity: Quantity) -> str:
+    event = (quantity.event or "").lower().strip()
+    if event in EVENT_CLASSES:
+        return EVENT_CLASSES[event]
+    if (quantity.counted or "").lower() in {"death", "deaths", "fatality", "fatalities"}:
+        return "kill"
+    return ""
+
+
+def is_comparable(quantity: Quantity) -> bool:
+    """Tallies worth comparing: not ages, not vague amounts ("dozens"), not spans of time."""
+    if getattr(quantity, "vague", False):
+        return False
+    counted = counted_class(quantity)
+    if counted in {"age"} or (quantity.counted or "").lower() in TIME_UNITS:
+        return False
+    if re.search(r"\d\s*-?\s*years?\s*-?\s*old", quantity.text):
+        return False
+    return counted is not None or event_class(quantity) != ""
+
+
+def version_of(body: str, quantity: Quantity, sentence_start: int, sentence_end: int) -> str | None:
+    """original | revised | None, from words next to the figure (up to 6 before and 4 after),
+    never reading past another number: "the initial 28-point plan was condensed to 19 points"."""
+    before = body[sentence_start : quantity.start].split()[-6:]
+    after = body[quantity.end : sentence_end].split()[:4]
+    cut_before: list[str] = []
+    for token in reversed(before):
+        if _NUMBER_WORD.match(token.strip("(),;:")):
+            break
+        cut_before.insert(0, token)
+    cut_after: list[str] = []
+    for token in after:
+        if _NUMBER_WORD.match(token.strip("(),;:")):
+            break
+        cut_after.append(token)
+    near = set(words(" ".join(cut_before + cut_after)))
+    original, revised = bool(near & ORIGINAL_WORDS), bool(near & REVISED_WORDS)
+    if original == revised:
+        return None
+    return "original" if original else "revised"
+
+
+def place_key(place: str | None) -> str | None:
+    if not place:
+        return None
+    place = re.sub(r"^(the|southern|northern|eastern|western|central)\s+", "", place.strip(), flags=re.I)
+    return fold_transliteration(place) or None
+
+
+def quantity_claims(articles: Sequence[Article], mentions: Sequence[ArticleMentions]) -> list[QuantityClaim]:
+    """Every comparable quantity as a claim; places inferred from nearby text where the sentence has none."""
+    bodies = {a.id: a.body for a in articles}
+    draft: list[QuantityClaim] = []
+    for article_mentions in mentions:
+        body = bodies.get(article_mentions.article_id)
+        if body is None:
+            continue
+        for quantity in article_mentions.quantities:
+            if not is_comparable(quantity):
+                continue
+            counted = counted_class(quantity)
+            event = event_class(quantity)
+            # killing and injuring count people unless the text says troops ("13 more", "13 others")
+            if event in CASUALTY_EVENTS and counted not in {"person", "troops"}:
+                counted = "person"
+            counted = counted or ""
+            start, end = locate_sentence(body, quantity.sentence, quantity.start, quantity.end)
+            draft.append(
+                QuantityClaim(
+                    article_id=article_mentions.article_id,
+                    quantity=quantity,
+                    counted=counted,
+                    event=event,
+                    event_word=(quantity.event or "").lower(),
+                    place=quantity.place,
+                    place_key=place_key(quantity.place),
+                    place_inferred=False,
+                    version=version_of(body, quantity, start, end),
+                    sentence_start=start,
+                    sentence_end=end,
+                    sentence=body[start:end].strip(),
+                )
+            )
+    return [_infer_place(claim, draft, bodies, mentions) for claim in draft]
+
+
+def _infer_place(
+    claim: QuantityClaim,
+    claims: Sequence[QuantityClaim],
+    bodies: Mapping[str, str],
+    mentions: Sequence[ArticleMentions],
+) -> QuantityClaim:
+    """A claim without a place takes one named in its sentence or the one before it, but only a
+    place that other articles give for the same kind of tally (the most common such place)."""
+    if claim.place_key:
+        return claim
+    other_places = Counter(
+        c.place_key
+        for c in claims
+        if c.block == claim.block and c.article_id != claim.article_id and c.place_key
+    )
+    if not other_places:
+        return claim
+    body = bodies[claim.article_id]
+    previous_start = max(0, claim.sentence_start - 2)
+    while previous_start > 0 and body[previous_start - 1] not in ".!?\n":
+        previous_start -= 1
+    nearby: list[tuple[str, str]] = []
+    for article_mentions in mentions:
+        if article_mentions.article_id != claim.article_id:
+            continue
+        for entity in article_mentions.entities:
+            if (
+                entity.label in {"GPE", "LOC"}
+                and previous_start <= entity.start
+                and entity.end <= claim.sentence_end
+            ):
+                key = place_key(entity.text)
+                if key is not None and key in other_places:
+                    nearby.append((key, entity.text))
+    if not nearby:
+        return claim
+    best_key, best_text = max(nearby, key=lambda item: other_places[item[0]])
+    return QuantityClaim(
+        **{**claim.__dict__, "place": best_text, "place_key": best_key, "place_inferred": True}
+    )
+
+
+def _iso_date(time: str | None) -> str | None:
+    return time if time and re.match(r"^\d{4}-\d{2}-\d{2}$", time) else None
+
+
+def compatible(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """Could a and b be readings of the same thing, as far as structure tells?"""
+    same_figure = a.quantity.number == b.quantity.number
+    if a.article_id == b.article_id and not same_figure:
+        return False
+    if a.place_key and b.place_key and a.place_key != b.place_key:
+        return False
+    if a.version != b.version and (a.version and b.version or not same_figure):
+        return False
+    date_a, date_b = _iso_date(a.quantity.time), _iso_date(b.quantity.time)
+    return not (date_a and date_b and date_a != date_b)
+
+
+def link_score(a: QuantityClaim, b: QuantityClaim, similarity: float) -> float:
+    score = similarity
+    if a.quantity.number == b.quantity.number:
+        score += 0.15
+    if a.place_key and a.place_key == b.place_key:
+        score += 0.1
+    low, high = sorted((abs(a.quantity.number), abs(b.quantity.number)))
+    if low > 0 and high != low:
+        score -= 0.1 * math.log2(high / low)
+    elif low == 0 and high > 0:
+        score -= 0.3
+    return score
+
+
+def align_quantities(
+    claims: Sequence[QuantityClaim], encode: Callable[[list[str]], np.ndarray]
+) -> list[list[QuantityClaim]]:
+    """Groups of claims about one measurable thing (a group may hold a single claim)."""
+    blocks: dict[tuple[str, str], list[int]] = {}
+    for index, claim in enumerate(claims):
+        blocks.setdefault(claim.block, []).append(index)
+    needs_embedding = sorted(
+        {claims[i].sentence for members in blocks.values() if len(members) > 1 for i in members}
+    )
+    vectors = encode(needs_embedding) if needs_embedding else np.zeros((0, 1))
+    row = {sentence: i for i, sentence in enumerate(needs_embedding)}
+    groups: list[list[QuantityClaim]] = []
+    for members in blocks.values():
+        for cluster in _cluster([claims[i] for i in members], vectors, row):
+            groups.append(cluster)
+    return groups
+
+
+def _cluster(
+    block: Sequence[QuantityClaim], vectors: np.ndarray, row: Mapping[str, int]
+) -> list[list[QuantityClaim]]:
+    if len(block) == 1:
+        return [list(block)]
+    pairs: list[tuple[float, int, int]] = []
+    for i in range(len(block)):
+        for j in range(i + 1, len(block)):
+            a, b = block[i], block[j]
+            if a.article_id == b.article_id and a.quantity.start == b.quantity.start:
+                continue
+            if not compatible(a, b):
+                continue
+            similarity = float(vectors[row[a.sentence]] @ vectors[row[b.sentence]])
+            score = link_score(a, b, similarity)
+            if score >= LINK_THRESHOLD:
+                pairs.append((score, i, j))
+    pairs.sort(reverse=True)
+    owner = list(range(len(block)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(block))}
+    for _, i, j in pairs:
+        group_i, group_j = owner[i], owner[j]
+        if group_i == group_j:
+            continue
+        if all(compatible(block[x], block[y]) for x in members[group_i] for y in members[group_j]):
+            for x in members[group_j]:
+                owner[x] = group_i
+            members[group_i].extend(members.pop(group_j))
+    return [[block[i] for i in sorted(group)] for group in members.values()]
+
+
+def subject_of(group: Sequence[QuantityClaim], topic: str | None = None) -> str:
+    """ "people killed in Kyiv", "points in the plan (original version)", "countries (Coalition of the Willing)"."""
+    first = group[0]
+    counted_words = Counter((c.quantity.counted or c.counted or "item").lower() for c in group)
+    noun = CLASS_NOUNS.get(first.counted) or plural(counted_words.most_common(1)[0][0])
+    parts = [noun]
+    if first.event in EVENT_PARTICIPLES:
+        parts.append(EVENT_PARTICIPLES[first.event])
+    places = Counter(c.place for c in group if c.place)
+    if places:
+        parts.append("in " + places.most_common(1)[0][0])
+    subject = " ".join(parts)
+    if topic:
+        subject += f" ({topic})"
+    versions = {c.version for c in group if c.version}
+    if len(versions) == 1:
+        subject += f", {versions.pop()} version"
+    return subject
+
+
+def plural(noun: str) -> str:
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun if noun.endswith("s") else noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in set("aeiou"):
+        return noun[:-1] + "ies"
+    return noun + "s"

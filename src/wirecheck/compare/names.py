@@ -1,0 +1,392 @@
+"""Names and places of people: spelling clashes and where outlets say someone went.
+
+- A story entity's *variants* (a full name that clashes with the one most outlets use, e.g. a
+  first name off by a letter or two) make a disputed "name" fact: a likely error.  A variant that
+  is only another romanisation of the same name is no dispute.
+- When outlets spell one person's name in several romanisations (Zelensky / Zelenskyy), an
+  agreed "name" fact says so: the same person, not a dispute.
+- Where a person went: a named person, a movement or meeting verb, and a place introduced by
+  "in"/"to"/"at" a few words later in the same sentence ("X met officials in Abu Dhabi", "sent X
+  to Kyiv").  Outlets that put the person only in different places make a soft dispute; an
+  article that names both places means the person went to both.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from wirecheck.compare.found import FoundClaims
+from wirecheck.compare.text import edit_distance, fold_transliteration, sentence_span
+from wirecheck.model import Article, ArticleMentions, Claim, Entity, EntityMention
+
+
+def _sentence_claim(article: Article, value: str, mention: EntityMention) -> tuple[Claim, tuple[int, int]]:
+    start, end = sentence_span(article.body, mention.start, mention.end)
+    claim = Claim(article.id, value, None, article.body[start:end].strip(), mention.start, mention.end)
+    return claim, (start, end)
+
+
+def _person_mentions(mentions: ArticleMentions) -> Iterator[EntityMention]:
+    return (m for m in mentions.entities if m.label == "PERSON")
+
+
+def _first_mention(mentions: ArticleMentions, name: str) -> EntityMention | None:
+    key = fold_transliteration(name)
+    return next((m for m in _person_mentions(mentions) if fold_transliteration(m.text) == key), None)
+
+
+def name_variant_facts(
+    entities: Sequence[Entity], articles: Mapping[str, Article], mentions: Mapping[str, ArticleMentions]
+) -> list[FoundClaims]:
+    facts: list[FoundClaims] = []
+    for entity in entities:
+        clashing = [
+            (variant, ids)
+            for variant, ids in entity.variants
+            if fold_transliteration(variant) != fold_transliteration(entity.name)
+        ]
+        if not clashing:
+            continue
+        claims: list[Claim] = []
+        spans: list[tuple[int, int]] = []
+        variant_articles = {aid for _, ids in clashing for aid in ids}
+        for article_id in entity.article_ids:
+            if article_id in variant_articles or article_id not in articles or article_id not in mentions:
+                continue
+            mention = _first_mention(mentions[article_id], entity.name)
+            if (
+                mention is not None
+            ):  # articles naming the person by surname only say nothing of the first name
+                claim, span = _sentence_claim(articles[article_id], entity.name, mention)
+                claims.append(claim)
+                spans.append(span)
+        for variant, ids in clashing:
+            for article_id in ids:
+                if article_id not in articles or article_id not in mentions:
+                    continue
+                mention = _first_mention(mentions[article_id], variant)
+                if mention is None:
+                    continue
+                claim, span = _sentence_claim(articles[article_id], variant, mention)
+                claims.append(claim)
+                spans.append(span)
+        if len({c.article_id for c in claims}) < 2:
+            continue
+        described = "; ".join(_variant_reason(entity.name, variant, ids) for variant, ids in clashing)
+        facts.append(
+            FoundClaims(
+                subject=f"name of {entity.name}",
+                kind="name",
+                status="disputed",
+                reason=described,
+                claims=tuple(claims),
+                sentence_spans=tuple(spans),
+            )
+        )
+    return facts
+
+
+def _variant_reason(name: str, variant: str, article_ids: Sequence[str]) -> str:
+    differing = [(a, b) for a, b in zip(name.split(), variant.split(), strict=False) if a != b]
+    small = len(name.split()) == len(variant.split()) and all(
+        edit_distance(a.lower(), b.lower()) <= 2 for a, b in differing
+    )
+    where = ", ".join(article_ids)
+    if small:
+        return f"likely error: {variant!r} ({where}) differs by a letter or two from the name most outlets use, {name!r}"
+    return f"{variant!r} ({where}) differs from the name most outlets use, {name!r}"
+
+
+def spelling_facts(
+    entities: Sequence[Entity], articles: Mapping[str, Article], mentions: Mapping[str, ArticleMentions]
+) -> list[FoundClaims]:
+    """Agreed "name" facts for people whose surname outlets romanise differently."""
+    facts: list[FoundClaims] = []
+    for entity in entities:
+        if entity.type != "PERSON" or not entity.name.split():
+            continue
+        surname_key = fold_transliteration(entity.name.split()[-1])
+        if len(surname_key) < 4:
+            continue
+        by_article: dict[str, tuple[str, EntityMention]] = {}
+        for article_id in entity.article_ids:
+            if article_id not in mentions or article_id not in articles:
+                continue
+            for mention in _person_mentions(mentions[article_id]):
+                written = mention.text.split()[-1] if mention.text.split() else ""
+                if fold_transliteration(written) == surname_key:
+                    by_article.setdefault(article_id, (written, mention))
+                    break
+        spellings = Counter(written for written, _ in by_article.values())
+        if len(spellings) < 2 or len(by_article) < 2:
+            continue
+        claims, spans = [], []
+        for article_id, (_, mention) in by_article.items():
+            claim, span = _sentence_claim(articles[article_id], mention.text, mention)
+            claims.append(claim)
+            spans.append(span)
+        listing = ", ".join(
+            f"{spelling} ({', '.join(a for a, (w, _) in by_article.items() if w == spelling)})"
+            for spelling, _ in spellings.most_common()
+        )
+        facts.append(
+            FoundClaims(
+                subject=f"name of {entity.name}",
+                kind="name",
+                status="agreed",
+                reason=f"spellings of one name in different romanisations: {listing}; the same person, not a dispute",
+                claims=tuple(claims),
+                sentence_spans=tuple(spans),
+            )
+        )
+    return facts
+
+
+# ---------------------------------------------------------------------------- places people went
+
+SENDING_WORDS = frozenset(
+    [
+        "sent",
+        "send",
+        "sends",
+        "sending",
+        "deployed",
+        "deploy",
+        "deploys",
+        "deploying",
+        "dispatched",
+        "dispatch",
+        "dispatches",
+        "dispatching",
+        "posted",
+        "assigned",
+    ]
+)
+MOVING_WORDS = frozenset(
+    [
+        "met",
+        "meet",
+        "meets",
+        "meeting",
+        "went",
+        "go",
+        "goes",
+        "going",
+        "travelled",
+        "traveled",
+        "travel",
+        "travels",
+        "traveling",
+        "travelling",
+        "flew",
+        "fly",
+        "flies",
+        "flying",
+        "arrived",
+        "arrive",
+        "arrives",
+        "arriving",
+        "visited",
+        "visit",
+        "visits",
+        "visiting",
+        "spent",
+        "spend",
+        "spends",
+        "spending",
+        "led",
+        "lead",
+        "leads",
+        "leading",
+        "held",
+        "hold",
+        "holds",
+        "holding",
+        "headed",
+        "head",
+        "heads",
+        "heading",
+        "returned",
+        "return",
+        "returns",
+        "landed",
+        "land",
+        "lands",
+        "stayed",
+        "stay",
+        "stays",
+        "was",
+        "were",
+        "negotiated",
+        "negotiating",
+    ]
+)
+MAX_WORDS_BETWEEN = 12
+_WORD = re.compile(r"[A-Za-z']+")
+
+
+@dataclass(frozen=True)
+class PlaceSighting:
+    person: str  # canonical story name
+    article_id: str
+    place: str
+    place_key: str
+    mention: EntityMention  # the place mention
+    sentence_span: tuple[int, int]
+
+
+def _person_index(entities: Sequence[Entity]) -> dict[str, str]:
+    """Folded full names, aliases and unambiguous surnames -> canonical name."""
+    index: dict[str, str] = {}
+    surnames: dict[str, set[str]] = {}
+    for entity in entities:
+        if entity.type != "PERSON":
+            continue
+        for name in (entity.name, *entity.aliases, *(v for v, _ in entity.variants)):
+            index[fold_transliteration(name)] = entity.name
+            if name.split():
+                surnames.setdefault(fold_transliteration(name.split()[-1]), set()).add(entity.name)
+    for surname, names in surnames.items():
+        if len(names) == 1:
+            index.setdefault(surname, next(iter(names)))
+    return index
+
+
+def story_places(mentions: Sequence[ArticleMentions]) -> dict[str, str]:
+    """Place names the story's articles use (mostly tagged GPE/LOC): folded -> as written.
+
+    Matching these names in the text catches a place the tagger missed in one sentence."""
+    labels: dict[str, Counter[str]] = {}
+    written: dict[str, str] = {}
+    for article_mentions in mentions:
+        for mention in article_mentions.entities:
+            key = fold_transliteration(mention.text)
+            labels.setdefault(key, Counter())["place" if mention.label in {"GPE", "LOC"} else "other"] += 1
+            if mention.label in {"GPE", "LOC"}:
+                written.setdefault(key, mention.text)
+    return {
+        key: written[key]
+        for key, count in labels.items()
+        if count["place"] > count["other"] and key in written
+    }
+
+
+def place_sightings(
+    entities: Sequence[Entity], articles: Sequence[Article], mentions: Sequence[ArticleMentions]
+) -> list[PlaceSighting]:
+    people = _person_index(entities)
+    places = story_places(mentions)
+    if not places:
+        return []
+    names = sorted(places.values(), key=len, reverse=True)
+    place_pattern = re.compile(
+        r"\b(?:in|to|at|visit|visited|visits|visiting)\s+(?:the\s+)?("
+        + "|".join(map(re.escape, names))
+        + r")\b"
+    )
+    bodies = {a.id: a.body for a in articles}
+    sightings: list[PlaceSighting] = []
+    for article_mentions in mentions:
+        body = bodies.get(article_mentions.article_id)
+        if body is None:
+            continue
+        persons = sorted((m for m in article_mentions.entities if m.label == "PERSON"), key=lambda m: m.start)
+        for index, person in enumerate(persons):
+            name = people.get(fold_transliteration(person.text))
+            if name is None:
+                continue
+            span = sentence_span(body, person.start, person.end)
+            stop = min(span[1], persons[index + 1].start if index + 1 < len(persons) else span[1])
+            match = place_pattern.search(
+                body, person.end, stop
+            )  # the first place after the person, before anyone else
+            if match is None or not _went_there(body, span, person, match.start()):
+                continue
+            place = match.group(1)
+            mention = EntityMention(place, "GPE", match.start(1), match.end(1))
+            sightings.append(
+                PlaceSighting(
+                    name, article_mentions.article_id, place, fold_transliteration(place), mention, span
+                )
+            )
+    return sightings
+
+
+def _went_there(body: str, span: tuple[int, int], person: EntityMention, place_start: int) -> bool:
+    """A movement or meeting word between the person and the place, or a sending word before the
+    person ("deployed ... X to Y"), and not too far apart."""
+    between = _WORD.findall(body[person.end : place_start].lower())
+    if len(between) > MAX_WORDS_BETWEEN:
+        return False
+    before = _WORD.findall(body[span[0] : person.start].lower())[-8:]
+    return bool(set(between) & MOVING_WORDS) or bool(set(before) & SENDING_WORDS)
+
+
+def place_facts(sightings: Sequence[PlaceSighting], articles: Mapping[str, Article]) -> list[FoundClaims]:
+    by_person: dict[str, list[PlaceSighting]] = {}
+    for sighting in sightings:
+        by_person.setdefault(sighting.person, []).append(sighting)
+    facts: list[FoundClaims] = []
+    for person, seen in by_person.items():
+        places_by_article: dict[str, set[str]] = {}
+        for sighting in seen:
+            places_by_article.setdefault(sighting.article_id, set()).add(sighting.place_key)
+        if len(places_by_article) < 2:
+            continue
+        written = {s.place_key: s.place for s in seen}
+        counts = Counter(key for keys in places_by_article.values() for key in keys)
+        together = {frozenset(keys) for keys in places_by_article.values() if len(keys) > 1}
+        main = counts.most_common(1)[0][0]
+        clashing = [
+            key
+            for key in counts
+            if key != main and not any(main in pair and key in pair for pair in together)
+        ]
+        claims, spans = [], []
+        for sighting in seen:
+            if sighting.article_id not in articles:
+                continue
+            body = articles[sighting.article_id].body
+            claims.append(
+                Claim(
+                    sighting.article_id,
+                    sighting.place,
+                    None,
+                    body[sighting.sentence_span[0] : sighting.sentence_span[1]].strip(),
+                    sighting.mention.start,
+                    sighting.mention.end,
+                )
+            )
+            spans.append(sighting.sentence_span)
+        listing = " vs ".join(
+            f"{written[key]} ({', '.join(sorted(a for a, keys in places_by_article.items() if key in keys))})"
+            for key, _ in counts.most_common()
+        )
+        if clashing:
+            facts.append(
+                FoundClaims(
+                    subject=f"where {person} went",
+                    kind="place",
+                    status="disputed",
+                    reason=f"outlets place {person} in different places: {listing}; no article names both, "
+                    "though different trips at different times could explain it",
+                    claims=tuple(claims),
+                    sentence_spans=tuple(spans),
+                    soft=True,
+                )
+            )
+        else:
+            facts.append(
+                FoundClaims(
+                    subject=f"where {person} went",
+                    kind="place",
+                    status="agreed",
+                    reason=f"outlets agree on where {person} went: {listing}",
+                    claims=tuple(claims),
+                    sentence_spans=tuple(spans),
+                )
+            )
+    return facts

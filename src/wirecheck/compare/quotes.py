@@ -1,0 +1,159 @@
+"""One quote as several outlets give it: find the variants and say how their wordings differ.
+
+Two quotes from different articles are one quote when the same person says them (a quote with no
+speaker may join only when nearly all its words stand in the other) and their words line up:
+most of the shorter quote's words appear, in order, in the longer one; or the quotes mean the same
+(sentence embeddings); or the sentences around them describe the same moment and a fair share of
+words still line up ("one of the longest and most massive" and "one of the Kyiv regime's most
+sustained and massive attacks", both the governor's words about one attack).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+import numpy as np
+
+from wirecheck.compare.text import STOPWORDS, content_words, fold_transliteration, sentence_span, words
+from wirecheck.model import Article, Quote
+
+MIN_WORDS = 4
+ALIGNED_SHARE = 0.6  # share of the shorter quote's words that line up, in order, with the other
+SAME_MEANING = 0.75  # cosine similarity of the two quotes
+SAME_MOMENT = 0.6  # cosine similarity of the sentences around them...
+SAME_MOMENT_ALIGNED = 0.4  # ...with at least this share of words lined up
+UNNAMED_ALIGNED = 0.8
+
+
+@dataclass(frozen=True)
+class QuoteClaim:
+    quote: Quote
+    words: tuple[str, ...]
+    sentence_start: int
+    sentence_end: int
+    sentence: str
+
+
+def aligned_share(a: Sequence[str], b: Sequence[str]) -> float:
+    """Share of the shorter word list that lines up, in order, with the longer."""
+    if not a or not b:
+        return 0.0
+    matcher = SequenceMatcher(None, list(a), list(b), autojunk=False)
+    matched = sum(block.size for block in matcher.get_matching_blocks())
+    return matched / min(len(a), len(b))
+
+
+def _same_speaker(a: Quote, b: Quote) -> bool | None:
+    """True/False when both are named, None when one is unnamed."""
+    if not a.speaker or not b.speaker:
+        return None
+    return fold_transliteration(a.speaker) == fold_transliteration(b.speaker)
+
+
+def quote_claims(quotes: Sequence[Quote], articles: Mapping[str, Article]) -> list[QuoteClaim]:
+    claims: list[QuoteClaim] = []
+    for quote in quotes:
+        quote_words = tuple(words(quote.text))
+        article = articles.get(quote.article_id)
+        if len(quote_words) < MIN_WORDS or article is None:
+            continue
+        start, end = sentence_span(article.body, quote.start, quote.end)
+        claims.append(QuoteClaim(quote, quote_words, start, end, article.body[start:end]))
+    return claims
+
+
+def align_quotes(
+    claims: Sequence[QuoteClaim], encode: Callable[[list[str]], np.ndarray]
+) -> list[list[QuoteClaim]]:
+    """Groups of two or more claims from different articles that are one quote."""
+    pairs: list[tuple[float, int, int]] = []
+    to_embed: list[tuple[int, int, float]] = []
+    for i in range(len(claims)):
+        for j in range(i + 1, len(claims)):
+            a, b = claims[i], claims[j]
+            if a.quote.article_id == b.quote.article_id:
+                continue
+            speaker = _same_speaker(a.quote, b.quote)
+            if speaker is False:
+                continue
+            share = aligned_share(a.words, b.words)
+            if speaker is None:
+                if share >= UNNAMED_ALIGNED and min(len(a.words), len(b.words)) >= 2 * MIN_WORDS:
+                    pairs.append((share, i, j))
+                continue
+            if not (content_words(a.quote.text) & content_words(b.quote.text)):
+                continue
+            if share >= ALIGNED_SHARE:
+                pairs.append((share, i, j))
+            else:
+                to_embed.append((i, j, share))
+    if to_embed:
+        texts = sorted(
+            {
+                t
+                for i, j, _ in to_embed
+                for t in (claims[i].quote.text, claims[j].quote.text, claims[i].sentence, claims[j].sentence)
+            }
+        )
+        vectors = encode(texts)
+        row = {t: k for k, t in enumerate(texts)}
+
+        def similarity(x: str, y: str) -> float:
+            return float(vectors[row[x]] @ vectors[row[y]])
+
+        for i, j, share in to_embed:
+            a, b = claims[i], claims[j]
+            meaning = similarity(a.quote.text, b.quote.text)
+            moment = similarity(a.sentence, b.sentence)
+            if meaning >= SAME_MEANING or (moment >= SAME_MOMENT and share >= SAME_MOMENT_ALIGNED):
+                pairs.append((max(meaning, share), i, j))
+    return _group(claims, pairs)
+
+
+def _group(claims: Sequence[QuoteClaim], pairs: list[tuple[float, int, int]]) -> list[list[QuoteClaim]]:
+    """Merge best pairs first; a group holds at most one quote per article."""
+    pairs.sort(reverse=True)
+    owner = list(range(len(claims)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
+    for _, i, j in pairs:
+        group_i, group_j = owner[i], owner[j]
+        if group_i == group_j:
+            continue
+        articles_i = {claims[k].quote.article_id for k in members[group_i]}
+        if any(claims[k].quote.article_id in articles_i for k in members[group_j]):
+            continue
+        for k in members[group_j]:
+            owner[k] = group_i
+        members[group_i].extend(members.pop(group_j))
+    return [[claims[k] for k in sorted(group)] for group in members.values() if len(group) > 1]
+
+
+@dataclass(frozen=True)
+class WordingDifference:
+    ours: str
+    theirs: str
+
+
+def wording_differences(a: Sequence[str], b: Sequence[str]) -> list[WordingDifference]:
+    """Words one wording has where the other has different words, ignoring the ends a shorter
+    excerpt leaves out and changes of small words only ("our further steps" / "further steps")."""
+    matcher = SequenceMatcher(None, list(a), list(b), autojunk=False)
+    opcodes = matcher.get_opcodes()
+    differences: list[WordingDifference] = []
+    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if tag == "equal":
+            continue
+        at_edge = index == 0 or index == len(opcodes) - 1
+        if tag in {"insert", "delete"} and at_edge:
+            continue  # one outlet quotes a longer excerpt
+        ours, theirs = list(a[i1:i2]), list(b[j1:j2])
+        if all(w in STOPWORDS for w in ours + theirs):
+            continue
+        if sorted(ours) == sorted(theirs):
+            continue
+        if tag == "replace" and i2 < len(a) and j2 < len(b) and a[i2] == b[j2]:
+            ours, theirs = ours + [a[i2]], theirs + [b[j2]]  # "core terms" / "key terms" reads better
+        differences.append(WordingDifference(" ".join(ours), " ".join(theirs)))
+    return differences

@@ -1,0 +1,600 @@
+"""Quantities: a number with what it counts, the event, the place and the time.
+
+``find_quantities(doc, article)`` turns "killing at least seven people" in a sentence
+about Kyiv into value "at least seven", number 7, qualifier "at least", counted
+"people" (class "person"), event "kill", place "Kyiv".  Compare then lines up values
+of one measurable thing across articles (event, counted class, place).
+
+Numbers come in digits and words ("600,000", "Twenty", "a dozen"); dates, years and
+durations are time expressions, not quantities (see timerefs.py).  Ages ("90-year-old")
+are kept but marked with counted class "age" so that compare can leave them out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from wirecheck.extract.numbers import (
+    COLLECTIVES,
+    SCALES,
+    VAGUE_PLURALS,
+    parse_number_words,
+    qualifier_before,
+    single_number,
+)
+from wirecheck.extract.timerefs import find_time_refs
+from wirecheck.model import Article, Quantity, TimeRef
+
+# event words (verbs and nouns) folded to the event compare lines up
+EVENT_CLASSES = {
+    "kill": "kill", "murder": "kill", "slay": "kill", "die": "kill", "perish": "kill", "execute": "kill",
+    "death": "kill", "fatality": "kill", "dead": "kill", "killed": "kill",
+    "injure": "injure", "wound": "injure", "hurt": "injure", "injury": "injure", "maim": "injure",
+    "injured": "injure", "wounded": "injure",
+    "launch": "launch", "fire": "launch", "unleash": "launch", "send": "launch",
+    "destroy": "destroy", "intercept": "destroy", "down": "destroy", "shoot": "destroy",
+    "neutralize": "destroy", "neutralise": "destroy", "repel": "destroy", "repulse": "destroy",
+    "casualty": "casualty",
+    "evacuate": "evacuate", "rescue": "rescue", "arrest": "arrest", "detain": "arrest",
+    "displace": "displace", "damage": "damage",
+}  # fmt: skip
+# nouns that name the victims' fate: "six deaths" counts people killed
+EVENT_NOUNS = {"death", "fatality", "injury", "casualty", "dead", "injured", "wounded"}
+REPORTING_VERBS = {"say", "report", "tell", "claim", "announce", "state", "confirm", "add", "note", "accord",
+                   "describe", "write", "estimate", "show", "cite", "quote", "include", "be", "have"}  # fmt: skip
+PERSON_WORDS = {"people", "person", "resident", "civilian", "child", "woman", "man", "individual", "inhabitant",
+                "victim", "passenger", "worker", "student", "adult", "teenager", "girl", "boy", "baby",
+                "infant", "citizen", "refugee", "patient", "body", "other", "local", "villager",
+                "pensioner", "employee", "miner", "firefighter", "rescuer", "journalist", "minor"}  # fmt: skip
+SOLDIER_WORDS = {"soldier", "troop", "serviceman", "servicemen", "personnel", "fighter", "marine", "sailor",
+                 "officer", "conscript", "recruit"}  # fmt: skip
+COUNTRY_WORDS = {"country", "nation", "state", "government"}
+DRONE_WORDS = {"drone", "uav", "shahed", "uavs"}
+MONEY_SYMBOLS = {
+    "$": "dollar",
+    "US$": "dollar",
+    "€": "euro",
+    "£": "pound",
+    "¥": "yen",
+    "₴": "hryvnia",
+    "₽": "ruble",
+}
+MONEY_WORDS = {"dollar", "euro", "pound", "yen", "hryvnia", "ruble", "rouble", "franc", "yuan", "rupee"}
+PERCENT_WORDS = {"%", "percent", "per cent", "pct"}
+TIME_UNITS = {"year", "month", "week", "day", "hour"}
+LOCATIVE_PREPOSITIONS = {"in", "at", "near", "on", "over", "across", "around", "outside", "inside", "into",
+                         "throughout", "within", "off"}  # fmt: skip
+NAME_LABELS = {"LAW", "PRODUCT", "WORK_OF_ART", "EVENT", "ORG", "FAC", "PERSON", "NORP"}
+ATTACK_VERBS = {
+    "attack",
+    "strike",
+    "hit",
+    "target",
+    "pound",
+    "batter",
+    "shell",
+    "bomb",
+    "bombard",
+    "raid",
+    "shake",
+}
+WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+               "sept", "oct", "nov", "dec"}  # fmt: skip
+AFTER_HEDGES = {"or more": "at least", "or so": "about", "plus": "at least", "or fewer": "at most"}
+
+
+@dataclass(frozen=True)
+class NumberRun:
+    """Consecutive tokens that write one number: "600,000", "twenty five", "a dozen", "1.5 million"."""
+
+    first: int  # token index
+    last: int  # token index, inclusive
+    number: float
+    vague: bool = False
+    number_max: float | None = None
+    last_of_range: int | None = None  # token index of the range's upper end ("10 to 15")
+
+
+def find_quantities(doc: Doc, article: Article, times: Sequence[TimeRef] | None = None) -> list[Quantity]:
+    """Every counted number in ``article.body`` (parsed as ``doc``), with what, where and when."""
+    if times is None:
+        times = find_time_refs(doc, article)
+    time_spans = [(t.start, t.end) for t in times if t.date is not None or t.years is not None]
+    known_places = place_names(doc)
+    quantities = []
+    for run in number_runs(doc):
+        quantity = describe(doc, run, times, time_spans, known_places)
+        if quantity is not None:
+            quantities.append(quantity)
+    return quantities
+
+
+# --------------------------------------------------------------------------- finding numbers
+
+
+def number_runs(doc: Doc) -> list[NumberRun]:
+    runs: list[NumberRun] = []
+    i = 0
+    while i < len(doc):
+        if not starts_number(doc, i):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(doc) and continues_number(doc, j + 1):
+            j += 1
+        run = make_run(doc, i, j)
+        if run is not None:
+            runs.append(run)
+        i = j + 1
+    return join_ranges(doc, runs)
+
+
+def number_word(token: Token) -> bool:
+    lowered = token.lower_.rstrip("-")
+    return (
+        single_number(lowered) is not None
+        or lowered in SCALES
+        or lowered in COLLECTIVES
+        or lowered in VAGUE_PLURALS
+    )
+
+
+def starts_number(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    if token.lower_ in {"a", "an"} and i + 1 < len(doc):
+        return doc[i + 1].lower_ in COLLECTIVES or doc[i + 1].lower_ in SCALES
+    if token.lower_ in {"score", "pair", "couple"}:
+        return False  # only as "a score", "a couple"
+    return number_word(token)
+
+
+def continues_number(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    previous = doc[i - 1]
+    if token.lower_ == "and" and i + 1 < len(doc):
+        return previous.lower_ in SCALES and number_word(doc[i + 1]) and not doc[i + 1].text[0].isdigit()
+    if token.lower_ == "of" and previous.lower_ in {"tens", "hundreds"} and i + 1 < len(doc):
+        return doc[i + 1].lower_ in VAGUE_PLURALS  # "tens of thousands"
+    if token.text[0].isdigit() and previous.text[0].isdigit():
+        return False  # "22 460" are two numbers
+    if token.lower_ in {"score", "pair", "couple"}:
+        return False
+    return number_word(token) and (
+        token.lower_ in SCALES or token.lower_ in COLLECTIVES or not previous.text[0].isdigit()
+    )
+
+
+def make_run(doc: Doc, first: int, last: int) -> NumberRun | None:
+    words = [t.lower_.rstrip("-") for t in doc[first : last + 1]]
+    vague_words = [w for w in words if w in VAGUE_PLURALS]
+    if vague_words:
+        lower_bound = 1.0
+        for word in words:
+            if word in VAGUE_PLURALS:
+                lower_bound *= VAGUE_PLURALS[word] / 2 if lower_bound > 1 else VAGUE_PLURALS[word]
+            elif word == "tens":
+                lower_bound = 10
+        return NumberRun(first, last, float(lower_bound), vague=True)
+    value = parse_number_words(words)
+    if value is None:
+        return None
+    return NumberRun(first, last, value)
+
+
+def join_ranges(doc: Doc, runs: list[NumberRun]) -> list[NumberRun]:
+    """ "10 to 15", "10-15", "between 10 and 15" are one quantity with an upper end."""
+    joined: list[NumberRun] = []
+    skip_next = False
+    for index, run in enumerate(runs):
+        if skip_next:
+            skip_next = False
+            continue
+        following = runs[index + 1] if index + 1 < len(runs) else None
+        if (
+            following is not None
+            and following.first == run.last + 2
+            and not run.vague
+            and not following.vague
+        ):
+            connector = doc[run.last + 1].lower_
+            between = run.first > 0 and doc[run.first - 1].lower_ == "between"
+            is_range = connector in {"to", "-", "–"} or (connector == "and" and between)
+            if is_range and following.number > run.number:
+                joined.append(
+                    NumberRun(
+                        run.first,
+                        run.last,
+                        run.number,
+                        number_max=following.number,
+                        last_of_range=following.last,
+                    )
+                )
+                skip_next = True
+                continue
+        joined.append(run)
+    return joined
+
+
+# --------------------------------------------------------------------------- describing one number
+
+
+def describe(
+    doc: Doc,
+    run: NumberRun,
+    times: Sequence[TimeRef],
+    time_spans: list[tuple[int, int]],
+    known_places: frozenset[str],
+) -> Quantity | None:
+    first, last = doc[run.first], doc[run.last_of_range if run.last_of_range is not None else run.last]
+    start, end = first.idx, last.idx + len(last.text.rstrip("-"))
+    if not is_a_quantity(doc, run, start, end, time_spans):
+        return None
+    sentence = first.sent
+    text = doc.text
+
+    unit, unit_end = unit_around(doc, run)
+    counted, counted_token, age = counted_noun(doc, run)
+    if unit is not None:
+        counted, counted_token, age = unit, None, False
+    event = find_event(doc, run, counted_token)
+    if counted is None and event in {"kill", "injure", "casualty"}:
+        counted = "person"  # "killed one person and injured three"
+    if counted_token is not None and counted_token.lemma_.lower() in EVENT_NOUNS:
+        counted = "person"  # "six deaths": people killed
+    if counted is None and event is None and unit is None:
+        return None  # "one of the longest", "the two": a number that counts nothing we can name
+    if event is None and unit is None and first.lower_ in {"one", "a", "an"} and run.first == run.last:
+        return None  # "said one resident": an article, not a tally
+    counted_class = "age" if age else classify_counted(counted)
+
+    qualifier, hedge_length = qualifier_before(text[sentence.start_char : start])
+    value_start = start - hedge_length
+    value_end = end
+    after = re.match(r"\s+(or more|or so|plus|or fewer)\b", text[end : end + 12], re.IGNORECASE)
+    if after:
+        qualifier = qualifier or AFTER_HEDGES[after.group(1).lower()]
+        value_end = end + after.end()
+    if run.vague:
+        qualifier = qualifier or "at least"
+    if unit_end is not None and unit_end > value_end and unit in {"dollar", "euro", "pound", "percent"}:
+        value_end = unit_end
+    if unit_end is not None and unit_end < value_start:
+        value_start = unit_end  # "$1.5 billion": the symbol stands in front
+    phrase_end = value_end
+    if counted_token is not None and 0 < counted_token.i - run.last <= 4:
+        phrase_end = max(phrase_end, counted_token.idx + len(counted_token.text))
+    if age:
+        phrase_end = max(phrase_end, age_end(doc, run))
+
+    return Quantity(
+        text=text[value_start:phrase_end],
+        value=text[value_start:value_end].strip(),
+        number=run.number,
+        qualifier=qualifier,
+        counted=counted,
+        event=event,
+        place=find_place(doc, run, sentence, event, known_places),
+        time=time_of(sentence, times),
+        sentence=sentence.text.strip(),
+        start=value_start,
+        end=phrase_end,
+        counted_class=counted_class,
+        vague=run.vague,
+        number_max=run.number_max,
+    )
+
+
+def is_a_quantity(doc: Doc, run: NumberRun, start: int, end: int, time_spans: list[tuple[int, int]]) -> bool:
+    """Leave out dates, years, ordinals, and numbers inside names ("Article 5", "F-16", "Covid-19")."""
+    if any(s < end and start < e for s, e in time_spans):
+        return False
+    first, last = doc[run.first], doc[run.last]
+    date_like = first.ent_type_ == "ORDINAL" or re.fullmatch(r"(?:1[89]|20)\d\d", first.text)
+    if first.ent_type_ in {"ORDINAL", "DATE", "TIME"} and date_like and not is_age_at(doc, run.last):
+        return False
+    if re.search(r"\d(?:st|nd|rd|th)$", last.text.lower()):
+        return False
+    if re.fullmatch(r"(?:1[89]|20)\d\d", first.text) and run.first == run.last:
+        head = first.head
+        if not (first.dep_ == "nummod" and head.tag_ == "NNS"):
+            return False  # a year written alone: "the 2022 invasion"
+    before = doc.text[max(0, start - 2) : start]
+    if re.search(r"[A-Za-z]-?$", before) and not re.search(r"\s", before):
+        return False  # glued to letters: "F-16", "Su-34"
+    if first.ent_type_ in NAME_LABELS and first.ent_iob_ == "I":
+        return False  # inside a name: "Article 5", "Apollo 11"
+    if first.lower_ in {"one", "a", "an"} and run.first == run.last:
+        following = doc[run.first + 1].lower_ if run.first + 1 < len(doc) else ""
+        previous = doc[run.first - 1].lower_ if run.first > 0 else ""
+        if following in {"of", "another", "day", "time", "way", "side", "hand"} or previous in {
+            "no", "any", "every", "the", "this", "that", "which", "each",
+        }:  # fmt: skip
+            return False
+    return True
+
+
+def unit_around(doc: Doc, run: NumberRun) -> tuple[str | None, int | None]:
+    """Money or percent written around the number: "$1.5 billion", "45%", "20 million euros"."""
+    end_index = run.last_of_range if run.last_of_range is not None else run.last
+    if run.first > 0:
+        symbol = doc[run.first - 1].text
+        if symbol in MONEY_SYMBOLS:
+            return MONEY_SYMBOLS[symbol], doc[run.first - 1].idx
+    for glued, currency in MONEY_SYMBOLS.items():
+        if doc[run.first].text.startswith(glued):
+            return currency, None
+    if end_index + 1 < len(doc):
+        following = doc[end_index + 1]
+        if following.lower_ in PERCENT_WORDS:
+            return "percent", following.idx + len(following.text)
+        if following.lower_ == "per" and end_index + 2 < len(doc) and doc[end_index + 2].lower_ == "cent":
+            return "percent", doc[end_index + 2].idx + len(doc[end_index + 2].text)
+        if following.lemma_.lower() in MONEY_WORDS:
+            return following.lemma_.lower(), following.idx + len(following.text)
+    return None, None
+
+
+def counted_noun(doc: Doc, run: NumberRun) -> tuple[str | None, Token | None, bool]:
+    """What the number counts, the token saying so, and whether it is an age ("90-year-old")."""
+    end_index = run.last_of_range if run.last_of_range is not None else run.last
+    last = doc[end_index]
+    if is_age_at(doc, end_index):
+        return "year", None, True
+    if run.first > 0 and doc[run.first - 1].lower_ in {"aged", "age"}:
+        return "year", None, True
+    # "28-point plan", "a three-storey building": the unit is glued to the number by a hyphen
+    hyphen = end_index + 1 < len(doc) and (doc[end_index + 1].text in {"-", "–"} or last.text.endswith("-"))
+    if hyphen:
+        noun_index = end_index + (1 if last.text.endswith("-") else 2)
+        if noun_index < len(doc) and doc[noun_index].pos_ in {"NOUN", "PROPN", "ADJ"}:
+            token = doc[noun_index]
+            return token.lemma_.lower(), token, False
+    # "dozens of people", "thousands of drones"
+    for child in last.children:
+        if child.lower_ == "of" and (run.vague or last.lower_ in COLLECTIVES or last.lower_ in SCALES):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return noun_lemma(objects[0]), objects[0], False
+    head = last.head
+    if (
+        last.dep_ in {"nummod", "quantmod", "compound", "amod"}
+        and head.pos_ in {"NOUN", "PROPN"}
+        and head.i > end_index
+    ):
+        if head.lemma_.lower() in {"more", "other"}:
+            return None, None, False
+        return noun_lemma(head), head, False
+    following = doc[end_index + 1] if end_index + 1 < len(doc) else None
+    if (
+        following is not None
+        and following.pos_ == "NOUN"
+        and following.tag_ in {"NNS", "NN"}
+        and following.lemma_.lower() not in {"more", "other"}
+    ):
+        return noun_lemma(following), following, False
+    return None, None, False
+
+
+def noun_lemma(token: Token) -> str:
+    lemma = token.lemma_.lower()
+    return "people" if token.lower_ == "people" else lemma
+
+
+def is_age_at(doc: Doc, index: int) -> bool:
+    """ "90-year-old", "90- year-old", "90 years old", "six-month-old"."""
+    window = doc.text[doc[index].idx : doc[index].idx + 30].lower()
+    return bool(re.match(r"[\w.,]+-?\s*(?:year|month|week|day)s?[\s-]*old\b", window))
+
+
+def age_end(doc: Doc, run: NumberRun) -> int:
+    start = doc[run.last].idx
+    match = re.match(
+        r"[\w.,]+-?\s*(?:year|month|week|day)s?[\s-]*old\b", doc.text[start : start + 30].lower()
+    )
+    return start + match.end() if match else doc[run.last].idx + len(doc[run.last].text)
+
+
+def classify_counted(counted: str | None) -> str | None:
+    """Fold synonyms so compare can line values up: residents, civilians, people -> person."""
+    if counted is None:
+        return None
+    word = counted.lower()
+    singular = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    for candidate in (word, singular):
+        if candidate in PERSON_WORDS or candidate in EVENT_NOUNS:
+            return "person"
+        if candidate in SOLDIER_WORDS:
+            return "troops"
+        if candidate in COUNTRY_WORDS:
+            return "country"
+        if candidate in DRONE_WORDS:
+            return "drone"
+        if candidate in MONEY_WORDS:
+            return "money"
+        if candidate == "percent":
+            return "percent"
+    return singular
+
+
+def find_event(doc: Doc, run: NumberRun, counted_token: Token | None) -> str | None:
+    """The event the number belongs to: the nearest event word up the parse tree."""
+    anchor = counted_token if counted_token is not None else doc[run.last]
+    if anchor.lemma_.lower() in EVENT_NOUNS:
+        return EVENT_CLASSES[anchor.lemma_.lower()]
+    for child in anchor.children:
+        if child.dep_ in {"amod", "acl", "relcl"} and child.lemma_.lower() in EVENT_CLASSES:
+            return EVENT_CLASSES[child.lemma_.lower()]
+        if child.lower_ in {"dead", "killed", "injured", "wounded"}:
+            return EVENT_CLASSES[child.lower_]
+    first_verb: str | None = None
+    token = anchor
+    for _ in range(10):
+        if token.head.i == token.i:
+            break
+        token = token.head
+        lemma = token.lemma_.lower()
+        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), "")
+        if lemma == "shoot" and particle != "down":
+            lemma = "fire"
+        if lemma in EVENT_CLASSES and token.pos_ in {"VERB", "NOUN", "ADJ", "AUX"}:
+            return EVENT_CLASSES[lemma]
+        if token.pos_ == "VERB" and lemma not in REPORTING_VERBS and first_verb is None:
+            first_verb = lemma
+    return first_verb
+
+
+# --------------------------------------------------------------------------- place and time
+
+
+@dataclass(frozen=True)
+class PlaceCandidate:
+    text: str
+    score: float
+
+
+def find_place(
+    doc: Doc, run: NumberRun, sentence: Span, event: str | None, known_places: frozenset[str]
+) -> str | None:
+    """Where the counted thing happened: a place in the same sentence, else (for casualties, when the
+    sentence names no place at all: "killing at least seven people") the sentence before it."""
+    candidates = place_candidates(sentence, run.first, known_places)
+    if not candidates and event in {"kill", "injure", "casualty"}:
+        previous = previous_sentence_in_paragraph(doc, sentence)
+        if previous is not None:
+            candidates = place_candidates(previous, None, known_places)
+    good = [c for c in candidates if c.score > 0]
+    return max(good, key=lambda c: c.score).text if good else None
+
+
+def place_candidates(
+    sentence: Span, anchor: int | None, known_places: frozenset[str]
+) -> list[PlaceCandidate]:
+    """Every name in the sentence that may be a place, scored by how the grammar uses it."""
+    candidates = []
+    covered: set[int] = set()
+    for ent in sentence.ents:
+        if ent.label_ not in {"GPE", "LOC", "FAC", "ORG", "PERSON"} or not looks_like_a_name(ent.root):
+            continue
+        covered.update(range(ent.start, ent.end))
+        label = "GPE" if ent.text in known_places else ent.label_
+        locative, hops = attachment(ent.root)
+        attacked = ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() in ATTACK_VERBS
+        if label in {"ORG", "PERSON"} and not (locative or attacked):
+            continue  # a person or body, unless the grammar says it is a place ("in Kyiv")
+        candidates.append(
+            PlaceCandidate(clean_place(ent.text), place_score(ent.root, label, locative, hops, anchor))
+        )
+    for token in sentence:
+        if (
+            token.i in covered
+            or token.pos_ != "PROPN"
+            or token.dep_ == "compound"
+            or not looks_like_a_name(token)
+        ):
+            continue
+        label = "GPE" if token.text in known_places else ""
+        locative, hops = attachment(token)
+        if locative or label:
+            name = " ".join(t.text for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i)
+            score = place_score(token, label, locative, hops, anchor) - (0 if label else 1)
+            candidates.append(PlaceCandidate(clean_place(name), score))
+    return candidates
+
+
+def place_names(doc: Doc) -> frozenset[str]:
+    """Names the article uses as places, by vote: the tagger's labels, and (counting double, since the
+    small model often calls a city a person) the grammar: "in Kyiv", "the streets of Kyiv"."""
+    votes: dict[str, float] = {}
+    for ent in doc.ents:
+        weight = {"GPE": 1.0, "LOC": 1.0, "FAC": 0.5, "PERSON": -1.0, "ORG": -1.0}.get(ent.label_, 0.0)
+        if ent.label_ in {"GPE", "LOC", "FAC", "PERSON", "ORG"} and attachment(ent.root)[0]:
+            weight += 2.0
+        votes[ent.text] = votes.get(ent.text, 0.0) + weight
+    for token in doc:
+        if token.pos_ != "PROPN" or token.ent_type_ or token.dep_ == "compound":
+            continue
+        if attachment(token)[0]:
+            votes[token.text] = votes.get(token.text, 0.0) + 2.0
+        elif token.dep_ == "conj" and token.head.ent_type_ in {"GPE", "LOC"}:
+            votes[token.text] = votes.get(token.text, 0.0) + 1.0  # "Washington and Kyiv"
+    return frozenset(name for name, vote in votes.items() if vote > 0)
+
+
+def looks_like_a_name(token: Token) -> bool:
+    """Not a weekday, month, nationality or time word the tagger took for a proper noun."""
+    word = token.lower_.rstrip(".")
+    return not (
+        token.ent_type_ in {"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL"}
+        or word in WEEKDAY_NAMES
+        or word in MONTH_NAMES
+        or not token.text[:1].isupper()
+        or token.pos_ == "ADJ"
+    )
+
+
+def attachment(token: Token) -> tuple[bool, int]:
+    """Is the phrase a location ("in X", "on X", "the city of X", "Russia's X region") and how deep?"""
+    hops = 0
+    current = token
+    for _ in range(6):
+        if current.dep_ in {"compound", "poss", "appos", "amod", "nmod"}:
+            current, hops = current.head, hops + 1
+            continue
+        if current.dep_ == "pobj":
+            preposition = current.head
+            if preposition.lower_ in LOCATIVE_PREPOSITIONS:
+                return True, hops
+            if preposition.lower_ == "of" and preposition.head.pos_ in {"NOUN", "PROPN"}:
+                current, hops = preposition.head, hops + 1
+                continue
+        return False, hops
+    return False, hops
+
+
+def place_score(root: Token, label: str, locative: bool, hops: int, anchor: int | None) -> float:
+    """Positive only when the grammar makes the name a place: "in Kyiv", "Kyiv reported", "battered Kyiv"."""
+    score = 3.0 if locative else 0.0
+    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in REPORTING_VERBS and label:
+        score += 2.5  # "Kyiv reported six deaths"
+    elif root.dep_ == "dobj" and root.head.lemma_.lower() in ATTACK_VERBS:
+        score += 3  # "Russia battered Kyiv, killing six"
+    if score == 0:
+        return 0.0  # the actor ("Russia launched 22 missiles") or a mere mention ("support for Ukraine")
+    if label in {"GPE", "LOC", "FAC"}:
+        score += 1
+    if root.dep_ == "poss":
+        score -= 1.5  # "Russia's Krasnodar region": the container
+    score -= 0.5 * hops
+    if anchor is not None:
+        score -= 0.02 * abs(root.i - anchor)
+    return score
+
+
+def clean_place(text: str) -> str:
+    text = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.IGNORECASE)
+    return re.sub(r"['’]s$", "", text)
+
+
+def previous_sentence_in_paragraph(doc: Doc, sentence: Span) -> Span | None:
+    if sentence.start == 0:
+        return None
+    previous = doc[sentence.start - 1].sent
+    between = doc.text[previous.end_char : sentence.start_char]
+    if "\n" in between or "\n\n" in previous.text.strip():
+        return None
+    return previous
+
+
+def time_of(sentence: Span, times: Sequence[TimeRef]) -> str | None:
+    """When the sentence says the counted thing happened: a resolved date, else the words used."""
+    inside = [t for t in times if sentence.start_char <= t.start < sentence.end_char and t.kind == "date"]
+    resolved = [t for t in inside if t.date and t.granularity in {"day", "part_of_day"}]
+    if resolved:
+        return resolved[-1].date
+    return inside[0].text.lower() if inside else None

@@ -1,0 +1,491 @@
+"""Quotes of one article and who said them.
+
+Finding the quoted words (character level, over the article body):
+- straight ("), curly (\u201c \u201d), low (\u201e) and angle (\u00ab \u00bb) double marks, mixed freely;
+  a straight mark opens when outside a quote and closes when inside, so mis-spaced marks
+  (``that" glass rained down" on``) still pair up;
+- a quote left open at the end of a paragraph either closes in the next paragraph (one quote
+  across the break) or, when the next paragraph opens a new quote, ends there and is chained
+  to it: a speaker found for either part is the speaker of both (news convention for
+  quotes running over several paragraphs).
+
+Finding the speaker (with the spaCy parse):
+1. the speech verb governing the quote: walk up the parse from the quote's words to a verb
+   such as "said", "told", "wrote", "added", "according to" outside the quote
+   (also works for partial quotes: calling Moscow "a threat" -> the subject of "calling"'s clause);
+2. else the nearest speech verb in the same sentence, after the quote, then before it;
+3. else, for a quote standing alone in its paragraph, a speech verb at the start of the next
+   paragraph ("X said in a post on X.") or a previous paragraph ending with a colon;
+4. the verb's subject names the speaker: a person ("Dan Driscoll"; a surname is expanded to
+   the full name given earlier in the article), a named body ("the Kremlin"), a pronoun
+   ("he added") resolved to the last named person who spoke (the most recent person subject
+   of a speech verb, or the subject of "according to"), or an unnamed source ("one resident",
+   "a US official") -> None.
+Quotes of one to three words are kept only when a speech verb governs them (scare quotes such
+as a "Coalition of the Willing" are not speech).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from wirecheck.extract.lexicon import NAMING_VERBS, SPEECH_VERBS, TITLE_WORDS
+from wirecheck.extract.names import fold_word, name_words
+from wirecheck.model import EntityMention, QuoteMention
+
+OPENING_MARKS = "\u201c\u201e\u00ab"
+CLOSING_MARKS = "\u201d\u00bb"
+QUOTE_MARKS = '"' + OPENING_MARKS + CLOSING_MARKS
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+UNNAMED_PRONOUNS = frozenset({"i", "we", "they", "it", "you", "who", "which", "that", "one"})
+MIN_QUOTE_WORDS = 4
+MAX_CLIMB = 8
+NEXT_PARAGRAPH_TOKENS = 15
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Where a quote is: its marks and the quoted words (offsets into the body)."""
+
+    open: int  # offset of the opening mark
+    close: int | None  # offset of the closing mark; None when the paragraph ends first
+    start: int  # first quoted character
+    end: int  # one past the last quoted character
+    paragraph: int  # where it opens
+    last_paragraph: int  # where it closes or ends
+    chained: bool = False  # continues a quote left open at the end of the previous paragraph
+
+
+@dataclass(frozen=True)
+class Speech:
+    """A speech verb and who it names as speaker."""
+
+    verb: Token
+    speaker: str | None
+    is_person: bool
+
+
+# --------------------------------------------------------------------------- quote spans
+
+
+def paragraph_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph; paragraphs are separated by blank lines."""
+    ranges, start = [], 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        ranges.append((start, match.start()))
+        start = match.end()
+    ranges.append((start, len(text)))
+    return ranges
+
+
+def mark_direction(text: str, i: int) -> str:
+    """ "open", "close" or "either" from the mark itself and the characters around it."""
+    mark = text[i]
+    if mark in OPENING_MARKS:
+        return "open"
+    if mark in CLOSING_MARKS:
+        return "close"
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    space_before = before.isspace() or before in "([{\u2014\u2013-/"
+    space_after = after.isspace() or after in ".,;:!?)]}\u2014\u2013-"
+    if space_before and not space_after:
+        return "open"
+    if space_after and not space_before:
+        return "close"
+    return "either"
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Every quoted passage of ``text`` (see the module docstring for the rules)."""
+    spans: list[QuoteSpan] = []
+    pending: OpenQuote | None = None  # a quote still open at the end of the previous paragraph
+    for number, (p_start, p_end) in enumerate(paragraph_ranges(text)):
+        inside: OpenQuote | None = None
+        marks = [i for i in range(p_start, p_end) if text[i] in QUOTE_MARKS]
+        for position, i in enumerate(marks):
+            if inside is None:
+                if pending is not None:
+                    if position == 0 and mark_direction(text, i) == "close" and text[p_start:i].strip():
+                        spans.append(make_span(text, pending, i, number))
+                        pending = None
+                        continue
+                    spans.append(make_span(text, pending, None, pending.paragraph))
+                    pending = None
+                    inside = OpenQuote(
+                        i, number, p_end, chained=position == 0 and not text[p_start:i].strip()
+                    )
+                else:
+                    inside = OpenQuote(i, number, p_end)
+            elif text[i] in OPENING_MARKS:  # a new opening mark: the open quote was never closed
+                spans.append(make_span(text, replace(inside, paragraph_end=i), None, number))
+                inside = OpenQuote(i, number, p_end)
+            else:
+                spans.append(make_span(text, inside, i, number))
+                inside = None
+        if pending is not None:  # no mark in this paragraph: the open quote ended with its own
+            spans.append(make_span(text, pending, None, pending.paragraph))
+        pending = inside
+    if pending is not None:
+        spans.append(make_span(text, pending, None, pending.paragraph))
+    return [s for s in spans if s.end > s.start]
+
+
+@dataclass(frozen=True)
+class OpenQuote:
+    """An opening mark not yet closed, with the paragraph it is in."""
+
+    mark: int
+    paragraph: int
+    paragraph_end: int
+    chained: bool = False
+
+
+def make_span(text: str, opened: OpenQuote, close_at: int | None, last_paragraph: int) -> QuoteSpan:
+    """Quoted words between the marks (or to the paragraph end), trimmed of spaces and a final comma."""
+    start = opened.mark + 1
+    stop = close_at if close_at is not None else opened.paragraph_end
+    while start < stop and text[start].isspace():
+        start += 1
+    while stop > start and (text[stop - 1].isspace() or text[stop - 1] == ","):
+        stop -= 1
+    return QuoteSpan(
+        open=opened.mark,
+        close=close_at,
+        start=start,
+        end=stop,
+        paragraph=opened.paragraph,
+        last_paragraph=last_paragraph,
+        chained=opened.chained,
+    )
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+def find_quotes(doc: Doc, entities: Sequence[EntityMention]) -> list[QuoteMention]:
+    """Quotes of ``doc`` with their speakers as named in this article."""
+    text = doc.text
+    spans = find_quote_spans(text)
+    if not spans:
+        return []
+    paragraphs = paragraph_ranges(text)
+    names = ArticleNames(doc, entities)
+    quoted = [(s.open, s.close if s.close is not None else s.end) for s in spans]
+    speeches = speech_events(doc, names, quoted)
+    found: list[tuple[QuoteSpan, Speech | None, bool]] = []
+    for span in spans:
+        previous = found[-1] if found and found[-1][0].last_paragraph == span.paragraph - 1 else None
+        speech, governed = attribute(doc, span, paragraphs, speeches, quoted, previous)
+        found.append((span, speech, governed))
+    found = share_speakers_along_chains(found)
+    quotes = []
+    for span, speech, governed in found:
+        words = text[span.start : span.end].split()
+        if len(words) < MIN_QUOTE_WORDS and not governed or is_name_like(words, text[: span.open]):
+            continue
+        if not any(c.isalpha() for c in text[span.start : span.end]):
+            continue
+        quotes.append(
+            QuoteMention(
+                text=" ".join(text[span.start : span.end].split()),
+                speaker=speech.speaker if speech else None,
+                cue=cue_text(speech.verb) if speech else None,
+                start=span.start,
+                end=span.end,
+            )
+        )
+    return quotes
+
+
+def is_name_like(words: list[str], text_before: str) -> bool:
+    """A short quote that names something rather than quotes someone: the so-called
+    "Coalition of the Willing", a "Washington Format" meeting."""
+    if re.search(
+        r"(so-called|dubbed|nicknamed|known as|named|titled|entitled)\W*$", text_before, re.IGNORECASE
+    ):
+        return True
+    content = [w for w in words if w.lower() not in {"of", "the", "and", "for", "a", "an", "in", "on"}]
+    return 1 < len(content) <= 6 and all(w[:1].isupper() for w in content)
+
+
+def cue_text(verb: Token) -> str:
+    return "according to" if verb.lower_ == "according" else verb.lower_
+
+
+class ArticleNames:
+    """Who the article names: token -> entity mention, surname -> full name."""
+
+    def __init__(self, doc: Doc, entities: Sequence[EntityMention]) -> None:
+        self.by_token: dict[int, EntityMention] = {}
+        for m in entities:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    self.by_token.setdefault(t.i, m)
+        full: dict[str, set[str]] = {}
+        for m in entities:
+            words = name_words(m.text)
+            if m.label == "PERSON" and len(words) > 1:
+                full.setdefault(fold_word(words[-1]), set()).add(m.text)
+        self.full_names = {k: next(iter(v)) for k, v in full.items() if len(v) == 1}
+        self.people = sorted((m for m in entities if m.label == "PERSON"), key=lambda m: m.start)
+        self.surnames = set(full)
+
+    def last_person_before(self, position: int) -> str | None:
+        before = [m for m in self.people if m.end <= position]
+        return before[-1].text if before else None
+
+    def person_name(self, text: str) -> str:
+        """A lone surname written out as the full name the article gives."""
+        words = name_words(text)
+        if len(words) == 1:
+            return self.full_names.get(fold_word(words[0]), text)
+        return text
+
+    def is_person_surname(self, text: str) -> bool:
+        words = name_words(text)
+        return len(words) == 1 and fold_word(words[0]) in self.surnames
+
+
+def speech_events(doc: Doc, names: ArticleNames, quoted: list[tuple[int, int]]) -> list[Speech]:
+    """Every speech verb outside quotes with its speaker, pronouns resolved in text order."""
+    events: list[Speech] = []
+    last_person: str | None = None
+    for token in doc:
+        if not is_speech_verb(token) or inside_any(token.idx, quoted):
+            continue
+        subject = subject_of(token)
+        speaker, is_person = name_of(subject, names) if subject is not None else (None, False)
+        if subject is not None and subject.lower_ in PERSON_PRONOUNS:
+            fallback = names.last_person_before(subject.idx)  # no one has spoken yet: the last person named
+            speaker = last_person or (names.person_name(fallback) if fallback else None)
+            is_person = speaker is not None
+        if speaker and is_person:
+            last_person = speaker
+        events.append(Speech(token, speaker, is_person))
+    return events
+
+
+def is_speech_verb(token: Token) -> bool:
+    if token.lower_ == "according":
+        return any(c.lower_ == "to" for c in token.children) or (
+            token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
+        )
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_ in SPEECH_VERBS | NAMING_VERBS
+
+
+def inside_any(position: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= position <= b for a, b in ranges)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The speaker token of a speech verb: its subject, the object of "according to", or, for
+    a verb without one ("..., but added that", "calling Moscow ..."), the subject of the
+    nearest speech verb it hangs from (else of the nearest clause)."""
+    if verb.lower_ == "according":
+        to = next((c for c in verb.children if c.lower_ == "to"), None)
+        if to is None and verb.i + 1 < len(verb.doc):
+            to = verb.doc[verb.i + 1]
+        if to is not None:
+            return next((c for c in to.children if c.dep_ == "pobj"), None)
+        return None
+    fallback = None
+    current = verb
+    for level in range(5):
+        subject = next((c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and (level == 0 or is_speech_verb(current)):
+            return subject
+        fallback = fallback or subject
+        if current.dep_ not in {"conj", "advcl", "xcomp", "pcomp", "ccomp"} or current.head is current:
+            break
+        current = current.head
+    return fallback
+
+
+def name_of(token: Token, names: ArticleNames) -> tuple[str | None, bool]:
+    """(speaker name, is a person) for a subject token; (None, False) when unnamed."""
+    if token.lower_ in UNNAMED_PRONOUNS or token.pos_ == "PRON" and token.lower_ not in PERSON_PRONOUNS:
+        return None, False
+    mention = names.by_token.get(token.i)
+    if mention is None:
+        for child in token.subtree:
+            if child.i != token.i and child.i in names.by_token and linked_by_name(child, token):
+                mention = names.by_token[child.i]
+                if mention.label == "PERSON":
+                    break
+    if (mention is None or mention.label != "PERSON") and token.lower_ in TITLE_WORDS:
+        # "The commander of the drone unit, Robert Brovdi, said": the person in apposition
+        appositive = next(
+            (names.by_token[t.i] for t in token.subtree if t.dep_ == "appos" and t.i in names.by_token),
+            None,
+        )
+        if appositive is not None and appositive.label == "PERSON":
+            mention = appositive
+    if mention is not None:
+        if mention.label == "PERSON" or names.is_person_surname(mention.text):
+            return names.person_name(mention.text), True
+        if mention.label in {"ORG", "GPE", "NORP"} and token.pos_ == "PROPN":
+            return mention.text, False
+        return None, False
+    if names.is_person_surname(token.text):
+        return names.person_name(token.text), True
+    if (
+        token.text.istitle()
+        and token.lower_ not in TITLE_WORDS
+        and (token.pos_ == "PROPN" or not token.is_sent_start)
+    ):
+        chunk = [
+            t
+            for t in token.lefts
+            if t.dep_ == "compound" and t.text.istitle() and t.lower_ not in TITLE_WORDS
+        ]
+        text = " ".join([t.text for t in chunk] + [token.text])
+        return names.person_name(text), names.is_person_surname(text) or len(chunk) > 0
+    return None, False
+
+
+def linked_by_name(token: Token, head: Token) -> bool:
+    """True when ``token`` names ``head`` (compound, appositive, flat), not a prepositional object."""
+    current = token
+    while current.i != head.i:
+        if current.dep_ not in {"compound", "appos", "flat", "nmod", "amod"} or current.head is current:
+            return False
+        current = current.head
+    return True
+
+
+def attribute(
+    doc: Doc,
+    span: QuoteSpan,
+    paragraphs: list[tuple[int, int]],
+    speeches: list[Speech],
+    quoted: list[tuple[int, int]],
+    previous: tuple[QuoteSpan, Speech | None, bool] | None = None,
+) -> tuple[Speech | None, bool]:
+    """The speech event that attributes ``span`` and whether a verb governs it (rules 1-3).
+
+    ``previous`` is the quote ending in the paragraph before, if any: a quote paragraph that
+    ends a full sentence right after another quoted paragraph continues its speaker."""
+    by_verb = {s.verb.i: s for s in speeches}
+    p_start = paragraphs[span.paragraph][0]
+    p_end = paragraphs[span.last_paragraph][1]
+    close = span.close if span.close is not None else span.end
+    governing = governing_verb(doc, span, close, (p_start, p_end))
+    if governing is not None and governing.i in by_verb:
+        return by_verb[governing.i], True
+    after = [s for s in speeches if close < s.verb.idx < sentence_end(doc, close, p_end)]
+    if after:
+        return after[0], False
+    before = [s for s in speeches if sentence_start(doc, span.open, p_start) <= s.verb.idx < span.open]
+    if before:
+        return before[-1], False
+    outside = (doc.text[p_start : span.open] + doc.text[close + 1 : p_end]).strip()
+    if len(re.findall(r"[A-Za-z]+", outside)) > 2:
+        return None, False
+    if span.paragraph > 0 and doc.text[p_start : span.open].strip() == "":
+        b_start, b_end = paragraphs[span.paragraph - 1]
+        if doc.text[b_start:b_end].rstrip().endswith(":"):
+            last = [s for s in speeches if sentence_start(doc, b_end - 1, b_start) <= s.verb.idx < b_end]
+            if last:
+                return last[-1], False
+    attribution_follows = span.close is not None and "," in doc.text[span.end : span.close]
+    if previous is not None and previous[1] is not None and not attribution_follows:
+        return previous[1], False
+    if span.last_paragraph + 1 < len(paragraphs):
+        n_start, n_end = paragraphs[span.last_paragraph + 1]
+        nxt = doc.text[n_start:n_end].lstrip()
+        if nxt and nxt[0] not in QUOTE_MARKS:
+            limit = min(
+                token_offset(doc, n_start, NEXT_PARAGRAPH_TOKENS, n_end), sentence_end(doc, n_start, n_end)
+            )
+            first = [s for s in speeches if n_start <= s.verb.idx < limit]
+            if first:
+                return first[0], False
+    return None, False
+
+
+def governing_verb(doc: Doc, span: QuoteSpan, close: int, paragraph: tuple[int, int]) -> Token | None:
+    """Rule 1: walk up from the quoted words to a speech verb outside the quote, in its paragraph."""
+    for token in tokens_between(doc, span.start, span.end):
+        head = token.head
+        if span.open <= head.idx <= close:
+            continue
+        for _ in range(MAX_CLIMB):
+            if not paragraph[0] <= head.idx < paragraph[1]:
+                break
+            if not (span.open <= head.idx <= close) and is_speech_verb(head):
+                return head
+            if head.head is head:
+                break
+            head = head.head
+    return None
+
+
+def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def sentence_end(doc: Doc, position: int, limit: int) -> int:
+    """Offset of the end of the sentence running after ``position`` (stops at ``limit``)."""
+    for token in doc[token_index_at(doc, position) :]:
+        if token.idx >= limit:
+            return limit
+        if token.idx > position and token.text in {".", "!", "?"}:
+            return token.idx
+    return limit
+
+
+def sentence_start(doc: Doc, position: int, limit: int) -> int:
+    """Offset just after the previous sentence end before ``position`` (not before ``limit``)."""
+    index = token_index_at(doc, position)
+    for token in reversed(doc[:index]):
+        if token.idx < limit:
+            return limit
+        if token.text in {".", "!", "?"}:
+            return token.idx + 1
+    return limit
+
+
+def token_index_at(doc: Doc, position: int) -> int:
+    """Index of the first token starting at or after ``position``."""
+    lo, hi = 0, len(doc)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx < position:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def token_offset(doc: Doc, position: int, count: int, limit: int) -> int:
+    index = token_index_at(doc, position) + count
+    return limit if index >= len(doc) else min(doc[index].idx, limit)
+
+
+def share_speakers_along_chains(
+    found: list[tuple[QuoteSpan, Speech | None, bool]],
+) -> list[tuple[QuoteSpan, Speech | None, bool]]:
+    """Quotes chained over paragraph breaks share the speaker any of them has."""
+    result = list(found)
+    for i in range(1, len(result)):
+        span, speech, governed = result[i]
+        previous = result[i - 1]
+        if span.chained and previous[0].close is None:
+            if speech is None and previous[1] is not None:
+                result[i] = (span, previous[1], governed)
+            elif previous[1] is None and speech is not None:
+                result[i - 1] = (previous[0], speech, previous[2])
+    for i in range(len(result) - 2, -1, -1):  # a chain of three or more: pass speakers back
+        span, speech, governed = result[i]
+        nxt = result[i + 1]
+        if speech is None and span.close is None and nxt[0].chained and nxt[1] is not None:
+            result[i] = (span, nxt[1], governed)
+    return result

@@ -1,0 +1,539 @@
+"""The one-file HTML report: every story, its facts, timeline, quotes and sources, and the articles.
+
+Public entries: ``render_html(report) -> str``, ``write_html(report, path) -> Path``.
+The web app reuses the same templates (``make_environment``) and view builders
+(``report_view``) so a story page in the app reads like a story in the file.
+
+The file is self-contained: CSS and JS are inline, nothing is loaded from the
+network, and all article text goes through Jinja2's autoescape (no ``|safe`` on
+user text), so a hostile article shows its ``<script>`` as text.
+Element ids are built from positions (``art-3``, ``story-1``), never from user
+text, so they are always valid and unique.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import functools
+import os
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+
+from wirecheck.model import Article, ArticleMentions, Claim, Fact, Quote, Report, StoryReport, TimelineEntry
+from wirecheck.report.json import write_text_atomic
+
+TEMPLATES_DIR = Path(__file__).with_name("templates")
+STATUS_ORDER = {"disputed": 0, "agreed": 1, "single": 2}
+MAX_MATRIX_FACTS = 40  # fact columns in the source matrix; the fact list itself shows them all
+VALUE_COLOURS = 6  # distinct value chips per fact (v0..v5), cycling after that
+
+
+# --------------------------------------------------------------------------- views
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of article text with the highlight spans covering it and the anchors starting in it."""
+
+    text: str
+    kinds: tuple[str, ...] = ()  # css classes: claim, value, quote, spin
+    spans: tuple[str, ...] = ()  # ids of the spans covering this text
+    anchors: tuple[str, ...] = ()  # ids of the spans starting here
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    anchor: str  # "art-3"
+    number: int  # 1-based, as shown in citations
+    article: Article
+    label: str  # outlet, else headline, else id
+    cites: tuple[str, ...]
+    copy_of: ArticleView | None = None
+    copy_kind: str | None = None
+    containment: float | None = None
+    spin_score: float | None = None
+    spin_flagged: bool = False
+    spin_phrases: tuple[str, ...] = ()
+    segments: tuple[Segment, ...] = ()
+    story_anchor: str | None = None
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    claim: Claim
+    article: ArticleView | None
+    target: str | None  # id of the highlighted sentence in the article
+    colour: int  # value chip colour: same value, same colour
+
+
+@dataclass(frozen=True)
+class FactView:
+    anchor: str
+    fact: Fact
+    claims: tuple[ClaimView, ...]
+    values: tuple[str, ...]  # distinct values, in colour order
+
+
+@dataclass(frozen=True)
+class TimelinePoint:
+    anchor: str
+    entry: TimelineEntry
+    articles: tuple[ArticleView, ...]
+    x: float | None = None  # position on the SVG axis, None when the date does not parse
+    y: float | None = None
+
+
+@dataclass(frozen=True)
+class Timeline:
+    points: tuple[TimelinePoint, ...]
+    width: int = 800
+    height: int = 90
+    axis: float = 64  # y of the axis line
+    ticks: tuple[tuple[float, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class WordDiff:
+    """One word of a quote wording; ``changed`` when it differs from the most common wording."""
+
+    text: str
+    changed: bool
+
+
+@dataclass(frozen=True)
+class QuoteWording:
+    words: tuple[WordDiff, ...]
+    articles: tuple[ArticleView, ...]
+    targets: tuple[str, ...]  # highlighted quote span ids, one per article
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    wordings: tuple[QuoteWording, ...]
+
+
+@dataclass(frozen=True)
+class SpeakerQuotes:
+    speaker: str
+    groups: tuple[QuoteGroup, ...]
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    article: ArticleView
+    cells: tuple[tuple[str, int] | None, ...]  # (value, colour) per fact column
+
+
+@dataclass(frozen=True)
+class StoryView:
+    anchor: str
+    number: int
+    story: StoryReport
+    title: str
+    articles: tuple[ArticleView, ...]
+    facts: tuple[FactView, ...]
+    timeline: Timeline
+    speakers: tuple[SpeakerQuotes, ...]
+    matrix_facts: tuple[FactView, ...]
+    matrix: tuple[MatrixRow, ...]
+    disputed: int
+    first_date: str | None
+    last_date: str | None
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReportView:
+    stories: tuple[StoryView, ...]
+    articles: tuple[ArticleView, ...]
+    unassigned: tuple[ArticleView, ...]
+    problems: tuple[tuple[str, str, bool], ...]
+    generated: str
+    disputed: int = 0
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- building the views
+
+
+def report_view(report: Report) -> ReportView:
+    """Everything the templates show, computed once: ids, highlights, timeline geometry, matrix."""
+    mentions = {m.article_id: m for m in report.mentions}
+    copies = {c.article_id: c for c in report.grouping.copies}
+    spin = {s.article_id: s for s in report.grouping.spin}
+    story_of = {aid: f"story-{i}" for i, s in enumerate(report.stories, 1) for aid in s.article_ids}
+    anchors = {a.id: f"art-{i}" for i, a in enumerate(report.articles, 1)}
+    spans = _article_spans(report)
+
+    base: dict[str, ArticleView] = {}
+    for i, article in enumerate(report.articles, 1):
+        m = mentions.get(article.id)
+        s = spin.get(article.id)
+        base[article.id] = ArticleView(
+            anchor=anchors[article.id],
+            number=i,
+            article=article,
+            label=article_label(article),
+            cites=tuple(sorted({c.source for c in m.citations})) if m else (),
+            spin_score=s.score if s else None,
+            spin_flagged=bool(s and s.flagged),
+            spin_phrases=tuple(s.phrases) if s else (),
+            segments=tuple(segment_text(article.body, spans.get(article.id, []))),
+            story_anchor=story_of.get(article.id),
+        )
+    views: dict[str, ArticleView] = {}
+    for aid, view in base.items():
+        copy = copies.get(aid)
+        if copy and copy.copy_of in base:
+            view = _replace(
+                view, copy_of=base[copy.copy_of], copy_kind=copy.kind, containment=copy.containment
+            )
+        views[aid] = view
+
+    stories = tuple(_story_view(i, story, views, mentions) for i, story in enumerate(report.stories, 1))
+    stories = tuple(sorted(stories, key=lambda s: (-(s.disputed > 0), _neg_date(s.last_date), s.number)))
+    assigned = set(story_of)
+    return ReportView(
+        stories=stories,
+        articles=tuple(views[a.id] for a in report.articles),
+        unassigned=tuple(views[a.id] for a in report.articles if a.id not in assigned),
+        problems=tuple((p.source, p.reason, p.skipped) for p in report.problems),
+        generated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        disputed=sum(s.disputed for s in stories),
+    )
+
+
+def article_label(article: Article) -> str:
+    return article.outlet or article.headline or article.id
+
+
+def _replace(view: ArticleView, **changes: object) -> ArticleView:
+    return dataclasses.replace(view, **changes)  # type: ignore[arg-type]
+
+
+def _neg_date(date: str | None) -> str:
+    """Sort key putting the newest date first (dates are YYYY-MM-DD strings)."""
+    if not date:
+        return "~"
+    return "".join(chr(ord("9") - ord(c) + ord("0")) if c.isdigit() else c for c in date)
+
+
+def claim_target(article_id: str, anchor: str, claim: Claim, body: str) -> tuple[str, int, int] | None:
+    """The span id and the sentence range a claim links to, or None when it cannot be placed."""
+    start, end = sentence_range(body, claim.text, claim.start, claim.end)
+    if end <= start:
+        return None
+    return f"c-{anchor.removeprefix('art-')}-{start}-{end}", start, end
+
+
+def sentence_range(body: str, sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Where the claim's sentence stands in the body: found near ``start`` when possible,
+    else the given offsets when they are valid, else (0, 0)."""
+    valid = 0 <= start < end <= len(body)
+    if sentence:
+        hits = [m.start() for m in re.finditer(re.escape(sentence), body)]
+        if hits:
+            best = min(hits, key=lambda h: abs(h - start)) if valid else hits[0]
+            return best, best + len(sentence)
+    return (start, end) if valid else (0, 0)
+
+
+def _article_spans(report: Report) -> dict[str, list[tuple[int, int, str, str]]]:
+    """Per article: (start, end, kind, id) of the spans the report links to or marks."""
+    anchors = {a.id: f"art-{i}" for i, a in enumerate(report.articles, 1)}
+    bodies = {a.id: a.body for a in report.articles}
+    spans: dict[str, set[tuple[int, int, str, str]]] = defaultdict(set)
+    for story in report.stories:
+        for fact in story.facts:
+            for claim in fact.claims:
+                body = bodies.get(claim.article_id)
+                if body is None:
+                    continue
+                target = claim_target(claim.article_id, anchors[claim.article_id], claim, body)
+                if target is None:
+                    continue
+                span_id, start, end = target
+                spans[claim.article_id].add((start, end, "claim", span_id))
+                if 0 <= claim.start < claim.end <= len(body) and (claim.start, claim.end) != (start, end):
+                    spans[claim.article_id].add((claim.start, claim.end, "value", ""))
+        for quote in story.quotes:
+            body = bodies.get(quote.article_id)
+            if body is None:
+                continue
+            qstart, qend = _quote_range(body, quote.text, quote.start, quote.end)
+            if qend > qstart:
+                anchor = anchors[quote.article_id].removeprefix("art-")
+                spans[quote.article_id].add((qstart, qend, "quote", f"q-{anchor}-{qstart}-{qend}"))
+    for s in report.grouping.spin:
+        body = bodies.get(s.article_id)
+        if body is None or not s.flagged:
+            continue
+        for phrase in s.phrases:
+            for m in re.finditer(re.escape(phrase), body) if phrase else ():
+                spans[s.article_id].add((m.start(), m.end(), "spin", ""))
+    return {aid: sorted(v) for aid, v in spans.items()}
+
+
+def _quote_range(body: str, text: str, start: int, end: int) -> tuple[int, int]:
+    if 0 <= start < end <= len(body):
+        return start, end
+    found = body.find(text) if text else -1
+    return (found, found + len(text)) if found >= 0 else (0, 0)
+
+
+def segment_text(body: str, spans: Sequence[tuple[int, int, str, str]]) -> list[Segment]:
+    """Cut the body at every span boundary; each piece knows which spans cover it.
+
+    Spans may overlap or nest; a sweep over the sorted boundaries keeps this linear
+    in the number of boundaries times the (small) number of spans open at once.
+    """
+    spans = [s for s in spans if 0 <= s[0] < s[1] <= len(body)]
+    if not spans:
+        return [Segment(text=body)] if body else []
+    cuts = sorted({0, len(body), *(s[0] for s in spans), *(s[1] for s in spans)})
+    starts: dict[int, list[tuple[int, int, str, str]]] = defaultdict(list)
+    for s in spans:
+        starts[s[0]].append(s)
+    open_spans: list[tuple[int, int, str, str]] = []
+    segments = []
+    for left, right in zip(cuts, cuts[1:], strict=False):
+        open_spans = [s for s in open_spans if s[1] > left] + starts.get(left, [])
+        kinds = tuple(sorted({s[2] for s in open_spans}))
+        ids = tuple(s[3] for s in open_spans if s[3])
+        anchors = tuple(s[3] for s in starts.get(left, []) if s[3])
+        segments.append(Segment(text=body[left:right], kinds=kinds, spans=ids, anchors=anchors))
+    return segments
+
+
+def _value_key(claim: Claim) -> str:
+    if claim.number is not None:
+        return f"{claim.value.lower().strip()}"
+    return re.sub(r"\W+", " ", claim.value.lower()).strip()
+
+
+def _story_view(
+    number: int,
+    story: StoryReport,
+    views: dict[str, ArticleView],
+    mentions: dict[str, ArticleMentions],
+) -> StoryView:
+    anchor = f"story-{number}"
+    articles = tuple(views[a] for a in story.article_ids if a in views)
+    ordered = sorted(
+        enumerate(story.facts), key=lambda p: (STATUS_ORDER.get(p[1].status, 3), -p[1].importance, p[0])
+    )
+    facts = []
+    for i, (_, fact) in enumerate(ordered, 1):
+        values = list(dict.fromkeys(_value_key(c) for c in fact.claims))
+        claims = []
+        for claim in fact.claims:
+            view = views.get(claim.article_id)
+            target = claim_target(claim.article_id, view.anchor, claim, view.article.body) if view else None
+            claims.append(
+                ClaimView(
+                    claim=claim,
+                    article=view,
+                    target=target[0] if target else None,
+                    colour=values.index(_value_key(claim)) % VALUE_COLOURS,
+                )
+            )
+        facts.append(
+            FactView(anchor=f"f-{number}-{i}", fact=fact, claims=tuple(claims), values=tuple(values))
+        )
+
+    matrix_facts = tuple(facts[:MAX_MATRIX_FACTS])
+    matrix = []
+    for view in articles:
+        cells: list[tuple[str, int] | None] = []
+        for fv in matrix_facts:
+            mine = [c for c in fv.claims if c.claim.article_id == view.article.id]
+            cells.append(
+                (" / ".join(dict.fromkeys(c.claim.value for c in mine)), mine[0].colour) if mine else None
+            )
+        matrix.append(MatrixRow(article=view, cells=tuple(cells)))
+
+    dates = sorted(a.article.published for a in articles if a.article.published)
+    return StoryView(
+        anchor=anchor,
+        number=number,
+        story=story,
+        title=story.title
+        or (articles[0].article.headline if articles and articles[0].article.headline else "")
+        or f"Story {number}",
+        articles=articles,
+        facts=tuple(facts),
+        timeline=build_timeline_view(number, story.timeline, views),
+        speakers=group_quotes(story, views),
+        matrix_facts=matrix_facts,
+        matrix=tuple(matrix),
+        disputed=sum(1 for f in story.facts if f.status == "disputed"),
+        first_date=dates[0] if dates else None,
+        last_date=dates[-1] if dates else None,
+        outlets=tuple(dict.fromkeys(a.article.outlet for a in articles if a.article.outlet)),
+    )
+
+
+def parse_date(text: str) -> dt.date | None:
+    """YYYY-MM-DD, YYYY-MM or YYYY; None for anything else."""
+    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
+        try:
+            return dt.datetime.strptime(text.strip(), fmt).date()
+        except (ValueError, AttributeError):
+            continue
+    return None
+
+
+def build_timeline_view(
+    story_number: int, entries: Sequence[TimelineEntry], views: dict[str, ArticleView]
+) -> Timeline:
+    """Place each dated entry on a horizontal axis; points that would touch stack upwards,
+    so every point stays clickable."""
+    width, pad, step, min_gap, top = 800, 40, 16, 16, 14
+    dates = [parse_date(e.date) for e in entries]
+    known = [d for d in dates if d]
+    lo, hi = (min(known), max(known)) if known else (None, None)
+    span = (hi - lo).days if lo and hi else 0
+    xs: list[float | None] = [
+        pad + (width - 2 * pad) * ((d - lo).days / span if span else 0.5) if d and lo else None for d in dates
+    ]
+    levels: list[list[float]] = []  # the x of every point already placed, per level
+    level_of: dict[int, int] = {}
+    for i in sorted((i for i, x in enumerate(xs) if x is not None), key=lambda i: (xs[i], i)):
+        x = xs[i]
+        assert x is not None
+        level = next((n for n, row in enumerate(levels) if all(abs(x - px) >= min_gap for px in row)), len(levels))
+        if level == len(levels):
+            levels.append([])
+        levels[level].append(x)
+        level_of[i] = level
+    axis = top + step * max(len(levels) - 1, 0) + 12
+    points = []
+    for i, (entry, x) in enumerate(zip(entries, xs, strict=True)):
+        y = axis - 12 - step * level_of[i] if i in level_of else None
+        points.append(
+            TimelinePoint(
+                anchor=f"tl-{story_number}-{i + 1}",
+                entry=entry,
+                articles=tuple(views[a] for a in entry.article_ids if a in views),
+                x=x,
+                y=y,
+            )
+        )
+    ticks: list[tuple[float, str]] = []
+    if lo and hi:
+        ticks = [(pad if span else width / 2, lo.isoformat())]
+        if span:
+            mid = lo + dt.timedelta(days=span // 2)
+            if span >= 4:
+                ticks.append((pad + (width - 2 * pad) * ((mid - lo).days / span), mid.isoformat()))
+            ticks.append((width - pad, hi.isoformat()))
+    return Timeline(points=tuple(points), width=width, height=axis + 26, axis=axis, ticks=tuple(ticks))
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _norm_words(text: str) -> list[str]:
+    return [w for w in re.sub(r"[^\w\s]", " ", text.lower()).split() if w]
+
+
+def group_quotes(story: StoryReport, views: dict[str, ArticleView]) -> tuple[SpeakerQuotes, ...]:
+    """Quotes by speaker; near-identical quotes form one group with its wordings, word-diffed
+    against the most common wording so a changed word stands out."""
+    by_speaker: dict[str, list[Quote]] = defaultdict(list)
+    for quote in story.quotes:
+        by_speaker[quote.speaker or "Unattributed"].append(quote)
+    result = []
+    for speaker, quotes in by_speaker.items():
+        groups: list[list[Quote]] = []
+        for quote in quotes:
+            words = _norm_words(quote.text)
+            for group in groups:
+                ratio = difflib.SequenceMatcher(
+                    None, _norm_words(group[0].text), words, autojunk=False
+                ).ratio()
+                if ratio >= 0.6:
+                    group.append(quote)
+                    break
+            else:
+                groups.append([quote])
+        result.append(SpeakerQuotes(speaker=speaker, groups=tuple(_quote_group(g, views) for g in groups)))
+    result.sort(
+        key=lambda s: (s.speaker == "Unattributed", -sum(len(g.wordings) for g in s.groups), s.speaker)
+    )
+    return tuple(result)
+
+
+def _quote_group(quotes: list[Quote], views: dict[str, ArticleView]) -> QuoteGroup:
+    wordings: dict[tuple[str, ...], list[Quote]] = defaultdict(list)
+    for quote in quotes:
+        wordings[tuple(_norm_words(quote.text))].append(quote)
+    ordered = sorted(wordings.values(), key=lambda qs: -len(qs))
+    reference = _norm_words(ordered[0][0].text)
+    out = []
+    for qs in ordered:
+        shown = _words(qs[0].text)
+        out.append(
+            QuoteWording(
+                words=tuple(word_diff(reference, shown)),
+                articles=tuple(views[q.article_id] for q in qs if q.article_id in views),
+                targets=tuple(_quote_target(q, views) for q in qs if q.article_id in views),
+            )
+        )
+    return QuoteGroup(wordings=tuple(out))
+
+
+def _quote_target(quote: Quote, views: dict[str, ArticleView]) -> str:
+    view = views[quote.article_id]
+    start, end = _quote_range(view.article.body, quote.text, quote.start, quote.end)
+    return f"q-{view.anchor.removeprefix('art-')}-{start}-{end}" if end > start else view.anchor
+
+
+def word_diff(reference: Sequence[str], shown: Sequence[str]) -> list[WordDiff]:
+    """The shown words, each marked when it is not in the reference wording at that place."""
+    normalised = [re.sub(r"[^\w]", "", w.lower()) for w in shown]
+    matcher = difflib.SequenceMatcher(None, list(reference), normalised, autojunk=False)
+    same: set[int] = set()
+    for block in matcher.get_matching_blocks():
+        same.update(range(block.b, block.b + block.size))
+    return [WordDiff(text=w, changed=i not in same and bool(normalised[i])) for i, w in enumerate(shown)]
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+@functools.lru_cache(maxsize=8)
+def make_environment(*extra_dirs: str | os.PathLike[str]) -> Environment:
+    """The Jinja2 environment: autoescape on for every template, the report's partials
+    available to the web app (whose own template folders come first).  Cached: compiling
+    the templates costs far more than rendering them."""
+    loaders = [FileSystemLoader(str(d)) for d in extra_dirs] + [FileSystemLoader(str(TEMPLATES_DIR))]
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["pct"] = lambda v: f"{100 * float(v):.0f}%"
+    env.filters["num"] = lambda v: f"{float(v):.2f}"
+    return env
+
+
+def render_html(report: Report) -> str:
+    """The whole report as one HTML document."""
+    env = make_environment()
+    return env.get_template("report.html").render(view=report_view(report), app=False)
+
+
+def write_html(report: Report, path: str | os.PathLike[str]) -> Path:
+    """Write the report atomically, like the JSON report."""
+    return write_text_atomic(path, render_html(report))

@@ -1,0 +1,207 @@
+"""Every route of the web app through FastAPI's TestClient, on a real SQLite file and the real
+pipeline (models loaded once for the session).  Bad uploads get a 4xx naming the file and the
+problem, and leave the database exactly as it was."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.app_corpus import BRIDGE_1, BRIDGE_2, BRIDGE_3, CHESS, HOSTILE
+from wirecheck.app.library import MAX_FILE_BYTES, Library
+from wirecheck.app.web import create_app
+
+
+@pytest.fixture(scope="module")
+def app_env(tmp_path_factory, models):
+    """One app with the bridge story in it; tests that change the database use their own."""
+    root = tmp_path_factory.mktemp("app")
+    allowed = root / "allowed"
+    allowed.mkdir()
+    (allowed / "bridge3.txt").write_text(BRIDGE_3, encoding="utf-8")
+    (root / "outside").mkdir()
+    (root / "outside" / "secret.txt").write_text(CHESS, encoding="utf-8")
+    library = Library(root / "w.db", [allowed], models_factory=lambda: models)
+    client = TestClient(create_app(root / "w.db", library=library))
+    first = client.post("/api/articles", json={"articles": [BRIDGE_1, BRIDGE_2]})
+    assert first.status_code == 201, first.text
+    return client, root, allowed, first.json()
+
+
+def counts(client: TestClient) -> dict[str, int]:
+    return client.get("/api/health").json()["counts"]
+
+
+def test_json_articles_are_added_and_form_one_story(app_env):
+    client, _, _, first = app_env
+    assert first["added"] == ["lakeview-times", "sable-courier"]
+    assert len(first["stories"]) == 1
+    story_id = next(iter(first["stories"]))
+    listed = client.get("/api/stories").json()
+    assert [s["id"] for s in listed] == [story_id]
+    assert listed[0]["article_count"] == 2
+    story = client.get(f"/api/stories/{story_id}").json()
+    assert set(story["article_ids"]) == {"lakeview-times", "sable-courier"}
+    assert {"entities", "quotes", "facts", "timeline", "brief"} <= set(story)
+
+
+def test_story_article_search_and_index_pages_render(app_env):
+    client, *_ = app_env
+    story_id = client.get("/api/stories").json()[0]["id"]
+    home = client.get("/")
+    assert home.status_code == 200 and f'href="/stories/{story_id}"' in home.text
+    page = client.get(f"/stories/{story_id}")
+    assert page.status_code == 200
+    assert "Lakeview Times" in page.text and "Sable Courier" in page.text
+    assert "<h3>Facts" in page.text and "<h3>Sources</h3>" in page.text
+    article = client.get("/articles/sable-courier")
+    assert article.status_code == 200 and "Four injured as Lakeview footbridge falls" in article.text
+    found = client.get("/search", params={"q": "footbridge walkers"})
+    assert found.status_code == 200 and 'href="/articles/sable-courier"' in found.text
+    assert "Content-Security-Policy" in page.headers
+
+
+def test_json_reading_routes(app_env):
+    client, *_ = app_env
+    got = client.get("/api/articles/lakeview-times").json()
+    assert got["article"]["outlet"] == "Lakeview Times"
+    assert got["story_id"] and got["mentions"]["article_id"] == "lakeview-times"
+    hits = client.get("/api/search", params={"q": "inspected january"}).json()
+    assert [h["article_id"] for h in hits] == ["lakeview-times"]
+    assert client.get("/api/search", params={"q": '"( NEAR AND'}).status_code == 200
+    assert client.get("/api/stories/nope").status_code == 404
+    assert client.get("/api/articles/nope").status_code == 404
+    assert client.get("/stories/nope").status_code == 404
+    assert client.get("/articles/nope").status_code == 404
+
+
+def test_openapi_schema_and_the_offline_api_page(app_env):
+    client, *_ = app_env
+    schema = client.get("/openapi.json").json()
+    assert {"/api/uploads", "/api/articles", "/api/imports", "/api/search", "/api/stories"} <= set(
+        schema["paths"]
+    )
+    assert client.get("/docs").status_code == 404  # Swagger UI would load JS from a CDN
+    page = client.get("/api")
+    assert page.status_code == 200 and "/api/uploads" in page.text
+    assert "cdn" not in page.text.lower()
+
+
+def test_folder_import_inside_an_allowed_dir_and_refusals_outside(app_env):
+    client, root, allowed, _ = app_env
+    before = counts(client)
+    for path in (root / "outside", root / "outside" / "secret.txt", allowed / ".." / "outside", "/etc"):
+        refused = client.post("/api/imports", json={"path": str(path)})
+        assert refused.status_code == 403, path
+        assert "not inside a folder the admin allowed" in refused.json()["error"]
+    assert client.post("/api/imports", json={"path": str(allowed / "missing")}).status_code == 404
+    assert counts(client) == before
+    done = client.post("/api/imports", json={"path": str(allowed)})
+    assert done.status_code == 201, done.text
+    assert done.json()["added"] == ["bridge3"]
+    # the third report of the collapse joins the existing story, it does not start a new one
+    stories = client.get("/api/stories").json()
+    assert len(stories) == 1 and stories[0]["article_count"] == 3
+    again = client.post("/api/imports", json={"path": str(allowed)}).json()
+    assert again["added"] == [] and again["duplicates"][0]["stored_as"] == "bridge3"
+
+
+@pytest.fixture()
+def fresh(tmp_path, models):
+    library = Library(tmp_path / "w.db", [], models_factory=lambda: models)
+    return TestClient(create_app(tmp_path / "w.db", library=library))
+
+
+def upload(client: TestClient, *files: tuple[str, bytes]):
+    return client.post("/api/uploads", files=[("files", (name, data)) for name, data in files])
+
+
+def test_upload_adds_files_and_a_new_story_only_touches_that_story(fresh):
+    first = upload(fresh, ("bridge3.txt", BRIDGE_3.encode()), ("chess.txt", CHESS.encode()))
+    assert first.status_code == 201, first.text
+    body = first.json()
+    assert sorted(body["added"]) == ["bridge3", "chess"]
+    assert len(body["stories"]) == 2  # a collapse and a chess tournament are two stories
+    chess_story = next(s for s, ids in body["stories"].items() if ids == ["chess"])
+    before = {s["id"]: s["updated_at"] for s in fresh.get("/api/stories").json()}
+    second = fresh.post("/api/articles", json={"articles": [BRIDGE_1]}).json()
+    bridge_story = next(iter(second["stories"]))
+    assert bridge_story != chess_story
+    assert second["updated_stories"] == [bridge_story]
+    after = {s["id"]: s["updated_at"] for s in fresh.get("/api/stories").json()}
+    assert after[chess_story] == before[chess_story]
+    assert sorted(fresh.get(f"/api/stories/{bridge_story}").json()["article_ids"]) == [
+        "bridge3",
+        "lakeview-times",
+    ]
+    article = fresh.get("/api/articles/bridge3").json()["article"]
+    assert article["source"] == "upload:bridge3.txt"
+
+
+BAD_UPLOADS = [
+    ("notes.pdf", b"%PDF-1.4 a pdf", 415, "unsupported file type"),
+    ("huge.txt", b"a" * (MAX_FILE_BYTES + 1), 413, "too large"),
+    ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), 400, "binary"),
+    (
+        "broken.txt",
+        "Caf\u00e9 owners met on Monday. ".encode() + b"\xff\xfe\xc3 then" * 3,
+        400,
+        "broken encoding",
+    ),
+    ("empty.txt", b"   \n", 400, "empty"),
+    ("fake.warc.gz", b"not gzip at all", 400, "not gzip"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "status", "reason"), BAD_UPLOADS, ids=[b[0] for b in BAD_UPLOADS])
+def test_bad_uploads_get_a_4xx_naming_the_file_and_change_nothing(fresh, name, data, status, reason):
+    assert fresh.post("/api/articles", json={"articles": [BRIDGE_1]}).status_code == 201
+    before = counts(fresh)
+    good = ("bridge2.txt", BRIDGE_2["text"].encode())
+    refused = upload(fresh, good, (name, data))
+    assert refused.status_code == status, refused.text
+    body = refused.json()
+    assert "nothing was added" in body["error"]
+    assert [p["source"] for p in body["problems"]] == [name]
+    assert reason in body["problems"][0]["reason"]
+    assert counts(fresh) == before  # the good file in the same upload was not added either
+
+
+def test_unreadable_json_items_are_refused_by_name(fresh):
+    before = counts(fresh)
+    refused = fresh.post("/api/articles", json={"articles": [BRIDGE_1, {"title": "no text"}]})
+    assert refused.status_code == 400
+    assert refused.json()["problems"][0]["source"] == "articles[1]"
+    assert fresh.post("/api/articles", json={"articles": []}).status_code == 422
+    assert (
+        fresh.post(
+            "/api/articles", content=b"{not json", headers={"content-type": "application/json"}
+        ).status_code
+        == 422
+    )
+    assert fresh.post("/api/uploads").status_code == 422  # no files part at all
+    assert counts(fresh) == before
+
+
+def test_a_second_file_with_a_taken_name_gets_a_new_id_and_same_text_is_not_duplicated(fresh):
+    assert upload(fresh, ("report.txt", BRIDGE_3.encode())).json()["added"] == ["report"]
+    second = upload(fresh, ("report.txt", CHESS.encode())).json()
+    assert second["added"] == ["report-2"]
+    third = upload(fresh, ("copy.txt", BRIDGE_3.encode())).json()
+    assert third["added"] == [] and third["duplicates"] == [
+        {"item": "upload:copy.txt", "stored_as": "report"}
+    ]
+
+
+def test_hostile_article_text_is_escaped_on_every_page(fresh):
+    added = fresh.post("/api/articles", json={"articles": [HOSTILE]})
+    assert added.status_code == 201, added.text
+    story_id = next(iter(added.json()["stories"]))
+    for url in (f"/stories/{story_id}", "/articles/hostile", "/search?q=council", "/"):
+        text = fresh.get(url).text
+        assert "<script>window.__pwned" not in text and "<img src=x" not in text, url
+    assert "&lt;script&gt;window.__pwned = 2&lt;/script&gt;" in fresh.get("/articles/hostile").text
+    data = json.loads(fresh.get("/api/articles/hostile").text)
+    assert "<script>window.__pwned = 2</script>" in data["article"]["body"]  # JSON keeps the text as it was

@@ -1,0 +1,355 @@
+"""The brief: covers the story, says each thing once, cites its articles, and never states a
+disputed figure as settled.  Texts are our own (an invented footbridge collapse); the spaCy
+and embedding models are the real ones.  The optional model rewrite is tested against a tiny
+HTTP server started here on 127.0.0.1, never against the network.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+
+from wirecheck.model import (
+    Article,
+    ArticleMentions,
+    BriefSentence,
+    Claim,
+    CopyLink,
+    Fact,
+    Grouping,
+    SpinScore,
+)
+from wirecheck.report.brief import build_brief, is_brief_worthy, story_title
+from wirecheck.report.brief_rewrite import RewriteError, rewrite_brief
+
+WIRE = [
+    "A footbridge over the River Wend in Kessleton collapsed on Saturday afternoon during a crowded "
+    "street festival, killing seven people and injuring more than 40, the town's emergency services said.",
+    "The steel bridge, built in 1974, gave way shortly after 3 p.m. as hundreds of visitors crossed it "
+    "to reach the festival grounds on the north bank.",
+    'Mayor Helen Brandt said the town was in shock. "We have lost neighbours and friends today," she said.',
+    "Engineers from the regional transport authority have begun an investigation into the cause of the "
+    "collapse, which the police said did not appear to be deliberate.",
+    "Divers searched the river until nightfall for anyone who may have been swept downstream by the current.",
+    "Is the other bridge in the town centre safe to use?",
+    "Traffic in the town centre has been diverted while the second road bridge is inspected by engineers.",
+]
+LOCAL = [
+    "At least six people died when a pedestrian bridge in Kessleton gave way on Saturday, as crowds made "
+    "their way to the annual river festival.",
+    "Emergency services said 43 people were taken to hospital, several of them with serious injuries.",
+    '"It just dropped, there was a crack and then everyone was in the water," one witness told local radio.',
+    "The regional transport authority has opened an investigation into why the 1974 structure failed.",
+    "Mayor Helen Brandt cancelled the rest of the festival and announced three days of mourning in the town.",
+    "Kessleton's footbridge had been closed for repairs for two months last year, according to council records.",
+]
+EVENING = [
+    "Kessleton is mourning after its festival footbridge collapsed on Saturday, sending dozens of people "
+    "into the cold water of the River Wend.",
+    "Seven people were killed, the emergency services said on Sunday, and more than 40 were injured.",
+    "Investigators from the regional transport authority are examining the bridge's supports, which had "
+    "been repaired last year.",
+    "Who approved those repairs, and were they ever checked by an independent engineer?",
+    "The town council said the festival would not go ahead next year unless a new crossing was built.",
+    "Local businesses have set up a fund for the families of the victims and raised a large sum within hours.",
+]
+SPUN = [
+    "A walker overpass over the Stream Wend in Kessleton fell on Saturday evening during a packed road "
+    "celebration, slaughtering seven individuals and harming in excess of 40, the town's crisis administrations said.",
+    "The steel span, constructed in 1974, surrendered not long after 3 p.m. as many guests crossed it.",
+    "Designers from the local vehicle authority have started an examination concerning the reason for the breakdown.",
+    "Jumpers scanned the waterway until sunset for anybody who may have been cleared downstream by the flow.",
+]
+
+
+def article(article_id: str, paragraphs: list[str], headline: str | None) -> Article:
+    return Article(
+        id=article_id,
+        source=f"{article_id}.txt",
+        format="text",
+        body="\n\n".join(paragraphs),
+        paragraphs=tuple(paragraphs),
+        headline=headline,
+    )
+
+
+ARTICLES = [
+    article("wire", WIRE, "Seven dead as festival footbridge collapses in Kessleton"),
+    article("local", LOCAL, "Kessleton bridge collapse: at least six killed"),
+    article("reprint", WIRE, "Seven dead as festival footbridge collapses in Kessleton"),
+    article("evening", EVENING, "A town in mourning"),
+    article("spun", SPUN, "Walker overpass breakdown slaughters seven in Kessleton"),
+]
+BY_ID = {a.id: a for a in ARTICLES}
+GROUPING = Grouping(
+    copies=(
+        CopyLink("reprint", "wire", "reprint", 1.0),
+        CopyLink("spun", "wire", "spun", 0.2),
+    ),
+    spin=(SpinScore("spun", 0.9, True, ("walker overpass",)),),
+)
+
+
+def claim(article_id: str, value: str, number: float | None, sentence_start: str) -> Claim:
+    """A claim whose span is the value inside the sentence that starts with ``sentence_start``."""
+    body = BY_ID[article_id].body
+    sentence_at = body.index(sentence_start)
+    start = body.index(value, sentence_at)
+    sentence = next(p for p in BY_ID[article_id].paragraphs if p.startswith(sentence_start))
+    return Claim(article_id, value, number, sentence, start, start + len(value))
+
+
+KILLED = Fact(
+    subject="people killed in the footbridge collapse",
+    status="disputed",
+    claims=(
+        claim("wire", "seven", 7, "A footbridge over"),
+        claim("reprint", "seven", 7, "A footbridge over"),
+        claim("local", "At least six", 6, "At least six"),
+        claim("evening", "Seven", 7, "Seven people were killed"),
+    ),
+    articles=4,
+    importance=1.0,
+)
+BUILT = Fact(
+    subject="year the footbridge was built",
+    status="agreed",
+    claims=(claim("wire", "1974", 1974, "The steel bridge"), claim("local", "1974", 1974, "The regional")),
+    articles=2,
+    importance=0.3,
+)
+FACTS = [KILLED, BUILT]
+MENTIONS = [ArticleMentions(a.id) for a in ARTICLES]
+
+
+@pytest.fixture(scope="module")
+def brief(models) -> list[BriefSentence]:
+    return build_brief(ARTICLES, MENTIONS, FACTS, GROUPING, models)
+
+
+def without_notes(text: str) -> str:
+    return text.split(" (outlets differ")[0].rstrip(".") if "(outlets differ" in text else text.rstrip(".")
+
+
+def test_brief_has_five_to_ten_sentences_each_taken_from_the_article_it_cites_first(brief):
+    assert 5 <= len(brief) <= 10
+    for sentence in brief:
+        assert sentence.article_ids, sentence
+        assert not sentence.generated
+        assert without_notes(sentence.text) in BY_ID[sentence.article_ids[0]].body
+        assert set(sentence.article_ids) <= set(BY_ID)
+
+
+def test_brief_covers_the_toll_the_cause_inquiry_and_the_mayor(brief):
+    text = " ".join(s.text for s in brief).lower()
+    assert "killed" in text or "killing" in text or "died" in text
+    assert "investigation" in text or "investigators" in text
+    assert "brandt" in text
+
+
+def test_brief_skips_questions_quote_led_lines_and_the_spun_rewrite(brief):
+    for sentence in brief:
+        assert not sentence.text.endswith("?")
+        assert not sentence.text.startswith(('"', "“"))
+        assert sentence.article_ids[0] != "spun"
+        assert sentence.article_ids[0] != "reprint", "the original is cited first, not its reprint"
+
+
+def test_brief_says_each_thing_once(brief, models):
+    vectors = models.embedder.encode([without_notes(s.text) for s in brief])
+    similarity = vectors @ vectors.T
+    for i in range(len(brief)):
+        for j in range(i + 1, len(brief)):
+            assert similarity[i, j] < 0.75, (brief[i].text, brief[j].text)
+    stating_toll = [s for s in brief if "outlets differ" in s.text]
+    assert len(stating_toll) <= 1
+
+
+def test_disputed_toll_is_never_stated_as_settled(brief):
+    toll_sentences = [c.text for c in KILLED.claims]
+    chosen = [s for s in brief if any(without_notes(s.text) in t for t in toll_sentences)]
+    assert chosen, "the death toll is the most important fact of the story"
+    for sentence in chosen:
+        assert "outlets differ" in sentence.text
+        assert "At least six [local]" in sentence.text
+        assert "[evening, reprint, wire]" in sentence.text
+
+
+def test_a_sentence_cites_its_reprint_and_the_articles_agreeing_on_its_fact(brief):
+    for sentence in brief:
+        if sentence.article_ids[0] == "wire":
+            assert "reprint" in sentence.article_ids, sentence
+        if "1974" in sentence.text:
+            assert {"wire", "local"} <= set(sentence.article_ids) or "reprint" in sentence.article_ids
+
+
+def test_near_duplicate_with_another_figure_is_not_cited_as_support(models):
+    a = article(
+        "a", ["Officials said 12 people were hurt when the roof of the station fell in on Monday."], None
+    )
+    b = article(
+        "b", ["Officials said 14 people were hurt when the roof of the station fell in on Monday."], None
+    )
+    c = article(
+        "c",
+        ["Officials said 12 people were hurt when the roof of the station fell in on Monday night."],
+        None,
+    )
+    result = build_brief([a, b, c], [], [], Grouping(), models)
+    assert result
+    for sentence in result:
+        figure = "12" if "12" in sentence.text else "14"
+        for aid in sentence.article_ids:
+            assert figure in {"a": "12", "b": "14", "c": "12"}[aid]
+
+
+def test_brief_of_nothing_usable_is_empty(models):
+    only_questions = article("q", ["Who knew what, and when did they know it?", "Share this article"], None)
+    assert build_brief([only_questions], [], [], Grouping(), models) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "worthy"),
+    [
+        ("The regional transport authority has opened an investigation into the failure.", True),
+        ("Is the other bridge in the town centre safe to use?", False),
+        ('"It just dropped, there was a crack and everyone was in the water," a witness said.', False),
+        ("He said the town would rebuild the bridge as soon as it could.", False),
+        ("Sign up for our newsletter to get the latest news every morning.", False),
+        ("Bridge collapse", False),
+    ],
+)
+def test_is_brief_worthy(text, worthy):
+    assert is_brief_worthy(text) is worthy
+
+
+def test_story_title_is_the_most_representative_headline():
+    assert story_title(ARTICLES) == "Seven dead as festival footbridge collapses in Kessleton"
+
+
+def test_story_title_without_headlines_uses_the_opening_words():
+    bare = [article("x", LOCAL, None)]
+    assert story_title(bare).startswith("At least six people died when a pedestrian bridge")
+    assert story_title([]) == "Untitled story"
+
+
+# --------------------------------------------------------------------------- optional model rewrite
+
+
+class FakeModelServer:
+    """An OpenAI-compatible chat endpoint on 127.0.0.1 that answers with a canned text."""
+
+    def __init__(self, answer: Any) -> None:
+        self.answer = answer
+        self.requests: list[dict[str, Any]] = []
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802 - the http.server API
+                length = int(self.headers["Content-Length"])
+                server.requests.append({"path": self.path, "body": json.loads(self.rfile.read(length))})
+                payload = (
+                    server.answer if isinstance(server.answer, bytes) else json.dumps(server.answer).encode()
+                )
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self) -> FakeModelServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join()
+
+
+def chat_answer(text: str) -> dict[str, Any]:
+    return {"choices": [{"message": {"role": "assistant", "content": text}}]}
+
+
+SOURCES = [
+    BriefSentence("A footbridge collapsed in Kessleton on Saturday.", ("wire", "reprint")),
+    BriefSentence(
+        "It killed seven people (outlets differ: seven [wire]; at least six [local]).", ("wire", "reprint")
+    ),
+    BriefSentence("An investigation into the cause has begun.", ("local", "evening")),
+]
+
+
+@pytest.fixture
+def server_answering() -> Iterator[Any]:
+    servers: list[FakeModelServer] = []
+
+    def start(answer: Any) -> FakeModelServer:
+        server = FakeModelServer(answer).__enter__()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.__exit__()
+
+
+def test_rewrite_maps_citations_to_articles_and_marks_sentences_generated(server_answering):
+    server = server_answering(
+        chat_answer(
+            "A festival footbridge in Kessleton gave way on Saturday [1]. "
+            "Seven people died, though one outlet says at least six [2]. "
+            "This sentence cites nothing. Inspectors are looking into why it failed [1, 3]."
+        )
+    )
+    result = rewrite_brief(SOURCES, server.url, "local-model", title="Kessleton bridge")
+    assert [s.generated for s in result] == [True, True, True]
+    assert result[0] == BriefSentence(
+        "A festival footbridge in Kessleton gave way on Saturday.", ("wire", "reprint"), True
+    )
+    assert result[2].article_ids == ("wire", "reprint", "local", "evening")
+    assert all("[" not in s.text.replace("[wire]", "").replace("[local]", "") for s in result)
+    assert "(outlets differ: seven [wire]; at least six [local])" in result[1].text
+    request = server.requests[0]
+    assert request["path"] == "/v1/chat/completions"
+    assert request["body"]["model"] == "local-model"
+    assert "[2] It killed seven people" in request["body"]["messages"][1]["content"]
+
+
+def test_rewrite_without_any_citation_is_refused(server_answering):
+    server = server_answering(chat_answer("A bridge fell down. Many people were hurt."))
+    with pytest.raises(RewriteError, match=r"citing the sources"):
+        rewrite_brief(SOURCES, server.url, "m")
+
+
+def test_rewrite_with_a_broken_reply_is_refused(server_answering):
+    server = server_answering(b"<html>not json</html>")
+    with pytest.raises(RewriteError, match="no usable answer"):
+        rewrite_brief(SOURCES, server.url, "m")
+    odd = server_answering({"result": "no choices here"})
+    with pytest.raises(RewriteError, match="choices"):
+        rewrite_brief(SOURCES, odd.url, "m")
+
+
+def test_rewrite_reports_an_unreachable_server_and_a_bad_url():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(RewriteError, match="no usable answer"):
+        rewrite_brief(SOURCES, f"http://127.0.0.1:{port}", "m", timeout=5)
+    with pytest.raises(RewriteError, match="http"):
+        rewrite_brief(SOURCES, "ftp://example.invalid", "m")
+    assert rewrite_brief([], "http://127.0.0.1:1", "m") == []

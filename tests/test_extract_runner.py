@@ -1,0 +1,87 @@
+"""The extraction orchestrator: one parse per body, every extractor, order and offsets kept."""
+
+from __future__ import annotations
+
+import json
+
+from wirecheck.extract import extract_mentions, resolve_story_entities, resolve_story_quotes
+from wirecheck.extract.runner import MULTIPROCESS_THRESHOLD, worker_count
+from wirecheck.model import Article
+
+
+def article(article_id: str, body: str) -> Article:
+    paragraphs = tuple(p for p in body.split("\n\n") if p)
+    return Article(id=article_id, source=article_id, format="text", body=body, paragraphs=paragraphs, published="2025-03-04")
+
+
+BODY = (
+    "Fisheries Minister Tomas Berg met the fleet in Bergen on Monday, according to Reuters.\n\n"
+    '"The quotas will stay as they are for the whole of next year," Berg said.\n\n'
+    "Three trawlers were damaged in the storm, the BBC reported."
+)
+
+
+def test_mentions_come_back_in_order_with_offsets_into_the_body(models):
+    articles = [article("one", BODY), article("empty", ""), article("two", "Mayor Ana Lopes visited Oslo on Friday.")]
+    ticks: list[int] = []
+
+    def progress(label: str, total: int):
+        assert (label, total) == ("extract", 3)
+        return ticks.append
+
+    mentions = extract_mentions(articles, models, progress=progress)
+    assert [m.article_id for m in mentions] == ["one", "empty", "two"]
+    assert sum(ticks) == 3
+    first = mentions[0]
+    assert {c.source for c in first.citations} == {"Reuters", "BBC"}
+    assert [q.speaker for q in first.quotes] == ["Tomas Berg"]
+    for item in (*first.entities, *first.quotes, *first.citations):
+        assert 0 <= item.start <= item.end <= len(BODY)
+    assert mentions[1].entities == () and mentions[1].quotes == ()
+    assert any(e.text == "Ana Lopes" for e in mentions[2].entities)
+
+
+def test_no_articles_no_work(models):
+    assert extract_mentions([], models) == []
+
+
+def test_a_body_longer_than_the_parser_limit_is_parsed_in_pieces(models):
+    nlp = models.nlp
+    saved = nlp.max_length
+    body = "\n\n".join([BODY] * 12)
+    try:
+        nlp.max_length = 1000
+        mentions = extract_mentions([article("long", body)], models)[0]
+    finally:
+        nlp.max_length = saved
+    assert len(mentions.quotes) == 12
+    for q in mentions.quotes:
+        assert " ".join(body[q.start : q.end].split()) == q.text
+    assert {q.speaker for q in mentions.quotes} == {"Tomas Berg"}
+
+
+def test_worker_count_uses_processes_only_for_large_batches():
+    assert worker_count(5) == 1
+    assert worker_count(MULTIPROCESS_THRESHOLD + 1) >= 1
+
+
+def test_seed_articles_meet_the_gold_quotes_and_cites(models, seeds_dir):
+    """Raw seed text (not cleaned): every gold cite found, every gold quote with its speaker."""
+    gold = json.loads((seeds_dir / "gold.json").read_text(encoding="utf-8"))
+    articles = []
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8").replace("\r", "")
+        paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+        articles.append(article(path.stem, "\n\n".join(paragraphs)))
+    mentions = extract_mentions(articles, models)
+    for m in mentions:
+        want = set(gold["articles"][m.article_id]["cites"])
+        assert {c.source for c in m.citations} == want, m.article_id
+    quotes = resolve_story_quotes(mentions, resolve_story_entities(articles, mentions))
+    wrong = []
+    for item in gold["quotes"]:
+        found = [q for q in quotes if q.article_id == item["article"] and q.text.startswith(item["starts"][:30])]
+        surname = item["speaker"].split()[-1] if item["speaker"] else None
+        if not found or (found[0].speaker is None) != (surname is None) or surname and surname not in found[0].speaker:
+            wrong.append((item["starts"][:30], found[0].speaker if found else "missing"))
+    assert len(wrong) <= 2, wrong

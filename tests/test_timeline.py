@@ -1,0 +1,142 @@
+"""The story timeline: dated events merged across articles, datelines left out (our own texts)."""
+
+from __future__ import annotations
+
+import json
+
+from wirecheck.extract.timerefs import find_time_refs
+from wirecheck.model import Article, ArticleMentions, TimeRef
+from wirecheck.report.timeline import build_timeline
+
+
+def article(article_id: str, body: str, published: str | None) -> Article:
+    return Article(
+        id=article_id,
+        source=f"{article_id}.txt",
+        format="text",
+        body=body,
+        paragraphs=tuple(body.split("\n\n")),
+        published=published,
+    )
+
+
+def extracted(models, articles: list[Article]) -> list[ArticleMentions]:
+    return [
+        ArticleMentions(article_id=a.id, times=tuple(find_time_refs(models.nlp(a.body), a))) for a in articles
+    ]
+
+
+ALPHA = article(
+    "alpha",
+    "Vienna, March 12, 2024\n\n"
+    "Energy ministers from nine countries met in Vienna on Sunday to agree a gas price cap. "
+    "A fire destroyed a grain warehouse near Graz on Sunday, police said.\n\n"
+    "The Danube ferry strike began on Monday, stranding commuters.",
+    "2024-03-12",
+)
+BRAVO = article(
+    "bravo",
+    "The gas price cap was agreed by energy ministers who met in Vienna on March 10, 2024. "
+    "Ferry crews on the Danube walked out on March 12 in a strike over pay.",
+    "2024-03-13",
+)
+
+
+def test_one_event_told_by_two_articles_is_one_entry(models):
+    entries = build_timeline([ALPHA, BRAVO], extracted(models, [ALPHA, BRAVO]))
+    talks = [e for e in entries if e.date == "2024-03-10" and "Vienna" in e.text]
+    assert len(talks) == 1
+    assert set(talks[0].article_ids) == {"alpha", "bravo"}
+
+
+def test_different_events_on_one_date_stay_apart(models):
+    entries = build_timeline([ALPHA, BRAVO], extracted(models, [ALPHA, BRAVO]))
+    same_day = [e for e in entries if e.date == "2024-03-10"]
+    assert any("Graz" in e.text and e.article_ids == ("alpha",) for e in same_day)
+    assert len(same_day) == 2
+
+
+def test_dateline_is_not_an_event(models):
+    entries = build_timeline([ALPHA, BRAVO], extracted(models, [ALPHA, BRAVO]))
+    assert not [
+        e for e in entries if e.date == "2024-03-12" and e.article_ids == ("alpha",) and "Vienna" in e.text
+    ]
+
+
+def test_an_event_dated_differently_shows_both_dates(models):
+    entries = build_timeline([ALPHA, BRAVO], extracted(models, [ALPHA, BRAVO]))
+    monday = [e for e in entries if e.date == "2024-03-11" and "ferry" in e.text.lower()]
+    tuesday = [e for e in entries if e.date == "2024-03-12" and "ferry" in e.text.lower()]
+    assert monday and tuesday
+    assert ("2024-03-12", ("bravo",)) in monday[0].conflicts
+    assert ("2024-03-11", ("alpha",)) in tuesday[0].conflicts
+
+
+def test_entries_are_sorted_by_date(models):
+    entries = build_timeline([ALPHA, BRAVO], extracted(models, [ALPHA, BRAVO]))
+    dates = [e.date for e in entries]
+    assert dates == sorted(dates)
+
+
+def test_unresolved_and_duration_references_are_not_events():
+    refs = (
+        TimeRef("on Sunday", "date", None, "day", None, None, "The mayor spoke on Sunday.", 0, 9),
+        TimeRef(
+            "for three years",
+            "duration",
+            None,
+            "duration",
+            3.0,
+            None,
+            "The war went on for three years.",
+            0,
+            9,
+        ),
+    )
+    body = "The mayor spoke on Sunday. The war went on for three years."
+    assert build_timeline([article("x", body, None)], [ArticleMentions("x", times=refs)]) == []
+
+
+def test_without_lemmas_the_sentence_words_are_used():
+    """Time references from elsewhere (no clause, no lemmas) still merge on their sentences' words."""
+    first = TimeRef(
+        "on May 2",
+        "date",
+        "2024-05-02",
+        "day",
+        None,
+        None,
+        "The harbour crane collapsed on May 2 in Gdansk.",
+        30,
+        38,
+    )
+    second = TimeRef(
+        "on May 2",
+        "date",
+        "2024-05-02",
+        "day",
+        None,
+        None,
+        "In Gdansk a harbour crane collapsed on May 2.",
+        30,
+        38,
+    )
+    entries = build_timeline(
+        [], [ArticleMentions("a", times=(first,)), ArticleMentions("b", times=(second,))]
+    )
+    assert [(e.date, e.article_ids) for e in entries] == [("2024-05-02", ("a", "b"))]
+
+
+def test_seed_story_timeline_has_the_annotated_events(models, seeds_dir):
+    gold = json.loads((seeds_dir / "gold.json").read_text())
+    articles = []
+    for path in sorted(seeds_dir.glob("*.txt")):
+        body = path.read_text()
+        articles.append(article(path.stem, body, gold["articles"][path.stem]["published"]))
+    entries = build_timeline(articles, extracted(models, articles))
+    for expected in gold["timeline"]:
+        assert any(
+            e.date == expected["date"] and set(e.article_ids) & set(expected["articles"]) for e in entries
+        ), expected["event"]
+    geneva = [e for e in entries if e.date == "2025-11-23" and "Geneva" in e.text]
+    assert any(len(e.article_ids) >= 2 for e in geneva)
