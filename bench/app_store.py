@@ -80,7 +80,13 @@ def synth_story(n: int, rng: random.Random) -> tuple[list[Article], StoryReport]
         article_ids=tuple(a.id for a in articles),
         title=f"{event.capitalize()} in {place}",
         facts=(
-            Fact(f"people killed in the {event}", "disputed", tuple(claims_dead), articles=5, independent_sources=5),
+            Fact(
+                f"people killed in the {event}",
+                "disputed",
+                tuple(claims_dead),
+                articles=5,
+                independent_sources=5,
+            ),
             Fact(f"day of the {event}", "agreed", tuple(claims_day), kind="date", articles=5),
         ),
         timeline=(TimelineEntry(day, f"The {event} strikes {place}", tuple(a.id for a in articles)),),
@@ -105,7 +111,7 @@ def synth_report(stories: int, seed: int = 7) -> Report:
     )
 
 
-def timed(fn, repeat: int = 1) -> float:  # type: ignore[no-untyped-def]
+def timed(fn, repeat: int = 1) -> float:
     """Median seconds over ``repeat`` calls."""
     times = []
     for _ in range(repeat):
@@ -118,7 +124,9 @@ def timed(fn, repeat: int = 1) -> float:  # type: ignore[no-untyped-def]
 def bench_store(n_articles: int) -> None:
     report = synth_report(max(1, n_articles // 5))
     rng = random.Random(3)
-    words = sorted({w.strip(".,").lower() for a in report.articles[:200] for w in a.body.split() if len(w) > 5})
+    words = sorted(
+        {w.strip(".,").lower() for a in report.articles[:200] for w in a.body.split() if len(w) > 5}
+    )
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.db"
         with Store(path) as store:

@@ -18,7 +18,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from group_corpus import read_labelled, spacy_mentions  # noqa: E402
-
 from wirecheck.group import group_articles  # noqa: E402
 from wirecheck.nlp import load_models  # noqa: E402
 

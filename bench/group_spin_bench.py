@@ -32,7 +32,7 @@ from wirecheck.model import Article
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT.parent / "shared" / "corpus" / "web-pages" / "html"
 THESAURUS = Path(__file__).resolve().parent / "data" / "spin_thesaurus.tsv"
-FUNCTION_WORDS = frozenset("the of and to in a is that for it on was with as by be are this from at or an have".split())
+FUNCTION_WORDS = frozenset(["the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "on", "was", "with", "as", "by", "be", "are", "this", "from", "at", "or", "an", "have"])
 WORD = re.compile(r"[A-Za-z]+")
 
 

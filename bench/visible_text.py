@@ -13,7 +13,19 @@ import re
 import lxml.html
 from lxml import etree
 
-INVISIBLE = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "canvas", "math", "select"}
+INVISIBLE = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "head",
+    "svg",
+    "iframe",
+    "object",
+    "canvas",
+    "math",
+    "select",
+}
 BLOCKS = {
     "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "dialog", "div",
     "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -24,7 +36,11 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 def _hidden(el: etree._Element) -> bool:
-    return el.get("hidden") is not None or el.get("aria-hidden") == "true" or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
+    return (
+        el.get("hidden") is not None
+        or el.get("aria-hidden") == "true"
+        or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
+    )
 
 
 def visible_text_dump(html: bytes | str) -> str:

@@ -44,7 +44,7 @@ class Watch:
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
-    def attach(self, page) -> None:  # type: ignore[no-untyped-def]
+    def attach(self, page) -> None:
         page.on("request", lambda r: self.requests.append(r.url))
         page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: self.errors.append(str(e)))

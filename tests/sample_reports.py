@@ -66,7 +66,7 @@ def article(aid: str, body: str, **meta: str) -> Article:
         format="text",
         body=body,
         paragraphs=tuple(body.split("\n\n")),
-        **meta,  # type: ignore[arg-type]
+        **meta,
     )
 
 

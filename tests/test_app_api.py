@@ -205,3 +205,37 @@ def test_hostile_article_text_is_escaped_on_every_page(fresh):
     assert "&lt;script&gt;window.__pwned = 2&lt;/script&gt;" in fresh.get("/articles/hostile").text
     data = json.loads(fresh.get("/api/articles/hostile").text)
     assert "<script>window.__pwned = 2</script>" in data["article"]["body"]  # JSON keeps the text as it was
+
+
+def test_articles_stored_by_the_cli_join_the_story_index_on_the_first_add(tmp_path, models):
+    """`wirecheck analyze --db` stores a report without the app's story index; the first add
+    through the app indexes those articles too, and every article ends in exactly one story."""
+    from tests.sample_reports import flood_report
+    from wirecheck.store import Store
+
+    with Store(tmp_path / "w.db") as store:
+        store.add_report(flood_report())
+    library = Library(tmp_path / "w.db", [], models_factory=lambda: models)
+    client = TestClient(create_app(tmp_path / "w.db", library=library))
+    added = client.post("/api/articles", json={"articles": [BRIDGE_1]})
+    assert added.status_code == 201, added.text
+    assert any("4 stored articles joined the story index" in w["reason"] for w in added.json()["warnings"])
+    stories = client.get("/api/stories").json()
+    members = [aid for s in stories for aid in client.get(f"/api/stories/{s['id']}").json()["article_ids"]]
+    assert sorted(members) == ["council", "flood-a", "flood-b", "flood-c", "lakeview-times"]
+    assert sum(s["article_count"] for s in stories) == 5
+    with Store(tmp_path / "w.db") as store:
+        assert store.get_state("story_index") is not None
+
+
+def test_posts_from_another_site_or_too_large_are_refused_before_reading(fresh):
+    before = counts(fresh)
+    evil = fresh.post("/api/articles", json={"articles": [BRIDGE_1]}, headers={"Origin": "http://evil.example"})
+    assert evil.status_code == 403 and "cross-site" in evil.json()["error"]
+    huge = fresh.post(
+        "/api/uploads", content=b"x", headers={"content-length": str(10**10), "content-type": "multipart/form-data"}
+    )
+    assert huge.status_code == 413
+    assert counts(fresh) == before
+    same_site = fresh.post("/api/articles", json={"articles": [BRIDGE_1]}, headers={"Origin": "http://testserver"})
+    assert same_site.status_code == 201

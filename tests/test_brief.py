@@ -353,3 +353,48 @@ def test_rewrite_reports_an_unreachable_server_and_a_bad_url():
     with pytest.raises(RewriteError, match="http"):
         rewrite_brief(SOURCES, "ftp://example.invalid", "m")
     assert rewrite_brief([], "http://127.0.0.1:1", "m") == []
+
+
+def test_a_disputed_figure_the_comparison_missed_in_one_article_is_still_annotated(models):
+    first = article(
+        "first",
+        [
+            "The cable car slid back down the hill on Wednesday evening and killed 16 people, the fire service said."
+        ],
+        None,
+    )
+    second = article(
+        "second",
+        ["Seventeen people were killed when the cable car slid back down the hill on Wednesday evening."],
+        None,
+    )
+    missed = article(
+        "missed",
+        [
+            "Investigators are examining the cable of the car, which slid down the hill on Wednesday "
+            "and killed 16 people, the police said."
+        ],
+        None,
+    )
+    text_1, text_2 = first.paragraphs[0], second.paragraphs[0]
+    toll = Fact(
+        subject="people killed",
+        status="disputed",
+        claims=(
+            Claim("first", "16", 16, text_1, text_1.index("16"), text_1.index("16") + 2),
+            Claim("second", "Seventeen", 17, text_2, 0, len("Seventeen")),
+        ),
+        articles=2,
+    )
+    result = build_brief([first, second, missed], [], [toll], Grouping(), models)
+    history = article(
+        "history",
+        ["The line opened in the nineteenth century and was powered by water counterweights at first."],
+        None,
+    )
+    result += build_brief([missed, history], [], [toll], Grouping(), models)  # the claims' own sentences away
+    stating_16 = [s for s in result if "killed 16 people" in s.text]
+    assert any(s.article_ids[0] == "missed" for s in stating_16)
+    for sentence in stating_16:
+        assert "outlets differ" in sentence.text and "Seventeen [second]" in sentence.text
+        assert "second" not in sentence.article_ids

@@ -37,7 +37,9 @@ def server(tmp_path_factory, models):
     root = tmp_path_factory.mktemp("served")
     library = Library(root / "w.db", [], models_factory=lambda: models)
     port = free_port()
-    config = uvicorn.Config(create_app(root / "w.db", library=library), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(
+        create_app(root / "w.db", library=library), host="127.0.0.1", port=port, log_level="warning"
+    )
     uv = uvicorn.Server(config)
     thread = threading.Thread(target=uv.run, daemon=True)
     thread.start()
@@ -50,7 +52,7 @@ def server(tmp_path_factory, models):
     thread.join(timeout=10)
 
 
-def write_inputs(root):  # type: ignore[no-untyped-def]
+def write_inputs(root):
     folder = root / "to-upload"
     folder.mkdir(exist_ok=True)
     files = {
@@ -64,7 +66,7 @@ def write_inputs(root):  # type: ignore[no-untyped-def]
     return [str(folder / n) for n in files]
 
 
-def upload_through_page(page, paths) -> None:  # type: ignore[no-untyped-def]
+def upload_through_page(page, paths) -> None:
     page.set_input_files('#upload input[name="files"]', paths)
     page.click("#upload button")
     page.wait_for_selector("#result .notice.ok a.joined, #result .notice.err", timeout=600_000)

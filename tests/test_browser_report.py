@@ -22,9 +22,8 @@ def browser():
 @pytest.fixture(scope="module")
 def pipeline_reports(tmp_path_factory, models, demo_dir):
     """HTML reports from real pipeline runs: the demo corpus, and the seeds when present."""
-    from wirecheck.pipeline import analyze
-
     from tests.conftest import SEEDS
+    from wirecheck.pipeline import analyze
 
     out = tmp_path_factory.mktemp("reports")
     reports = {}
@@ -39,7 +38,7 @@ def pipeline_reports(tmp_path_factory, models, demo_dir):
     return reports
 
 
-def open_report(browser, path: Path, viewport=LAPTOP):  # type: ignore[no-untyped-def]
+def open_report(browser, path: Path, viewport=LAPTOP):
     page = browser.new_page(viewport=viewport)
     watch = Watch()
     watch.attach(page)
@@ -54,7 +53,7 @@ def assert_offline(watch: Watch) -> None:
     assert not watch.errors, f"console errors: {watch.errors}"
 
 
-def target_is_highlighted_and_visible(page, span_id: str) -> None:  # type: ignore[no-untyped-def]
+def target_is_highlighted_and_visible(page, span_id: str) -> None:
     marks = page.locator(f'mark[data-spans~="{span_id}"]')
     assert marks.count() >= 1
     first = marks.first
@@ -65,7 +64,7 @@ def target_is_highlighted_and_visible(page, span_id: str) -> None:  # type: igno
     assert box is not None and 0 <= box["y"] <= viewport["height"], "target not scrolled into view"
 
 
-def click_through(page) -> None:  # type: ignore[no-untyped-def]
+def click_through(page) -> None:
     """Story list -> story; a claim -> its highlighted sentence; a timeline point -> its entry."""
     first_story = page.locator(".story-list a.title").first
     href = first_story.get_attribute("href")
@@ -113,22 +112,25 @@ def test_hand_built_report_is_offline_safe_and_navigable(browser, tmp_path):
 @pytest.mark.slow
 def test_pipeline_reports_are_offline_and_navigable(browser, pipeline_reports, tmp_path):
     for name, (path, report) in pipeline_reports.items():
-        page, watch = open_report(browser, path)
-        assert page.locator("section.story").count() == len(report.stories), name
-        assert page.locator("details.article").count() == len(report.articles), name
-        click_through(page)
-        shot = tmp_path / f"report-{name}-laptop.png"
-        page.screenshot(path=str(shot), full_page=False)
-        keep_screenshot(shot)
-        assert_offline(watch)
-        page.close()
-
-        page, watch = open_report(browser, path, viewport=PHONE)
-        width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= PHONE["width"], f"{name}: the page scrolls sideways on a phone ({width}px)"
-        click_through(page)
-        shot = tmp_path / f"report-{name}-phone.png"
-        page.screenshot(path=str(shot), full_page=False)
-        keep_screenshot(shot)
-        assert_offline(watch)
-        page.close()
+        for label, viewport in (("laptop", LAPTOP), ("phone", PHONE)):
+            page, watch = open_report(browser, path, viewport=viewport)
+            assert page.locator("section.story").count() == len(report.stories), name
+            assert page.locator("details.article").count() == len(report.articles), name
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= viewport["width"], (
+                f"{name}: the page scrolls sideways at {label} width ({width}px)"
+            )
+            shot = tmp_path / f"report-{name}-{label}.png"
+            page.screenshot(path=str(shot))
+            keep_screenshot(shot)
+            click_through(page)
+            claim = page.locator("a.claim-link").first
+            if claim.count():
+                claim.click()
+                target_is_highlighted_and_visible(page, claim.get_attribute("href")[1:])
+                shot = tmp_path / f"report-{name}-claim-{label}.png"
+                page.screenshot(path=str(shot))
+                keep_screenshot(shot)
+            assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+            assert_offline(watch)
+            page.close()

@@ -112,3 +112,34 @@ def test_approximate_spans_that_overlap_agree():
         ).status
         == "agreed"
     )
+
+
+def test_a_bare_figure_inside_another_outlets_bound_agrees():
+    verdict = judge_tally([reading("a", "Twenty-three", 23), reading("b", "at least 21", 21, "at least")])
+    assert verdict.status == "agreed"
+    assert "within" in verdict.reason
+
+
+def test_a_round_lower_bound_just_under_the_figure_agrees_but_far_under_it_does_not():
+    rounded = [
+        reading("a", "more than 1,600", 1600, "more than"),
+        reading("b", "at least 1,644", 1644, "at least"),
+    ]
+    assert judge_tally(rounded).status == "agreed"
+    far = [
+        reading("a", "more than 1,000", 1000, "more than"),
+        reading("b", "at least 1,644", 1644, "at least"),
+    ]
+    assert judge_tally(far).status == "disputed"
+
+
+def test_one_conflicting_pair_makes_the_whole_fact_a_hard_dispute():
+    verdict = judge_tally(
+        [reading("a", "20", 20), reading("b", "13", 13), reading("c", "at least 13", 13, "at least")]
+    )
+    assert (verdict.status, verdict.soft) == ("disputed", False)
+
+
+def test_two_approximate_figures_that_differ_are_disputed():
+    verdict = judge_tally([reading("a", "about 18", 18, "about"), reading("b", "about 16", 16, "about")])
+    assert verdict.status == "disputed"

@@ -46,7 +46,9 @@ def test_outlet_named_with_a_media_word(models):
 
 
 def test_agency_computation_counts_as_citation(models):
-    found = cites(models, "It was the third largest storm of the decade, according to an AFP count of official data.")
+    found = cites(
+        models, "It was the third largest storm of the decade, according to an AFP count of official data."
+    )
     assert [c.source for c in found] == ["AFP"]
     assert found[0].text.startswith("according to")
 
@@ -86,7 +88,24 @@ def test_outlet_name_normalisation():
     st.one_of(
         st.text(max_size=300),
         st.lists(
-            st.sampled_from(["according", "to", "told", "the", "AP", "reported", "by", "CNN", "Reuters", ",", ".", "news", "agency", "'s"]),
+            st.sampled_from(
+                [
+                    "according",
+                    "to",
+                    "told",
+                    "the",
+                    "AP",
+                    "reported",
+                    "by",
+                    "CNN",
+                    "Reuters",
+                    ",",
+                    ".",
+                    "news",
+                    "agency",
+                    "'s",
+                ]
+            ),
             max_size=40,
         ).map(" ".join),
     )
@@ -95,3 +114,7 @@ def test_arbitrary_text_never_crashes_citations(models, text):
     for c in find_citations(models.nlp(text)):
         assert 0 <= c.start <= c.end <= len(text)
         assert c.source
+
+
+def test_an_organisation_named_with_a_media_word_as_speaker(models):
+    assert sources(models, "State broadcaster MRTV said 3,408 people had been injured.") == {"MRTV"}

@@ -12,7 +12,9 @@ from wirecheck.model import Article, ArticleMentions, EntityMention
 
 
 def article(article_id: str, body: str) -> Article:
-    return Article(id=article_id, source=article_id, format="text", body=body, paragraphs=tuple(body.split("\n\n")))
+    return Article(
+        id=article_id, source=article_id, format="text", body=body, paragraphs=tuple(body.split("\n\n"))
+    )
 
 
 def mentions_of(models, text: str) -> list[EntityMention]:
@@ -197,7 +199,22 @@ def test_arbitrary_text_never_crashes_entities(models, text):
 @given(
     st.lists(
         st.sampled_from(
-            ["Ana Lopes", "Lopes", "President", "Minister", "of", "the", "Bergen", "Oslo", ",", "'s", "said", "\n\n", "Keith", "Keir"]
+            [
+                "Ana Lopes",
+                "Lopes",
+                "President",
+                "Minister",
+                "of",
+                "the",
+                "Bergen",
+                "Oslo",
+                ",",
+                "'s",
+                "said",
+                "\n\n",
+                "Keith",
+                "Keir",
+            ]
         ),
         max_size=40,
     )
@@ -208,3 +225,9 @@ def test_name_like_noise_never_crashes_story_resolution(models, words):
     mentions = [ArticleMentions(a.id, entities=tuple(find_entities(models.nlp(a.body)))) for a in articles]
     for entity in resolve_story_entities(articles, mentions):
         assert entity.name and set(entity.article_ids) <= {"a", "b"}
+
+
+def test_name_cut_at_a_particle_is_repaired(models):
+    mentions = mentions_of(models, "Commission chief Ursula von der Leyen put the figures on the table on Tuesday.")
+    assert person(mentions, "Ursula von der Leyen").role == "Commission chief"
+    assert not any(m.text == "Leyen" for m in mentions)

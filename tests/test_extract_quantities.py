@@ -153,6 +153,28 @@ def test_money_and_percentages_keep_their_unit(models):
     assert one(models, body, 52).counted == "percent"
 
 
+def test_hyphenated_number_words_and_part_of_a_group(models):
+    q = one(models, "Twenty-six of the 27 ministers signed the letter.", 26)
+    assert (q.value, q.counted) == ("Twenty-six", "minister")
+
+
+def test_a_rising_toll_counts_the_dead(models):
+    toll = one(models, "The death toll from the landslide rose to 212 on Monday.", 212)
+    assert (toll.event, toll.counted_class) == ("kill", "person")
+    raised = one(models, "Officials raised the number of people killed in the floods to 48.", 48)
+    assert (raised.event, raised.counted_class) == ("kill", "person")
+
+
+def test_hedge_in_front_of_a_currency_symbol(models):
+    q = one(models, "Brussels listed about €18 billion of goods.", 18e9)
+    assert (q.value, q.qualifier) == ("about €18 billion", "about")
+
+
+def test_clock_times_are_not_quantities(models):
+    found = quantities(models, "The quake struck shortly before 1 p.m. and again at 18:30.")
+    assert not [q for q in found if q.number in {1, 18, 18.3, 30}]
+
+
 def test_vague_amounts_are_marked(models):
     q = one(models, "Dozens of people were left homeless by the fire.", 24)
     assert q.vague and q.qualifier == "at least" and q.counted == "people"

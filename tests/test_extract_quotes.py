@@ -29,7 +29,7 @@ def test_straight_curly_and_mixed_marks():
     text = (
         'He said "the nets came up empty" again.\n\n'
         "\u201cWe fish at dawn,\u201d she said.\n\n"
-        "\u201cThe quay is closed until Friday,\" the mayor said."
+        '\u201cThe quay is closed until Friday," the mayor said.'
     )
     words = [text[s.start : s.end] for s in find_quote_spans(text)]
     assert words == ["the nets came up empty", "We fish at dawn", "The quay is closed until Friday"]
@@ -50,7 +50,9 @@ def test_quote_closing_in_the_next_paragraph_is_one_quote():
 
 
 def test_paragraph_left_open_chains_to_the_next_quoted_paragraph():
-    text = 'Berg said the "quotas are settled for the year.\n\n"The fleet can plan its season now," Berg said.'
+    text = (
+        'Berg said the "quotas are settled for the year.\n\n"The fleet can plan its season now," Berg said.'
+    )
     spans = find_quote_spans(text)
     assert [s.close is None for s in spans] == [True, False]
     assert spans[1].chained
@@ -158,7 +160,9 @@ def test_story_quotes_use_the_canonical_speaker_name(models):
     for a in articles:
         doc = models.nlp(a.body)
         entities = find_entities(doc)
-        mentions.append(ArticleMentions(a.id, entities=tuple(entities), quotes=tuple(find_quotes(doc, entities))))
+        mentions.append(
+            ArticleMentions(a.id, entities=tuple(entities), quotes=tuple(find_quotes(doc, entities)))
+        )
     story_quotes = resolve_story_quotes(mentions, resolve_story_entities(articles, mentions))
     speakers = {q.article_id: q.speaker for q in story_quotes}
     assert speakers == {"a": "Keir Starmer", "c": "Keir Starmer"}
@@ -196,3 +200,37 @@ def test_arbitrary_text_never_crashes_quotes(models, text):
     doc = models.nlp(text)
     for q in find_quotes(doc, find_entities(doc)):
         assert " ".join(text[q.start : q.end].split()) == q.text
+
+
+def test_pronoun_after_a_named_subject_in_apposition(models):
+    quotes = quotes_of(
+        models,
+        "The ferry company said the storm had cut power to the terminal.\n\n"
+        "The company's chief executive, Hanna Lind, later defended the closure. "
+        '"Safety comes before the timetable, and we will not sail blind," she said.',
+    )
+    assert quote_starting(quotes, "Safety comes before").speaker == "Hanna Lind"
+
+
+def test_definite_title_refers_back_to_the_person_named_before(models):
+    quotes = quotes_of(
+        models,
+        "Ursula von der Leyen said the response of the union was measured. "
+        '"Our answer is firm, and it matches the harm done to our farmers," the Commission president said.',
+    )
+    assert quote_starting(quotes, "Our answer is firm").speaker == "Ursula von der Leyen"
+
+
+def test_next_paragraph_names_the_speaker_later_in_its_first_sentence(models):
+    quotes = quotes_of(
+        models,
+        "\u201cWe will find out whether the welds or the steel were at fault, and someone will answer for it.\u201d\n\n"
+        "Prime Minister Ana Lopes made the promise when she visited the yard on Saturday morning, "
+        "and said inspectors would check every crane in the port.",
+    )
+    assert quote_starting(quotes, "We will find out").speaker == "Ana Lopes"
+
+
+def test_a_stray_mark_does_not_make_a_quote(models):
+    quotes = quotes_of(models, 'The new mast is 12" wider than the old one and was fitted by the crew in two days.')
+    assert quotes == []

@@ -11,7 +11,14 @@ from wirecheck.model import Article
 
 def article(article_id: str, body: str) -> Article:
     paragraphs = tuple(p for p in body.split("\n\n") if p)
-    return Article(id=article_id, source=article_id, format="text", body=body, paragraphs=paragraphs, published="2025-03-04")
+    return Article(
+        id=article_id,
+        source=article_id,
+        format="text",
+        body=body,
+        paragraphs=paragraphs,
+        published="2025-03-04",
+    )
 
 
 BODY = (
@@ -22,7 +29,11 @@ BODY = (
 
 
 def test_mentions_come_back_in_order_with_offsets_into_the_body(models):
-    articles = [article("one", BODY), article("empty", ""), article("two", "Mayor Ana Lopes visited Oslo on Friday.")]
+    articles = [
+        article("one", BODY),
+        article("empty", ""),
+        article("two", "Mayor Ana Lopes visited Oslo on Friday."),
+    ]
     ticks: list[int] = []
 
     def progress(label: str, total: int):
@@ -80,8 +91,15 @@ def test_seed_articles_meet_the_gold_quotes_and_cites(models, seeds_dir):
     quotes = resolve_story_quotes(mentions, resolve_story_entities(articles, mentions))
     wrong = []
     for item in gold["quotes"]:
-        found = [q for q in quotes if q.article_id == item["article"] and q.text.startswith(item["starts"][:30])]
+        found = [
+            q for q in quotes if q.article_id == item["article"] and q.text.startswith(item["starts"][:30])
+        ]
         surname = item["speaker"].split()[-1] if item["speaker"] else None
-        if not found or (found[0].speaker is None) != (surname is None) or surname and surname not in found[0].speaker:
+        if (
+            not found
+            or (found[0].speaker is None) != (surname is None)
+            or surname
+            and surname not in found[0].speaker
+        ):
             wrong.append((item["starts"][:30], found[0].speaker if found else "missing"))
     assert len(wrong) <= 2, wrong

@@ -46,7 +46,9 @@ def test_windows_line_endings_become_newlines(tmp_path: Path) -> None:
 
 
 def test_utf8_bom_is_removed_without_warning(tmp_path: Path) -> None:
-    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf" + "Caf\u00e9 owners in Gda\u0144sk protested.".encode())
+    (tmp_path / "bom.txt").write_bytes(
+        b"\xef\xbb\xbf" + "Caf\u00e9 owners in Gda\u0144sk protested.".encode()
+    )
     result = read_inputs([str(tmp_path)])
     assert result.problems == ()
     assert result.documents[0].text == "Caf\u00e9 owners in Gda\u0144sk protested."
@@ -124,7 +126,12 @@ def test_html_page_main_text_and_metadata() -> None:
     assert "grain barge drifted into the central pier" in page.text
     assert "diving team would examine the pier footing" in page.text
     # boilerplate around the article is left out
-    for boilerplate in ("Accept all cookies", "Privacy policy", "Festival dates announced", "All rights reserved"):
+    for boilerplate in (
+        "Accept all cookies",
+        "Privacy policy",
+        "Festival dates announced",
+        "All rights reserved",
+    ):
         assert boilerplate not in page.text
     # paragraphs are separated by one blank line
     paragraphs = page.text.split("\n\n")
@@ -233,7 +240,10 @@ def test_jsonl_reads_good_lines_and_reports_bad_ones_by_line_number() -> None:
 
 def test_json_file_with_a_list_of_articles(tmp_path: Path) -> None:
     items = [
-        {"headline": "Dam inspection passes", "body": "Inspectors found no cracks in the Orre dam on Monday."},
+        {
+            "headline": "Dam inspection passes",
+            "body": "Inspectors found no cracks in the Orre dam on Monday.",
+        },
         {"title": "No text here"},
         "just a string",
     ]
@@ -242,7 +252,10 @@ def test_json_file_with_a_list_of_articles(tmp_path: Path) -> None:
     (document,) = result.documents
     assert document.id == "batch-1"
     assert document.title == "Dam inspection passes"
-    assert {p.source for p in result.problems} == {f"{tmp_path / 'batch.json'} item 2", f"{tmp_path / 'batch.json'} item 3"}
+    assert {p.source for p in result.problems} == {
+        f"{tmp_path / 'batch.json'} item 2",
+        f"{tmp_path / 'batch.json'} item 3",
+    }
 
 
 def test_jsonl_keeps_unicode_line_separators_inside_strings(tmp_path: Path) -> None:
@@ -345,10 +358,23 @@ def page(title: str, paragraph: str) -> bytes:
 def test_warc_html_responses_become_documents(tmp_path: Path) -> None:
     data = build_warc(
         [
-            ("https://dailyfen.example/levee", 200, "text/html; charset=utf-8", page("Levee holds", "The levee held overnight as the river peaked at 6.1 metres, officials said.")),
+            (
+                "https://dailyfen.example/levee",
+                200,
+                "text/html; charset=utf-8",
+                page(
+                    "Levee holds",
+                    "The levee held overnight as the river peaked at 6.1 metres, officials said.",
+                ),
+            ),
             ("https://dailyfen.example/logo.png", 200, "image/png", b"\x89PNG\r\n\x1a\n...."),
             ("https://dailyfen.example/old", 301, "text/html", b"<html>moved</html>"),
-            ("https://dailyfen.example/pumps", 200, "text/html", page("Pumps arrive", "Twelve extra pumps arrived in Marshby on Thursday morning.")),
+            (
+                "https://dailyfen.example/pumps",
+                200,
+                "text/html",
+                page("Pumps arrive", "Twelve extra pumps arrived in Marshby on Thursday morning."),
+            ),
         ]
     )
     path = tmp_path / "crawl.warc.gz"
@@ -368,7 +394,12 @@ def test_warc_html_responses_become_documents(tmp_path: Path) -> None:
 
 def test_truncated_warc_keeps_the_complete_records_and_reports_the_rest(tmp_path: Path) -> None:
     records = [
-        (f"https://dailyfen.example/{n}", 200, "text/html", page(f"Update {n}", f"Water level report number {n} for the Fen district."))
+        (
+            f"https://dailyfen.example/{n}",
+            200,
+            "text/html",
+            page(f"Update {n}", f"Water level report number {n} for the Fen district."),
+        )
         for n in range(1, 6)
     ]
     data = build_warc(records)
@@ -384,7 +415,9 @@ def test_truncated_warc_keeps_the_complete_records_and_reports_the_rest(tmp_path
 # --------------------------------------------------------------------------- folders, ids, duplicates
 
 
-def test_folders_are_walked_recursively_in_sorted_order_skipping_hidden_and_corpus_docs(tmp_path: Path) -> None:
+def test_folders_are_walked_recursively_in_sorted_order_skipping_hidden_and_corpus_docs(
+    tmp_path: Path,
+) -> None:
     (tmp_path / "b").mkdir()
     (tmp_path / "a").mkdir()
     (tmp_path / ".cache").mkdir()
@@ -407,10 +440,15 @@ def test_a_named_readme_is_read(tmp_path: Path) -> None:
 
 
 def test_same_stem_in_two_folders_gets_unique_ids(tmp_path: Path) -> None:
-    for folder, text in (("monday", "Monday edition: the bridge is shut."), ("tuesday", "Tuesday edition: one lane reopens.")):
+    for folder, text in (
+        ("monday", "Monday edition: the bridge is shut."),
+        ("tuesday", "Tuesday edition: one lane reopens."),
+    ):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "story.txt").write_text(text)
-    (tmp_path / "story.html").write_text("<html><body><p>Wednesday edition: both lanes reopen.</p></body></html>")
+    (tmp_path / "story.html").write_text(
+        "<html><body><p>Wednesday edition: both lanes reopen.</p></body></html>"
+    )
     result = read_inputs([str(tmp_path)])
     # sorted walk: monday/story.txt, story.html, tuesday/story.txt; later ones get their folder as prefix
     assert [(d.id, d.source) for d in result.documents] == [
@@ -461,3 +499,25 @@ def test_progress_is_reported_per_file(tmp_path: Path) -> None:
     read_inputs([str(tmp_path)], progress=progress)
     assert [total for _, total in calls] == [3]
     assert sum(advanced) == 3
+
+
+def test_json_export_with_an_articles_list(tmp_path: Path) -> None:
+    export = {
+        "status": "ok",
+        "articles": [
+            {
+                "title": "Pier reopens",
+                "content": "The pier reopened on Friday after a month of repairs.",
+                "source": {"id": None, "name": "Fen Daily"},
+            },
+            {
+                "title": "Pier fee rises",
+                "content": "Fishing from the pier will cost two euros a day from June.",
+            },
+        ],
+    }
+    (tmp_path / "export.json").write_text(json.dumps(export), encoding="utf-8")
+    result = read_inputs([str(tmp_path)])
+    assert result.problems == ()
+    assert [(d.id, d.outlet) for d in result.documents] == [("export-1", "Fen Daily"), ("export-2", None)]
+    assert result.documents[1].text == "Fishing from the pier will cost two euros a day from June."

@@ -36,7 +36,10 @@ def only_problem(path: Path) -> InputProblem:
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>", "not text: a PDF document"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not text: a PNG image"),
         (b"PK\x03\x04\x14\x00\x06\x00", "not text: a ZIP archive (or DOCX/EPUB/ODT)"),
-        (b"\x1b\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11" * 30, "not text: binary data (mostly control bytes)"),
+        (
+            b"\x1b\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11" * 30,
+            "not text: binary data (mostly control bytes)",
+        ),
         (b"\x1f\x8b\x08\x00", "gzip data is truncated; nothing could be read"),
         (b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03garbage-not-deflate", "nothing could be read"),
     ],
@@ -56,7 +59,9 @@ def test_empty_after_decompression(tmp_path: Path) -> None:
 
 
 def test_truncated_gzip_keeps_the_readable_part_and_warns(tmp_path: Path) -> None:
-    text = "\n\n".join(f"Paragraph {n}: the council met again about the flooded underpass." for n in range(400))
+    text = "\n\n".join(
+        f"Paragraph {n}: the council met again about the flooded underpass." for n in range(400)
+    )
     data = gzip.compress(text.encode())
     path = tmp_path / "cut.txt.gz"
     path.write_bytes(data[: len(data) // 2])
@@ -185,9 +190,9 @@ def test_arbitrary_bytes_never_raise(content: bytes, extension: str, compress: b
     assert len({d.id for d in result.documents}) == len(result.documents)
 
 
-TEXT_PIECES = st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn"), blacklist_characters="<{[\ufeff") | (
-    st.sampled_from(["\n", "\r\n", "\r", "\t", " "])
-)
+TEXT_PIECES = st.characters(
+    blacklist_categories=("Cc", "Cs", "Co", "Cn"), blacklist_characters="<{[\ufeff"
+) | (st.sampled_from(["\n", "\r\n", "\r", "\t", " "]))
 
 
 @settings(max_examples=80, deadline=None)
@@ -202,3 +207,34 @@ def test_any_utf8_text_without_markup_comes_back_as_written(content: str) -> Non
     else:
         assert result.problems == ()
         assert result.documents[0].text == normalise_newlines(content)
+
+
+def test_huge_html_page_keeps_its_visible_text_and_head_metadata(tmp_path: Path) -> None:
+    paragraph = "<p>Witness {n} described the pilot boat leaving the harbour at dusk.</p>\n"
+    page = (
+        '<html><head><title>Inquiry day three</title><meta property="og:site_name" content="Fen Daily"></head>'
+        "<body><article>" + "".join(paragraph.format(n=n) for n in range(50_000)) + "</article></body></html>"
+    )
+    path = tmp_path / "transcript.html"
+    path.write_text(page)
+    result = read_inputs([str(path)])
+    (document,) = result.documents
+    assert document.title == "Inquiry day three" and document.outlet == "Fen Daily"
+    paragraphs = document.text.split("\n\n")
+    assert len(paragraphs) == 50_000
+    assert paragraphs[49_999] == "Witness 49999 described the pilot boat leaving the harbour at dusk."
+    assert any("too large for main-text extraction" in p.reason and not p.skipped for p in result.problems)
+
+
+def test_a_feed_file_holding_a_url_or_a_path_is_never_opened(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    long_text = "SECRET-CONTENT " * 150  # long enough to count as an article if the file were opened
+    secret.write_text(f"<rss><channel><item><description>{long_text}</description></item></channel></rss>")
+    for name, content in (("path.rss", str(secret)), ("url.rss", "http://127.0.0.1:9/feed.xml")):
+        path = tmp_path / "feeds" / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(content)
+        result = read_inputs([str(path)])
+        assert result.documents == ()
+        assert "SECRET-CONTENT" not in repr(result)
+        assert len(result.problems) == 1 and result.problems[0].skipped

@@ -41,7 +41,10 @@ def warc_bytes(n: int) -> bytes:
     headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
     writer = WARCWriter(stream, gzip=True)
     record = writer.create_warc_record(
-        f"https://localwire.example/{n}", "response", payload=io.BytesIO(html_page(n).encode()), http_headers=headers
+        f"https://localwire.example/{n}",
+        "response",
+        payload=io.BytesIO(html_page(n).encode()),
+        http_headers=headers,
     )
     writer.write_record(record)
     return stream.getvalue()
@@ -90,7 +93,10 @@ def write_broken_input(folder: Path, n: int) -> Path:
         ("bad_{n}.jsonl", b'{"text": "unterminated'),
         ("notext_{n}.jsonl", b'{"title": "headline only"}\n'),
         ("empty_page_{n}.html", b"<html><body><script>track()</script></body></html>"),
-        ("nofeed_{n}.rss", b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title></channel></rss>'),
+        (
+            "nofeed_{n}.rss",
+            b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title></channel></rss>',
+        ),
         ("fake_{n}.warc", b"this is not an archive at all"),
     ]
     name, content = broken[kind]
@@ -141,5 +147,5 @@ def test_all_real_web_pages_are_read(web_pages_dir: Path) -> None:
         text = " ".join(documents[name].text.split())
         found += sum(" ".join(s.split()) in text for s in case["with"])
         total += len(case["with"])
-    # measured 0.95 with the chosen settings (bench/bench_ingest.py); well below means a regression
+    # measured 0.95 with the chosen settings (bench/ingest_inputs.py); well below means a regression
     assert found / total > 0.9

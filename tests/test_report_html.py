@@ -10,8 +10,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.sample_reports import FLOOD_A, FLOOD_B, HOSTILE, flood_report
-from wirecheck.model import Claim, Grouping, Report
-from wirecheck.report.html import render_html, segment_text, sentence_range, word_diff, write_html
+from wirecheck.model import Claim, Grouping, Report, TimelineEntry
+from wirecheck.report.html import (
+    build_timeline_view,
+    render_html,
+    segment_text,
+    sentence_range,
+    when,
+    word_diff,
+    write_html,
+)
 
 
 class Elements(HTMLParser):
@@ -75,7 +83,7 @@ def test_the_file_references_nothing_outside_itself():
         for name in ("src", "href", "action", "srcset", "xlink:href", "data", "poster"):
             value = attrs.get(name)
             if value is not None:
-                assert value.startswith("#"), f"<{tag} {name}={value!r}> leaves the file"
+                assert value.startswith(("#", "data:")), f"<{tag} {name}={value!r}> leaves the file"
     assert "@import" not in html and "url(" not in html
     assert "default-src 'none'" in html  # a CSP that forbids loading anything, as a second fence
 
@@ -122,6 +130,23 @@ def test_timeline_points_sit_in_date_order_on_the_axis():
     assert xs[2] < xs[0] < xs[1]
     for i in (1, 2, 3):
         assert f'href="#tl-1-{i}"' in svg and f'id="tl-1-{i}"' in story
+
+
+def test_background_dates_get_a_compressed_band_and_the_story_days_stay_to_scale():
+    entries = [
+        TimelineEntry(date="1885", text="The line opens", article_ids=(), granularity="year"),
+        TimelineEntry(date="2025-09-03", text="The crash", article_ids=()),
+        TimelineEntry(date="2025-09-05", text="Mourning ends", article_ids=()),
+        TimelineEntry(date="2025-09-04", text="Inquiry opens", article_ids=()),
+        TimelineEntry(date="sometime", text="Undated", article_ids=()),
+    ]
+    tl = build_timeline_view(1, entries, {})
+    old, crash, end, inquiry, undated = (p.x for p in tl.points)
+    assert len(tl.breaks) == 1 and old < tl.breaks[0] < crash < inquiry < end
+    assert abs((inquiry - crash) - (end - inquiry)) < 0.01  # to scale on the right of the break
+    assert undated is None and tl.points[4].y is None
+    assert [when(e) for e in entries[:2]] == ["1885", "2025-09-03"]
+    assert when(TimelineEntry(date="2026-03-01", text="", article_ids=(), granularity="month")) == "2026-03"
 
 
 def test_quote_wordings_are_grouped_and_the_changed_words_marked():

@@ -103,8 +103,10 @@ def test_replacing_an_article_keeps_one_search_row(tmp_path):
         assert store.counts() == before
         assert [h.article_id for h in store.search("marmot")] == ["flood-a"]
         assert store.search("rescue") == []
-        assert store.find_by_body("Entirely new words about a marmot.") == "flood-a"
-        assert store.find_by_body("nothing like it") is None
+        assert store.find_same(changed) == "flood-a"
+        reprint = dataclasses.replace(changed, id="elsewhere", outlet="Another Outlet")
+        assert store.find_same(reprint) is None  # same words, another outlet: a reprint, kept
+        assert store.find_same(dataclasses.replace(changed, body="nothing like it")) is None
 
 
 def test_a_failed_transaction_leaves_the_database_as_it_was(tmp_path):

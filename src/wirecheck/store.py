@@ -43,6 +43,7 @@ from wirecheck.model import (
 )
 
 T = TypeVar("T")
+SAME_ARTICLE_KEYS = ("body", "headline", "outlet", "url", "published")
 
 # Each migration moves the schema one version up; never edit one that has shipped, add a new one.
 MIGRATIONS: tuple[str, ...] = (
@@ -301,10 +302,15 @@ class Store:
                 out.append(from_jsonable(ArticleMentions, json.loads(row[0])))
         return out
 
-    def find_by_body(self, body: str) -> str | None:
-        """The id of a stored article with exactly this body, if any (re-uploads are not duplicated)."""
-        for row in self.db.execute("SELECT id, data FROM articles WHERE body_hash = ?", (body_hash(body),)):
-            if json.loads(row["data"])["body"] == body:
+    def find_same(self, article: Article) -> str | None:
+        """The id of a stored article with this exact text and the same headline, outlet,
+        url and date: the same article uploaded again.  A reprint by another outlet is
+        a different article (the copy detector links the two)."""
+        for row in self.db.execute(
+            "SELECT id, data FROM articles WHERE body_hash = ?", (body_hash(article.body),)
+        ):
+            stored = json.loads(row["data"])
+            if all(stored.get(k) == getattr(article, k) for k in SAME_ARTICLE_KEYS):
                 return str(row["id"])
         return None
 

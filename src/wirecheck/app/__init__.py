@@ -28,8 +28,16 @@ def serve(
     allowed_dirs: Sequence[str | os.PathLike[str]] = (),
 ) -> None:
     """Run the app until interrupted; models load on the first article added."""
+    import sys
+
     import uvicorn
 
-    app = create_app(db_path, allowed_dirs)
+    from wirecheck.store import StoreError
+
+    try:
+        app = create_app(db_path, allowed_dirs)
+    except StoreError as err:
+        print(f"wirecheck: {err}", file=sys.stderr)
+        raise SystemExit(2) from err
     print(f"wirecheck: serving {os.fspath(db_path)} on http://{host}:{port}/ (API: /api, /openapi.json)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -22,7 +22,7 @@ from typing import Any
 
 from wirecheck.model import Article, ArticleMentions, Grouping, InputProblem, RawDocument, StoryReport
 from wirecheck.nlp import Models, load_models
-from wirecheck.store import Store
+from wirecheck.store import SAME_ARTICLE_KEYS, Store
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # per uploaded file
 MAX_FILES = 200  # per request
@@ -265,7 +265,7 @@ class Library:
                 return AddResult(duplicates=tuple(duplicates), warnings=tuple(warnings))
             models = self.models()
             mentions = extract.extract_mentions(fresh, models)
-            assignment, index_state, backlog = self._assign(store, fresh, mentions, models)
+            assignment, index_state, notes = self._assign(store, fresh, mentions, models)
             stories = self._rebuild(store, fresh, mentions, assignment, models)
             with store.transaction():
                 store.put_articles(fresh, mentions)
@@ -286,7 +286,7 @@ class Library:
             duplicates=tuple(duplicates),
             stories={sid: tuple(ids) for sid, ids in by_story.items()},
             updated_stories=tuple(r.id for r in stories),
-            warnings=tuple(warnings) + tuple(backlog),
+            warnings=tuple(warnings) + tuple(notes),
         )
 
     def _assign(
@@ -297,22 +297,26 @@ class Library:
         from wirecheck.group import StoryIndex, story_embeddings
 
         state = store.get_state(INDEX_STATE_KEY)
-        index = StoryIndex.from_state(state) if state else StoryIndex()
+        notes: list[InputProblem] = []
+        try:
+            index = StoryIndex.from_state(state) if state else StoryIndex()
+        except (ValueError, KeyError, TypeError) as err:  # saved by another wirecheck version
+            index = StoryIndex()
+            notes.append(
+                InputProblem("story index", f"rebuilt from the stored articles ({err})", skipped=False)
+            )
         known = {aid for s in index.stories() for aid in s.article_ids}
         backlog_ids = [aid for aid in store.article_ids() if aid not in known]
         backlog = store.get_articles(backlog_ids)
         batch = [*backlog, *fresh]
         batch_mentions = [*store.get_mentions(backlog_ids), *mentions]
         assignment = index.add(batch, batch_mentions, story_embeddings(batch, models))
-        notes = (
-            [
+        if backlog:
+            notes.append(
                 InputProblem(
                     "story index", f"{len(backlog)} stored articles joined the story index", skipped=False
                 )
-            ]
-            if backlog
-            else []
-        )
+            )
         return assignment, index.to_state(), notes
 
     def _rebuild(
@@ -358,14 +362,15 @@ class Library:
 
 
 def _new_articles(articles: Sequence[Article], store: Store) -> tuple[list[Article], list[tuple[str, str]]]:
-    """Drop articles whose exact text is stored already; give a fresh id to a new text
-    whose id is taken (two uploads named "report.txt" are two articles)."""
+    """Drop articles stored already (same text and metadata: an upload repeated); give a
+    fresh id to a new article whose id is taken (two uploads named "report.txt")."""
     fresh: list[Article] = []
     duplicates: list[tuple[str, str]] = []
-    bodies: dict[str, str] = {}
+    seen: dict[tuple[str | None, ...], str] = {}
     taken = set()
     for article in articles:
-        stored = store.find_by_body(article.body) or bodies.get(article.body)
+        key = tuple(getattr(article, k) for k in SAME_ARTICLE_KEYS)
+        stored = store.find_same(article) or seen.get(key)
         if stored:
             duplicates.append((article.source, stored))
             continue
@@ -374,7 +379,7 @@ def _new_articles(articles: Sequence[Article], store: Store) -> tuple[list[Artic
             n += 1
             new_id = f"{article.id}-{n}"
         taken.add(new_id)
-        bodies[article.body] = new_id
+        seen[key] = new_id
         fresh.append(dataclasses.replace(article, id=new_id) if new_id != article.id else article)
     return fresh, duplicates
 

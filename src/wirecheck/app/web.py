@@ -14,16 +14,18 @@ import os
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI, File, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from wirecheck.app.library import MAX_FILE_BYTES, AddResult, Library, Rejected, Upload
+from wirecheck.app.library import MAX_FILE_BYTES, MAX_FILES, AddResult, Library, Rejected, Upload
 from wirecheck.model import Grouping, Report, to_jsonable
 from wirecheck.report.html import make_environment, report_view
 
 log = logging.getLogger("wirecheck.app")
+MAX_REQUEST_BYTES = 4 * MAX_FILE_BYTES + MAX_FILES * 4096  # a few files at the size limit, or many small ones
 TEMPLATES = Path(__file__).with_name("templates")
 CSP = (
     "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
@@ -75,7 +77,13 @@ def create_app(
         return HTMLResponse(html, status_code=status)
 
     @app.middleware("http")
-    async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    async def security_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        if request.method == "POST":
+            refusal = refuse_post(request)
+            if refusal is not None:
+                return refusal
         response: Response = await call_next(request)
         response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
@@ -238,6 +246,24 @@ def create_app(
         return run_add(lambda: lib.add_folder(body.path))
 
     return app
+
+
+def refuse_post(request: Request) -> JSONResponse | None:
+    """Writes only from pages of this app (a web page elsewhere cannot post files to a local
+    app through the reader's browser), and no request body beyond the upload limits."""
+    origin = request.headers.get("origin")
+    host = request.headers.get("host", "")
+    if origin and origin != "null" and urlsplit(origin).netloc != host:
+        return JSONResponse(status_code=403, content=error_body(f"cross-site request from {origin} refused"))
+    length = request.headers.get("content-length", "")
+    if length.isdigit() and int(length) > MAX_REQUEST_BYTES:
+        return JSONResponse(
+            status_code=413,
+            content=error_body(
+                f"request too large: {int(length):,} bytes, the limit is {MAX_REQUEST_BYTES:,}"
+            ),
+        )
+    return None
 
 
 def run_add(add: Callable[[], AddResult]) -> dict[str, Any]:

@@ -41,7 +41,10 @@ def recurring_lines(docs: Sequence[RawDocument]) -> frozenset[str]:
     counts: Counter[str] = Counter()
     for doc in docs:
         if doc.html is None:
-            counts.update({line_key(t) for t in split_lines(doc.text or "") if word_count(t) <= RECURRING_MAX_WORDS} - {""})
+            counts.update(
+                {line_key(t) for t in split_lines(doc.text or "") if word_count(t) <= RECURRING_MAX_WORDS}
+                - {""}
+            )
     return frozenset(key for key, n in counts.items() if n >= 2)
 
 

@@ -35,7 +35,10 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er)?\.?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("ymd", re.compile(rf"(?<![\d.])(?P<year>(?:19|20)\d{{2}})[-/.](?P<month>\d{{1,2}})[-/.](?P<day>\d{{1,2}})(?![\d])")),
+    (
+        "ymd",
+        re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d{2})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})(?![\d])"),
+    ),
     ("mdy", re.compile(rf"(?<!\w){_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.IGNORECASE)),
     ("dmy", re.compile(rf"(?<![\w.]){_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}(?!\d)", re.IGNORECASE)),
     ("dmy", re.compile(rf"(?<![\d.])(?P<day>\d{{1,2}})\.\s?(?P<month>\d{{1,2}})\.\s?{_YEAR}(?!\d)")),
@@ -54,10 +57,12 @@ _DATE_LINE_FILLER = re.compile(
        |le|publié|mis|à|jour|hoy|publicado|actualizado|el|de|del|a\s?las
        |gmt|utc|cet|cest|est|edt|pst|pdt|ist|bst|mez|mesz)\b
     | \d{1,2}[:.h]\d{2}(?::\d{2})?
-    | [\s:|,;\-–—•·/()\[\]]
+    | [\s:|,;.\-–—•·/()\[\]]
     """
 )
-_LOW_PRIORITY_LABEL = re.compile(r"(?i)^\W*(today|heute|hoy|aujourd|updated|last updated|modified|aktualisiert)\b")
+_LOW_PRIORITY_LABEL = re.compile(
+    r"(?i)^\W*(today|heute|hoy|aujourd|updated|last updated|modified|aktualisiert)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -125,5 +130,5 @@ def date_line_iso(line: str) -> str | None:
 
 
 def is_low_priority_date_line(line: str) -> bool:
-    """"Today: ..." or "Updated ..." lines give the page's date, not the article's."""
+    """ "Today: ..." or "Updated ..." lines give the page's date, not the article's."""
     return bool(_LOW_PRIORITY_LABEL.match(line))

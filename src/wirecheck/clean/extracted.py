@@ -23,7 +23,9 @@ def split_paragraphs(text: str) -> list[str]:
     return [" ".join(b.split("\n")).strip() if "\n\n" in text else b.strip() for b in blocks if b.strip()]
 
 
-def clean_extracted_text(text: str, title: str | None, published: str | None, author: str | None) -> CleanText:
+def clean_extracted_text(
+    text: str, title: str | None, published: str | None, author: str | None
+) -> CleanText:
     paragraphs = split_paragraphs(text)
     removed: list[str] = []
     byline, dateline, found_date = author, None, published
@@ -41,7 +43,7 @@ def clean_extracted_text(text: str, title: str | None, published: str | None, au
             dateline = dateline or (place_date[0] if place_date else None)
             found_date = found_date or date_line_iso(para) or (place_date[1] if place_date else None)
             removed.append(para)
-        elif line.kind in (Kind.CREDIT, Kind.JUNK) or (len(para) < 200 and is_furniture(para)):
+        elif line.kind in (Kind.CREDIT, Kind.SHARE) or (len(para) < 200 and is_furniture(para)):
             removed.append(para)
         elif kept and opens_comments(para) and i >= len(paragraphs) - 3:
             removed.extend(paragraphs[i:])  # a comment-form heading and what follows it at the very end

@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from enum import Enum
 
 from .dates import date_line_iso, find_date
-from .vocabulary import is_credit, is_furniture, line_key, opens_comments, opens_related_links
+from .vocabulary import (
+    is_credit,
+    is_furniture,
+    is_share_button,
+    line_key,
+    opens_comments,
+    opens_related_links,
+)
 
 
 class Kind(Enum):
@@ -23,7 +30,8 @@ class Kind(Enum):
     BYLINE = "byline"  # "By Jane Doe", "In Politics by Newsroom November 25, 2025"
     DATELINE = "dateline"  # "GENEVA, Nov. 28, 2025 —" alone on its line
     CREDIT = "credit"  # picture credit / copyright
-    FURNITURE = "furniture"  # menu, share bar, comment form, cookie text, recurring short line
+    SHARE = "share"  # a button of a share / print bar
+    FURNITURE = "furniture"  # menu, comment form, cookie text, subscription box, recurring short line
     END = "end"  # opens the comment section
     RELATED = "related"  # opens related links / most-read lists
     JUNK = "junk"  # a lone identifier, URL or file name ("header-image")
@@ -39,7 +47,9 @@ class Line:
 TERMINAL = tuple(".!?…。！？:;\"”’»'")
 BULLET_GLYPHS = "•·▪▫◦‣∙●○■□►▶➤✓✔–—-*"
 _BULLET = re.compile(rf"^[{re.escape(BULLET_GLYPHS)}]\s+\S")
-_IDENTIFIER = re.compile(r"^(?:[a-z0-9]+(?:[-_][a-z0-9]+)+|\S+\.(?i:jpe?g|png|gif|webp|svg|html?|php|aspx?)|(?i:https?://|www\.)\S+)$")
+_IDENTIFIER = re.compile(
+    r"^(?:[a-z0-9]+(?:[-_][a-z0-9]+)+|\S+\.(?i:jpe?g|png|gif|webp|svg|html?|php|aspx?)|(?i:https?://|www\.)\S+)$"
+)
 _COMMENTER = re.compile(r"^\S.{0,50}\s(?:says|said|sagt|schreibt|meint|dit|dice|escribió|wrote)\s*:$", re.I)
 _READ_ALSO = re.compile(
     r"^(?:read more|read also|also read|see also|related|more|watch|listen|lesen sie auch|lesen sie mehr|mehr lesen|mehr zum thema"
@@ -52,8 +62,12 @@ _BYLINE = re.compile(
     rf"^(?:written\s+by|reported\s+by|posted\s+by|by|von|par|por)\s*:?\s+(?P<names>{_NAME_WORD}(?:[\s,]+(?:and|und|et|y|&)?\s*{_NAME_WORD}){{0,7}})",
     re.IGNORECASE,
 )
-_AUTHOR_LABEL = re.compile(rf"^(?:author|autor|auteur|written by)\s*:\s*(?P<names>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}})", re.I)
-_SECTION_BY = re.compile(r"^(?:in|posted in|filed under|published in)\s+(?P<section>.+?)\s+by\s+", re.IGNORECASE)
+_AUTHOR_LABEL = re.compile(
+    rf"^(?:author|autor|auteur|written by)\s*:\s*(?P<names>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}})", re.I
+)
+_SECTION_BY = re.compile(
+    r"^(?:in|posted in|filed under|published in)\s+(?P<section>.+?)\s+by\s+", re.IGNORECASE
+)
 _PLACE = r"(?P<place>[A-ZÀ-Þ][\w'’.\-]*(?:\s+[A-ZÀ-Þ][\w'’.\-]*){0,3})"
 _PLACE_ONLY = re.compile(rf"^\s*{_PLACE}(?:,\s*[A-ZÀ-Þ][\w.]*(?:\s+[A-ZÀ-Þ][\w.]*)?)?\s*[,:]?\s*$")
 _DATELINE_GLUED = re.compile(
@@ -88,7 +102,20 @@ def byline_names(line: str) -> str | None:
     if not words or len(words) > 8:
         return None
     # "By the way..." / "By Tuesday, officials..." are prose, not bylines.
-    if words[0].lower() in {"the", "a", "an", "this", "that", "then", "now", "far", "contrast", "comparison", "late", "early"}:
+    if words[0].lower() in {
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "then",
+        "now",
+        "far",
+        "contrast",
+        "comparison",
+        "late",
+        "early",
+    }:
         return None
     rest_after = body[m.end() :].strip(" ,|-–—")
     if rest_after and not find_date(rest_after) and len(rest_after.split()) > 6:
@@ -168,6 +195,8 @@ def _kind(text: str, words: int, recurring: frozenset[str]) -> Kind:
         return Kind.BYLINE
     if is_credit(text):
         return Kind.CREDIT
+    if is_share_button(text, key):
+        return Kind.SHARE
     if is_furniture(text, key) or _COMMENTER.match(text) or (words <= 30 and _READ_ALSO.match(key)):
         return Kind.FURNITURE
     if words <= 6 and key in recurring:

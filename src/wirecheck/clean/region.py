@@ -17,9 +17,11 @@ from .lines import Kind, Line, is_terminal
 
 FURNITURE_PENALTY = -8.0
 RELATED_PENALTY = -15.0
+SHARE_PENALTY = -2.0
 METADATA_PENALTY = -3.0
 TITLE_PENALTY = -4.0
 AFTER_MARKER_WEIGHT = 0.3
+ARTICLE_BEFORE_COMMENTS = 80.0  # about 80 words of prose before the comments make an article
 RUN_GROWTH = 0.5
 TAIL_GAP = 2  # non-prose lines that set a last block apart
 TAIL_MAX_WORDS = 50  # a last block shorter than this, set apart, is a promo
@@ -35,6 +37,8 @@ def line_score(line: Line) -> float:
         return TITLE_PENALTY
     if line.kind in (Kind.FURNITURE, Kind.JUNK):
         return FURNITURE_PENALTY
+    if line.kind is Kind.SHARE:
+        return SHARE_PENALTY
     if line.kind is Kind.RELATED:
         return RELATED_PENALTY
     return METADATA_PENALTY
@@ -45,14 +49,16 @@ def line_scores(lines: Sequence[Line]) -> list[float]:
 
     A lone subheading between paragraphs costs little; a block of menu items,
     tags or teaser titles costs more with every line, which keeps separate
-    blocks of prose (article, teasers) apart.
+    blocks of prose (article, teasers) apart.  Share-bar buttons cost little and
+    the same wherever they stand: articles print share bars between paragraphs.
     """
     scores: list[float] = []
     run = 0
     for line in lines:
         score = line_score(line)
         run = 0 if score > 0 else run + 1
-        scores.append(score * min(RUN_CAP, 1 + RUN_GROWTH * (run - 1)) if run else score)
+        grows = line.kind is not Kind.SHARE
+        scores.append(score * min(RUN_CAP, 1 + RUN_GROWTH * (run - 1)) if run and grows else score)
     return scores
 
 
@@ -86,17 +92,23 @@ def body_region(lines: Sequence[Line]) -> tuple[int, int]:
         weighted = total * (AFTER_MARKER_WEIGHT if seen_marker else 1.0)
         if weighted > best[0]:
             best = (weighted, segment_start + start, segment_start + end)
+        if not seen_marker and best[0] >= ARTICLE_BEFORE_COMMENTS:
+            break  # a whole article stands before the comment section: the comments are not it
         seen_marker = seen_marker or (i < len(lines) and best[0] > 0)
         segment_start = i + 1
     return best[1], trim_tail(lines, best[1], best[2])
 
 
 def trim_tail(lines: Sequence[Line], start: int, end: int) -> int:
-    """Drop a small last block cut off from the article by several non-prose lines (a promo or teaser)."""
+    """Drop a small last block set apart from the article by titles or a related-links line (a promo, a teaser).
+
+    A share bar alone (furniture only) does not set a block apart: articles print them between paragraphs.
+    """
     gap = 0
     for i in range(end - 1, start - 1, -1):
         if line_score(lines[i]) > 0:
-            if gap >= TAIL_GAP:
+            separated = any(ln.kind in (Kind.TITLE, Kind.RELATED) for ln in lines[i + 1 : i + 1 + gap])
+            if gap >= TAIL_GAP and separated:
                 tail_words = sum(ln.words for ln in lines[i + 1 : end] if line_score(ln) > 0)
                 body_words = sum(ln.words for ln in lines[start : i + 1] if line_score(ln) > 0)
                 if tail_words < TAIL_MAX_WORDS and body_words > 4 * tail_words:

@@ -33,7 +33,17 @@ from .lines import (
 from .region import body_region
 from .vocabulary import line_key
 
-METADATA_KINDS = (Kind.DATE, Kind.BYLINE, Kind.DATELINE, Kind.CREDIT, Kind.FURNITURE, Kind.JUNK, Kind.END, Kind.RELATED)
+METADATA_KINDS = (
+    Kind.DATE,
+    Kind.BYLINE,
+    Kind.DATELINE,
+    Kind.CREDIT,
+    Kind.SHARE,
+    Kind.FURNITURE,
+    Kind.JUNK,
+    Kind.END,
+    Kind.RELATED,
+)
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"”’')\]]*)(?:\s|$)")
 _DATE_LABEL = re.compile(r"(?i)^\W*(?:date|dated|published|posted|updated|datum|on)?\W*$")
 # Priorities of the places a publication date can come from (lower wins).
@@ -96,7 +106,9 @@ def same_title(a: str, b: str) -> bool:
     return wa == wb or len(wa & wb) / len(wa | wb) >= 0.5
 
 
-def clean_scraped_text(text: str, recurring: frozenset[str] = frozenset(), title: str | None = None) -> CleanText:
+def clean_scraped_text(
+    text: str, recurring: frozenset[str] = frozenset(), title: str | None = None
+) -> CleanText:
     lines = classify_lines(split_lines(text), recurring)
     start, end = body_region(lines)
     found = Findings()
@@ -107,7 +119,11 @@ def clean_scraped_text(text: str, recurring: frozenset[str] = frozenset(), title
     found.removed.extend(line.text for line in tail)
     note = None
     if not paragraphs:
-        kept = [ln.text for ln in lines if ln.kind in (Kind.PARAGRAPH, Kind.BULLET, Kind.TITLE) and ln.text != found.headline]
+        kept = [
+            ln.text
+            for ln in lines
+            if ln.kind in (Kind.PARAGRAPH, Kind.BULLET, Kind.TITLE) and ln.text != found.headline
+        ]
         if kept:
             paragraphs, note = kept, "no prose body found; kept every text line"
             found.removed = [r for r in found.removed if r not in kept]
@@ -159,7 +175,9 @@ def harvest(line: Line, found: Findings) -> None:
     elif line.kind is Kind.DATE:
         iso = date_line_iso(line.text)
         if iso:
-            found.dates.append((FROM_PAGE_DATE if is_low_priority_date_line(line.text) else FROM_DATE_LINE, iso))
+            found.dates.append(
+                (FROM_PAGE_DATE if is_low_priority_date_line(line.text) else FROM_DATE_LINE, iso)
+            )
     elif line.kind is Kind.DATELINE:
         place_date = dateline_alone(line.text)
         if place_date:
@@ -171,17 +189,30 @@ def harvest(line: Line, found: Findings) -> None:
 def read_header(header: Sequence[Line], found: Findings, title: str | None) -> int | None:
     """Read the lines above the body; return the index of the headline line, if any."""
     near_body = max(0, len(header) - HEADLINE_WINDOW)
-    candidates = [i for i, line in enumerate(header) if i >= near_body and line.kind is Kind.TITLE and line.words >= 3]
+    candidates = [
+        i for i, line in enumerate(header) if i >= near_body and line.kind is Kind.TITLE and line.words >= 3
+    ]
     headline_at: int | None = None
     if title:
         found.headline = title
         matches = [i for i in candidates if same_title(header[i].text, title)]
         headline_at = matches[0] if matches else None
     else:
-        pairs = [i for n, i in enumerate(candidates) if any(same_title(header[i].text, header[j].text) for j in candidates[n + 1 :])]
+        pairs = [
+            i
+            for n, i in enumerate(candidates)
+            if any(same_title(header[i].text, header[j].text) for j in candidates[n + 1 :])
+        ]
         if pairs:
             headline_at = pairs[0]
-        elif candidates and sum(ln.kind in (Kind.TITLE, Kind.PARAGRAPH) and ln.words >= 3 for ln in header[candidates[-1] + 1 :]) <= 1:
+        elif (
+            candidates
+            and sum(
+                ln.kind in (Kind.TITLE, Kind.PARAGRAPH) and ln.words >= 3
+                for ln in header[candidates[-1] + 1 :]
+            )
+            <= 1
+        ):
             headline_at = candidates[-1]  # only metadata, share bars and at most a standfirst below it
         if headline_at is not None:
             found.headline = header[headline_at].text
@@ -192,7 +223,12 @@ def read_header(header: Sequence[Line], found: Findings, title: str | None) -> i
         if line.kind is Kind.BULLET and headline_at is not None and i > headline_at:
             found.summary.append(strip_bullet(line.text))
             continue
-        if line.kind is Kind.PARAGRAPH and headline_at is not None and 0 < i - headline_at <= 3 and not found.summary:
+        if (
+            line.kind is Kind.PARAGRAPH
+            and headline_at is not None
+            and 0 < i - headline_at <= 3
+            and not found.summary
+        ):
             found.summary.append(line.text)  # a standfirst printed above the byline
             continue
         if found.headline and line.kind is Kind.TITLE and same_title(line.text, found.headline):
@@ -209,7 +245,11 @@ def read_header(header: Sequence[Line], found: Findings, title: str | None) -> i
             found.section = line.text
         found.removed.append(line.text)
     if found.section is None and headline_at is not None:
-        near = [ln for ln in header[max(0, headline_at - 3) : headline_at] if ln.kind is Kind.TITLE and ln.words <= 4]
+        near = [
+            ln
+            for ln in header[max(0, headline_at - 3) : headline_at]
+            if ln.kind is Kind.TITLE and ln.words <= 4
+        ]
         if near:
             found.section = near[-1].text
     return headline_at
@@ -217,7 +257,10 @@ def read_header(header: Sequence[Line], found: Findings, title: str | None) -> i
 
 def take_lead(body: list[Line], found: Findings, after_headline: bool) -> list[Line]:
     """Peel what opens the body but is not body: metadata lines, bullet summary, glued date/dateline, standfirst."""
-    while body and (body[0].kind in METADATA_KINDS or (body[0].kind is Kind.TITLE and found.headline and same_title(body[0].text, found.headline))):
+    while body and (
+        body[0].kind in METADATA_KINDS
+        or (body[0].kind is Kind.TITLE and found.headline and same_title(body[0].text, found.headline))
+    ):
         harvest(body[0], found)
         found.removed.append(body[0].text)
         body = body[1:]

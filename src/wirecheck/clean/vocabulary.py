@@ -26,7 +26,7 @@ FURNITURE_LINES: frozenset[str] = frozenset(
     ads|sponsored|sponsored content|paid content|partner content|read more|read full story|continue reading|
     more|show more|load more|see more|view more|see all|view all|more news|next|previous|prev|
     next article|previous article|next post|previous post|older posts|newer posts|page|
-    tags|tag|topics|categories|category|filed under|posted in|comment|comments|reply|
+    tags|tag|topics|categories|category|filed under|posted in|comment|comments|reply|schlagworte|schlagwörter|
     leave a reply|leave a comment|post a comment|add a comment|cancel reply|write a comment|
     accept|accept all|reject|reject all|ok|got it|agree|i agree|manage cookies|cookie settings|
     privacy|privacy policy|cookie policy|terms|terms of use|terms of service|terms and conditions|
@@ -38,7 +38,22 @@ FURNITURE_LINES: frozenset[str] = frozenset(
     accueil|rechercher|partager|imprimer|connexion|s'abonner|publicité|lire la suite|
     commentaires|mentions légales|inicio|buscar|compartir|imprimir|suscríbete|publicidad|
     leer más|comentarios|aviso legal
-    """.replace("\n", "").replace("    ", "").split("|")
+    """.replace("\n", "")
+    .replace("    ", "")
+    .split("|")
+)
+
+# Buttons of a share/print bar: furniture that articles also print between paragraphs.
+SHARE_LINES: frozenset[str] = frozenset(
+    """
+    share|share this|share this article|share this story|share this post|share article|shares|
+    share on facebook|share on twitter|share on x|share on linkedin|share on whatsapp|share via email|
+    tweet|facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|tumblr|telegram|flipboard|xing|
+    email|e-mail|mail|print|copy|copy link|copy url|link copied|permalink|
+    teilen|drucken|artikel teilen|link kopieren|partager|imprimer|compartir|imprimir
+    """.replace("\n", "")
+    .replace("    ", "")
+    .split("|")
 )
 
 # A short line containing one of these is template text, not reporting.
@@ -100,7 +115,8 @@ FURNITURE_PHRASES: tuple[str, ...] = (
 COMMENT_SECTION_LINES: tuple[str, ...] = (
     "leave a reply", "leave a comment", "post a comment", "add a comment", "add comment", "write a comment",
     "comments", "comment", "responses", "discussion", "join the discussion", "join the conversation",
-    "kommentare", "kommentar schreiben", "kommentar verfassen", "diskussion",
+    "kommentare", "kommentar schreiben", "kommentar verfassen", "diskussion", "hinterlasse einen kommentar",
+    "schreibe einen kommentar", "kommentar hinterlassen",
     "commentaires", "laisser un commentaire", "réagir", "vos réactions",
     "comentarios", "deja un comentario", "deja tu comentario",
 )  # fmt: skip
@@ -118,7 +134,7 @@ RELATED_LINKS_LINES: tuple[str, ...] = (
     "ähnliche artikel", "ähnliche beiträge", "mehr zum thema", "das könnte sie auch interessieren",
     "das könnte dich auch interessieren", "weitere artikel", "neueste artikel", "meistgelesen",
     "meistgelesene artikel", "auch interessant", "empfehlungen", "empfehlungen aus der redaktion",
-    "noch mehr infos für dich", "à lire aussi", "articles similaires", "sur le même sujet", "en ce moment",
+    "noch mehr infos für dich", "verwandte artikel", "mehr vom autor", "weitere beiträge", "à lire aussi", "articles similaires", "sur le même sujet", "en ce moment",
     "dans la même rubrique", "noticias relacionadas", "te puede interesar", "lo más leído", "otras noticias",
     "más noticias", "también te puede interesar",
 )  # fmt: skip
@@ -142,6 +158,8 @@ CREDIT_LABELS: tuple[str, ...] = (
     "bilder",
     "quelle",
     "bildquelle",
+    "titelbild",
+    "fotocredit",
     "crédit",
     "crédits",
     "imagen",
@@ -164,7 +182,9 @@ def line_key(line: str) -> str:
 
 
 def _marker_pattern(markers: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"^(?:" + "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True)) + r")(?: .{0,25})?$")
+    return re.compile(
+        r"^(?:" + "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True)) + r")(?: .{0,25})?$"
+    )
 
 
 _COMMENT_MARKER = _marker_pattern(COMMENT_SECTION_LINES)
@@ -178,6 +198,10 @@ _CALL_TO_ACTION = re.compile(
     r"|s'abonner|abonnez-vous|suscríbete)\b"
 )
 _COMMENT_COUNT = re.compile(r"^\d+\s+(?:comments?|responses?|replies|kommentare|commentaires|comentarios)$")
+
+
+def is_share_button(line: str, key: str | None = None) -> bool:
+    return (line_key(line) if key is None else key) in SHARE_LINES
 
 
 def is_furniture(line: str, key: str | None = None) -> bool:

@@ -31,9 +31,11 @@ from wirecheck.nlp import Models
 
 Encode = Callable[[list[str]], np.ndarray]
 
-KIND_WEIGHT = {"casualty": 1.0, "name": 0.9, "quote": 0.85, "duration": 0.7, "quantity": 0.6, "place": 0.5}
+KIND_WEIGHT = {"casualty": 1.0, "name": 0.85, "quote": 0.8, "duration": 0.7, "quantity": 0.6, "place": 0.5}
 STATUS_WEIGHT = {"disputed": 1.0, "agreed": 0.3, "single": 0.1}
-SOFT_DISPUTE = 0.75
+SOFT_DISPUTE = (
+    0.9  # both values can hold ("at least six" / "at least seven"): still a dispute, a little lower
+)
 
 
 def compare_story(
@@ -140,8 +142,8 @@ def quantity_facts(
                     Claim(
                         c.article_id,
                         c.quantity.value,
-                        c.quantity.number,
-                        c.quantity.sentence.strip(),
+                        align.written_number(c.quantity.value, c.quantity.number),
+                        c.sentence,
                         c.quantity.start,
                         c.quantity.end,
                     )
@@ -160,7 +162,7 @@ def _worth_alone(claim: align.QuantityClaim) -> bool:
     return bool(claim.event) or claim.counted in align.COUNTED_CLASSES.values()
 
 
-TOPIC_LABELS = frozenset({"ORG", "EVENT", "FAC", "NORP"})
+TOPIC_LABELS = frozenset({"ORG", "EVENT", "FAC"})
 _CAPITALISED = r"[A-Z][\w'\u2019-]+"
 _NAMED_PHRASE = re.compile(rf"{_CAPITALISED}(?:(?:\s+(?:of|the|and|for|on))*\s+{_CAPITALISED})+")
 
@@ -168,11 +170,12 @@ _NAMED_PHRASE = re.compile(rf"{_CAPITALISED}(?:(?:\s+(?:of|the|and|for|on))*\s+{
 def _shared_topic(
     group: Sequence[align.QuantityClaim], mentions: Mapping[str, ArticleMentions]
 ) -> str | None:
-    """A named thing (organisation, event, a capitalised name of several words) that the sentences
-    of half or more of the articles share: "Coalition of the Willing" for a count of its countries."""
+    """For a tally with no known event or place: a named thing (organisation, event, a capitalised
+    name of several words) that the sentences of half or more of the articles share:
+    "Coalition of the Willing" for a count of its countries."""
     article_ids = {c.article_id for c in group}
-    if len(article_ids) < 2:
-        return None
+    if len(article_ids) < 2 or group[0].event in align.EVENT_PARTICIPLES or any(c.place for c in group):
+        return None  # "people killed in Kyiv" says enough
     places = {" ".join(words(c.place)) for c in group if c.place}
     seen: Counter[str] = Counter()
     written: dict[str, str] = {}

@@ -85,6 +85,13 @@ EVENT_PARTICIPLES = {"kill": "killed", "injure": "injured", "launch": "launched"
 CASUALTY_EVENTS = frozenset({"kill", "injure"})
 TIME_UNITS = frozenset(
     [
+        "a.m.",
+        "p.m.",
+        "am",
+        "pm",
+        "o'clock",
+        "gmt",
+        "utc",
         "year",
         "years",
         "month",
@@ -139,7 +146,8 @@ REVISED_WORDS = frozenset(
         "shrunk",
     ]
 )
-_NUMBER_WORD = re.compile(r"^\d[\d,.]*$")
+_CLAUSE_WORDS = frozenset({"and", "but", "while", "whereas", "although"})
+_NUMBER_WORD = re.compile(r"\d")  # any token with a digit: "24", "28-point", "86-year-old"
 
 CLASS_NOUNS = {
     "person": "people",
@@ -147,6 +155,8 @@ CLASS_NOUNS = {
     "drone": "drones",
     "missile": "missiles",
     "point": "points",
+    "percent": "per cent",
+    "per cent": "per cent",
     "troops": "troops",
 }
 
@@ -207,25 +217,32 @@ def is_comparable(quantity: Quantity) -> bool:
 
 
 def version_of(body: str, quantity: Quantity, sentence_start: int, sentence_end: int) -> str | None:
-    """original | revised | None, from words next to the figure (up to 6 before and 4 after),
-    never reading past another number: "the initial 28-point plan was condensed to 19 points"."""
+    """original | revised | None, from the marker word nearest the figure within its clause (up to 6
+    words before, 4 after), never reading past another number, a semicolon or a conjunction:
+    "the initial 28-point plan was condensed to 19 points"; "a 28-point plan, originally ..."."""
     before = body[sentence_start : quantity.start].split()[-6:]
     after = body[quantity.end : sentence_end].split()[:4]
-    cut_before: list[str] = []
-    for token in reversed(before):
-        if _NUMBER_WORD.match(token.strip("(),;:")):
+    near: list[tuple[int, str]] = []  # (distance from the figure, word)
+    for distance, token in enumerate(reversed(before), 1):
+        if _NUMBER_WORD.search(token) or token.endswith((";", ":")) or token.lower() in _CLAUSE_WORDS:
             break
-        cut_before.insert(0, token)
-    cut_after: list[str] = []
-    for token in after:
-        if _NUMBER_WORD.match(token.strip("(),;:")):
+        near.extend((distance, w) for w in words(token))
+    for distance, token in enumerate(after, 1):
+        if _NUMBER_WORD.search(token) or token.lower() in _CLAUSE_WORDS:
             break
-        cut_after.append(token)
-    near = set(words(" ".join(cut_before + cut_after)))
-    original, revised = bool(near & ORIGINAL_WORDS), bool(near & REVISED_WORDS)
-    if original == revised:
+        near.extend((distance, w) for w in words(token))
+        if token.endswith((";", ":", ".")):
+            break
+    markers = sorted(
+        (d, "original" if w in ORIGINAL_WORDS else "revised")
+        for d, w in near
+        if w in ORIGINAL_WORDS or w in REVISED_WORDS
+    )
+    if not markers or (
+        len(markers) > 1 and markers[0][0] == markers[1][0] and markers[0][1] != markers[1][1]
+    ):
         return None
-    return "original" if original else "revised"
+    return markers[0][1]
 
 
 def place_key(place: str | None) -> str | None:
@@ -369,6 +386,8 @@ def _cluster(
 ) -> list[list[QuantityClaim]]:
     if len(block) == 1:
         return [list(block)]
+    rows = vectors[[row[c.sentence] for c in block]]
+    similarities = rows @ rows.T  # one matrix product for the whole block
     pairs: list[tuple[float, int, int]] = []
     for i in range(len(block)):
         for j in range(i + 1, len(block)):
@@ -377,8 +396,7 @@ def _cluster(
                 continue
             if not compatible(a, b):
                 continue
-            similarity = float(vectors[row[a.sentence]] @ vectors[row[b.sentence]])
-            score = link_score(a, b, similarity)
+            score = link_score(a, b, float(similarities[i, j]))
             if score >= LINK_THRESHOLD:
                 pairs.append((score, i, j))
     pairs.sort(reverse=True)
@@ -403,6 +421,8 @@ def subject_of(group: Sequence[QuantityClaim], topic: str | None = None) -> str:
     parts = [noun]
     if first.event in EVENT_PARTICIPLES:
         parts.append(EVENT_PARTICIPLES[first.event])
+    elif len({c.event_word for c in group}) == 1 and first.event_word:
+        parts.append(f"({first.event_word})")
     places = Counter(c.place for c in group if c.place)
     if places:
         parts.append("in " + places.most_common(1)[0][0])
@@ -421,3 +441,17 @@ def plural(noun: str) -> str:
     if noun.endswith("y") and noun[-2:-1] not in set("aeiou"):
         return noun[:-1] + "ies"
     return noun + "s"
+
+
+SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6}
+
+
+def written_number(value: str, number: float) -> float:
+    """The figure as the value writes it: "€800 billion" -> 800, "1,644" -> 1644 (compare uses the
+    full amount; a claim shows the figure a reader sees)."""
+    for word in reversed(words(value)):
+        scale = SCALE_WORDS.get(word)
+        if scale:
+            scaled = number / scale
+            return round(scaled, 6) if abs(scaled - round(scaled, 6)) < 1e-6 else number
+    return number

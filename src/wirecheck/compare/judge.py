@@ -3,10 +3,11 @@
 Two ways of comparing numbers, because readers treat them differently:
 
 - tallies (people killed, drones downed, countries in a coalition): the *figure* matters.  The same
-  figure with different hedges agrees ("460" / "over 460", "13" / "at least 13"); different figures
-  are a dispute, hard when the values exclude each other ("20" / "13"), soft when both can hold
-  ("at least six" / "at least seven": both lower bounds).  A toll that rises between earlier and
-  later publications is an update, not a contradiction.
+  figure with different hedges agrees ("460" / "over 460", "13" / "at least 13"), and so does a bare
+  figure inside another's bound ("23" / "at least 21") or a round lower bound just under it ("more
+  than 1,600" / "at least 1,644").  Other different figures are a dispute: hard when the values
+  exclude each other ("20" / "13"), soft when both can hold ("at least six" / "at least seven": both
+  lower bounds).  A toll that rises between earlier and later publications is an update.
 - spans of time ("almost four years" of war): approximate by nature, so only values whose ranges
   cannot overlap are a dispute ("nearly three years" against "almost four years").
 """
@@ -174,37 +175,69 @@ def _earlier(a: str, b: str) -> bool:
     return len(a) > 10 and len(b) > 10 and a < b
 
 
+def pair_relation(a: Reading, b: Reading) -> str:
+    """How two readings of one tally relate:
+
+    same      the same figure ("460" / "over 460", "13" / "at least 13")
+    within    a bare figure inside the other's bound ("23" / "at least 21", "1,351" / "more than 1,300")
+    rounded   a round lower bound just under the other figure ("more than 1,600" / "at least 1,644")
+    bounds    two different lower bounds: both can be true, the figures still differ
+    overlap   hedged figures whose ranges overlap ("about 18" / "about 16")
+    conflict  values that cannot both be right as written ("20" / "13")
+    clash     the same figure with bounds that exclude each other ("more than 40" / "fewer than 40")
+    """
+    if _figure(a) == _figure(b):
+        return "clash" if _strict_bounds_clash([a, b]) else "same"
+    kind_a, kind_b = qualifier_kind(a.qualifier), qualifier_kind(b.qualifier)
+    for exact, hedged, hedged_kind in ((a, b, kind_b), (b, a, kind_a)):
+        if qualifier_kind(exact.qualifier) == "exact" and hedged_kind != "exact":
+            low, high = tally_interval(hedged)
+            if low <= exact.number <= high and exact.number_max is None:
+                return "within"
+    if kind_a == kind_b == "lower":
+        low, high = sorted((a.number, b.number))
+        if low >= 10 and low % 10 == 0 and high <= low * 1.1:
+            return "rounded"
+        return "bounds"
+    if _overlap(tally_interval(a), tally_interval(b)):
+        return "overlap"
+    return "conflict"
+
+
+_AGREEING = frozenset({"same", "within", "rounded"})
+
+
 def judge_tally(readings: Sequence[Reading], *, cumulative: bool = False) -> Verdict:
-    """Judge counts of one thing across articles (see the module docstring for the rules)."""
+    """Judge counts of one thing across articles (see the module docstring and :func:`pair_relation`)."""
     if len({r.article_id for r in readings}) < 2:
         return single_verdict(readings)
-    figures = {_figure(r) for r in readings}
-    intervals = [tally_interval(r) for r in readings]
-    all_overlap = all(_overlap(a, b) for a in intervals for b in intervals)
-    if len(figures) == 1:
-        if _strict_bounds_clash(readings):
-            return Verdict(
-                "disputed", f"the same figure with bounds that exclude each other: {describe(readings)}"
-            )
-        values = {r.value.strip().lower() for r in readings}
-        if len(values) == 1:
-            return Verdict("agreed", f"all give {readings[0].value.strip()}")
-        return Verdict("agreed", f"{describe(readings)} agree: the same figure, only hedged differently")
+    relations = {pair_relation(a, b) for i, a in enumerate(readings) for b in readings[i + 1 :]}
+    if relations <= _AGREEING:
+        if relations == {"same"}:
+            if len({r.value.strip().lower() for r in readings}) == 1:
+                return Verdict("agreed", f"all give {readings[0].value.strip()}")
+            return Verdict("agreed", f"{describe(readings)} agree: the same figure, only hedged differently")
+        return Verdict(
+            "agreed", f"{describe(readings)} agree: each bare figure lies within the others' hedged bounds"
+        )
+    if "clash" in relations:
+        return Verdict(
+            "disputed", f"the same figure with bounds that exclude each other: {describe(readings)}"
+        )
     if cumulative and is_update(readings):
         ordered = sorted(readings, key=lambda r: (r.when or "", r.number))
         steps = " then ".join(f"{r.value.strip()} ({r.label}, {r.when})" for r in ordered)
         return Verdict(
             "agreed", f"updated over time, not a contradiction: {steps}; later reports give the newer tally"
         )
-    kinds = {qualifier_kind(r.qualifier) for r in readings}
-    if kinds == {"lower"}:
+    if "conflict" not in relations and "bounds" in relations and "overlap" not in relations:
         return Verdict(
             "disputed",
             f"different tallies: {describe(readings)}; both are lower bounds, so both can be true, "
             "but the outlets give different figures",
             soft=True,
         )
-    if all_overlap:
+    if "conflict" not in relations:
         return Verdict(
             "disputed",
             f"different figures: {describe(readings)}; as hedged they do not strictly exclude each other",

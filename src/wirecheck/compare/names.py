@@ -47,7 +47,7 @@ def name_variant_facts(
             (variant, ids)
             for variant, ids in entity.variants
             if fold_transliteration(variant) != fold_transliteration(entity.name)
-        ]
+        ] + _misspelt_aliases(entity, mentions)
         if not clashing:
             continue
         claims: list[Claim] = []
@@ -89,6 +89,39 @@ def name_variant_facts(
     return facts
 
 
+def _misspelt_aliases(
+    entity: Entity, mentions: Mapping[str, ArticleMentions]
+) -> list[tuple[str, tuple[str, ...]]]:
+    """Aliases that are the full name with a word off by a letter or two (not another romanisation),
+    used by fewer articles than the name itself: "Ed Milliband" beside "Ed Miliband"."""
+    if entity.type != "PERSON":
+        return []
+    name_words = entity.name.split()
+    known = {fold_transliteration(v) for v, _ in entity.variants}
+    found: list[tuple[str, tuple[str, ...]]] = []
+    for alias in entity.aliases:
+        alias_words = alias.split()
+        key = fold_transliteration(alias)
+        if len(alias_words) != len(name_words) or len(alias_words) < 2 or key in known:
+            continue
+        pairs = list(zip(fold_transliteration(entity.name).split(), key.split(), strict=False))
+        if key == fold_transliteration(entity.name) or any(edit_distance(a, b) > 2 for a, b in pairs):
+            continue
+        users = tuple(
+            sorted(
+                aid for aid in entity.article_ids if aid in mentions and _first_mention(mentions[aid], alias)
+            )
+        )
+        majority = [
+            aid
+            for aid in entity.article_ids
+            if aid in mentions and _first_mention(mentions[aid], entity.name)
+        ]
+        if users and len(users) < len(majority):
+            found.append((alias, users))
+    return found
+
+
 def _variant_reason(name: str, variant: str, article_ids: Sequence[str]) -> str:
     differing = [(a, b) for a, b in zip(name.split(), variant.split(), strict=False) if a != b]
     small = len(name.split()) == len(variant.split()) and all(
@@ -103,41 +136,49 @@ def _variant_reason(name: str, variant: str, article_ids: Sequence[str]) -> str:
 def spelling_facts(
     entities: Sequence[Entity], articles: Mapping[str, Article], mentions: Mapping[str, ArticleMentions]
 ) -> list[FoundClaims]:
-    """Agreed "name" facts for people whose surname outlets romanise differently."""
+    """Agreed "name" facts for people whose name outlets write in different romanisations or with
+    and without accents (Zelensky / Zelenskyy, Luís / Luis)."""
     facts: list[FoundClaims] = []
     for entity in entities:
         if entity.type != "PERSON" or not entity.name.split():
             continue
+        full_key = fold_transliteration(entity.name)
         surname_key = fold_transliteration(entity.name.split()[-1])
         if len(surname_key) < 4:
             continue
-        by_article: dict[str, tuple[str, EntityMention]] = {}
+        by_article: dict[str, EntityMention] = {}
         for article_id in entity.article_ids:
             if article_id not in mentions or article_id not in articles:
                 continue
-            for mention in _person_mentions(mentions[article_id]):
-                written = mention.text.split()[-1] if mention.text.split() else ""
-                if fold_transliteration(written) == surname_key:
-                    by_article.setdefault(article_id, (written, mention))
-                    break
-        spellings = Counter(written for written, _ in by_article.values())
-        if len(spellings) < 2 or len(by_article) < 2:
+            candidates = [
+                m
+                for m in _person_mentions(mentions[article_id])
+                if m.text.split() and fold_transliteration(m.text.split()[-1]) == surname_key
+            ]
+            full = [m for m in candidates if fold_transliteration(m.text) == full_key]
+            if full or candidates:
+                by_article[article_id] = (full or candidates)[0]
+        surnames = Counter(m.text.split()[-1] for m in by_article.values())
+        full_forms = Counter(m.text for m in by_article.values() if fold_transliteration(m.text) == full_key)
+        if len(by_article) < 2 or (len(surnames) < 2 and len(full_forms) < 2):
             continue
+        forms = surnames if len(surnames) >= 2 else full_forms
         claims, spans = [], []
-        for article_id, (_, mention) in by_article.items():
+        for article_id, mention in by_article.items():
             claim, span = _sentence_claim(articles[article_id], mention.text, mention)
             claims.append(claim)
             spans.append(span)
         listing = ", ".join(
-            f"{spelling} ({', '.join(a for a, (w, _) in by_article.items() if w == spelling)})"
-            for spelling, _ in spellings.most_common()
+            f"{form} ({', '.join(a for a, m in by_article.items() if form in (m.text, m.text.split()[-1]))})"
+            for form, _ in forms.most_common()
         )
         facts.append(
             FoundClaims(
                 subject=f"name of {entity.name}",
                 kind="name",
                 status="agreed",
-                reason=f"spellings of one name in different romanisations: {listing}; the same person, not a dispute",
+                reason=f"one name written in different ways (romanisation, accents): {listing}; "
+                "the same person, not a dispute",
                 claims=tuple(claims),
                 sentence_spans=tuple(spans),
             )
@@ -256,7 +297,7 @@ def _person_index(entities: Sequence[Entity]) -> dict[str, str]:
 
 
 def story_places(mentions: Sequence[ArticleMentions]) -> dict[str, str]:
-    """Place names the story's articles use (mostly tagged GPE/LOC): folded -> as written.
+    """Place names the story's articles use (tagged GPE/LOC at least twice, or mostly): folded -> as written.
 
     Matching these names in the text catches a place the tagger missed in one sentence."""
     labels: dict[str, Counter[str]] = {}
@@ -270,7 +311,7 @@ def story_places(mentions: Sequence[ArticleMentions]) -> dict[str, str]:
     return {
         key: written[key]
         for key, count in labels.items()
-        if count["place"] > count["other"] and key in written
+        if key in written and (count["place"] >= 2 or count["place"] >= count["other"])
     }
 
 
@@ -321,7 +362,7 @@ def _went_there(body: str, span: tuple[int, int], person: EntityMention, place_s
     between = _WORD.findall(body[person.end : place_start].lower())
     if len(between) > MAX_WORDS_BETWEEN:
         return False
-    before = _WORD.findall(body[span[0] : person.start].lower())[-8:]
+    before = _WORD.findall(body[span[0] : person.start].lower())[-MAX_WORDS_BETWEEN:]
     return bool(set(between) & MOVING_WORDS) or bool(set(before) & SENDING_WORDS)
 
 

@@ -70,25 +70,23 @@ def align_quotes(
     """Groups of two or more claims from different articles that are one quote."""
     pairs: list[tuple[float, int, int]] = []
     to_embed: list[tuple[int, int, float]] = []
-    for i in range(len(claims)):
-        for j in range(i + 1, len(claims)):
-            a, b = claims[i], claims[j]
-            if a.quote.article_id == b.quote.article_id:
-                continue
-            speaker = _same_speaker(a.quote, b.quote)
-            if speaker is False:
-                continue
-            share = aligned_share(a.words, b.words)
-            if speaker is None:
-                if share >= UNNAMED_ALIGNED and min(len(a.words), len(b.words)) >= 2 * MIN_WORDS:
+    content = [content_words(c.quote.text) for c in claims]
+    for i, j in _candidate_pairs(claims):
+        a, b = claims[i], claims[j]
+        shared = content[i] & content[j]
+        if a.quote.article_id == b.quote.article_id or not shared:
+            continue
+        if _same_speaker(a.quote, b.quote) is None:  # one unnamed: nearly all words must line up
+            if len(shared) >= MIN_WORDS and min(len(a.words), len(b.words)) >= 2 * MIN_WORDS:
+                share = aligned_share(a.words, b.words)
+                if share >= UNNAMED_ALIGNED:
                     pairs.append((share, i, j))
-                continue
-            if not (content_words(a.quote.text) & content_words(b.quote.text)):
-                continue
-            if share >= ALIGNED_SHARE:
-                pairs.append((share, i, j))
-            else:
-                to_embed.append((i, j, share))
+            continue
+        share = aligned_share(a.words, b.words)
+        if share >= ALIGNED_SHARE:
+            pairs.append((share, i, j))
+        else:
+            to_embed.append((i, j, share))
     if to_embed:
         texts = sorted(
             {
@@ -110,6 +108,29 @@ def align_quotes(
             if meaning >= SAME_MEANING or (moment >= SAME_MOMENT and share >= SAME_MOMENT_ALIGNED):
                 pairs.append((max(meaning, share), i, j))
     return _group(claims, pairs)
+
+
+def _candidate_pairs(claims: Sequence[QuoteClaim]) -> list[tuple[int, int]]:
+    """Pairs worth comparing: the same named speaker, or one side unnamed (never two named speakers
+    who differ), so the work grows with quotes per speaker, not with all quotes squared."""
+    by_speaker: dict[str, list[int]] = {}
+    unnamed: list[int] = []
+    for index, claim in enumerate(claims):
+        if claim.quote.speaker:
+            by_speaker.setdefault(fold_transliteration(claim.quote.speaker), []).append(index)
+        else:
+            unnamed.append(index)
+    pairs = [
+        (i, j) for members in by_speaker.values() for k, i in enumerate(members) for j in members[k + 1 :]
+    ]
+    unnamed_set = set(unnamed)
+    pairs += [
+        (min(i, j), max(i, j))
+        for i in unnamed
+        for j in range(len(claims))
+        if j != i and (j not in unnamed_set or j > i)
+    ]
+    return pairs
 
 
 def _group(claims: Sequence[QuoteClaim], pairs: list[tuple[float, int, int]]) -> list[list[QuoteClaim]]:

@@ -22,6 +22,14 @@ WAR_WORDS = frozenset(
 )
 DURATIVE_NOUNS = frozenset(
     [
+        "repairs",
+        "closure",
+        "construction",
+        "reconstruction",
+        "evacuation",
+        "operation",
+        "embargo",
+        "sanctions",
         "talks",
         "negotiations",
         "ceasefire",

@@ -153,7 +153,8 @@ def edit_distance(a: str, b: str) -> int:
 
 
 # Common romanisation differences (Cyrillic, Arabic, ...): folded so that Zelensky / Zelenskyy /
-# Zelenskiy, Dmitry / Dmitri, Tkachenko / Tkatchenko compare equal.  Applied in order.
+# Zelenskiy, Dmitry / Dmitri, Tkachenko / Tkatchenko compare equal; accents are dropped too
+# (Luís / Luis).  Applied in order.
 _TRANSLITERATION_FOLDS = (
     (r"iy\b", "y"),
     (r"yy\b", "y"),
@@ -166,8 +167,7 @@ _TRANSLITERATION_FOLDS = (
     (r"w", "v"),
     (r"ou", "u"),
     (r"j", "y"),
-    (r"(.)\1", r"\1"),
-)
+)  # a doubled consonant is NOT folded: Milliband / Miliband is a misspelling, not a romanisation
 
 
 def fold_transliteration(name: str) -> str:

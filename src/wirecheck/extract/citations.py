@@ -35,6 +35,7 @@ MEDIA_TAIL_WORDS = frozenset(
         "newspaper",
         "radio",
         "broadcaster",
+        "telecaster",
         "channel",
         "magazine",
         "daily",
@@ -158,23 +159,38 @@ def outlets_in(
         start, end = frame.region_start + match.start(), frame.region_start + match.end()
         found_spans.append((start, end))
         yield OUTLET_NAMES[match.group(1)], start, end
-    if frame.lexicon_only:
-        return
-    for ent in organisations:
+    for ent in organisations + untagged_after_media_word(doc, frame, organisations):
         if ent.start_char < frame.region_start or ent.end_char > frame.region_end:
             continue
         if any(a < ent.end_char and ent.start_char < b for a, b in found_spans):
             continue
         words = [t.lower_ for t in ent]
         following = doc[ent.end].lower_ if ent.end < len(doc) else ""
+        preceding = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         official = any(w in OFFICIAL_WORDS for w in words)
-        media = any(w in MEDIA_WORDS for w in words) or following in MEDIA_TAIL_WORDS
+        media = any(w in MEDIA_WORDS for w in words) or {following, preceding} & MEDIA_TAIL_WORDS
         acronym = len(ent) == 1 and ent.text.isupper()
-        if official or ent.text in not_outlets or not (media or frame.reporting and not acronym):
+        reporting = frame.reporting and not frame.lexicon_only and not acronym
+        if official or ent.text in not_outlets or not (media or reporting):
             continue
         name = outlet_name(ent.text)
         if name:
             yield name, ent.start_char, ent.end_char
+
+
+def untagged_after_media_word(doc: Doc, frame: Frame, organisations: list[Span]) -> list[Span]:
+    """Proper nouns the model did not tag, right after a media word: "state broadcaster MRTV"."""
+    tagged = {t.i for ent in organisations for t in ent}
+    found = []
+    for token in doc[1:]:
+        if not frame.region_start <= token.idx < frame.region_end or token.i in tagged:
+            continue
+        if token.pos_ == "PROPN" and doc[token.i - 1].lower_ in MEDIA_TAIL_WORDS:
+            end = token.i + 1
+            while end < len(doc) and doc[end].pos_ == "PROPN" and end not in tagged:
+                end += 1
+            found.append(doc[token.i : end])
+    return found
 
 
 def outlet_name(text: str) -> str:

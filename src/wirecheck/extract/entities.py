@@ -53,10 +53,15 @@ def find_entities(doc: Doc, subheadings: Sequence[str] = ()) -> list[EntityMenti
         for piece in split_entity(ent):
             if ent.label_ != "PERSON" and is_title_of_phrase(piece.root):
                 continue  # "State" in "Secretary of State": part of a title, not a body
+            if any(i in covered for i in range(piece.start, piece.end)):
+                continue  # already inside a repaired name ("Leyen" after "Ursula von der")
             mention = clean_mention(piece, ent.label_)
             if mention is not None:
                 mentions.append(mention)
-                covered.update(range(piece.start, piece.end))
+                name = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                covered.update(
+                    range(name.start, name.end) if name is not None else range(piece.start, piece.end)
+                )
     for span in untagged_speakers(doc, covered):
         mention = clean_mention(span, "PERSON")
         if mention is not None and not any(a <= span.start_char < b for a, b in skipped):
@@ -144,6 +149,7 @@ def clean_mention(span: Span, label: str) -> EntityMention | None:
         start += 1
     while start > 0 and is_missing_first_name(doc[start - 1], start, end):
         start -= 1
+    end = with_particle_surname(doc, end)
     name = doc[start:end]
     if not looks_like_person_name(name):
         return None
@@ -171,6 +177,18 @@ def is_missing_first_name(token: Token, start: int, end: int) -> bool:
         and token.dep_ in {"compound", "nmod", "nsubj", "flat"}
         and start <= token.head.i < end
     )
+
+
+def with_particle_surname(doc: Doc, end: int) -> int:
+    """ "Ursula von" + "der Leyen": a name the model cut at a lower-case particle."""
+    j = end
+    while j < len(doc) and doc[j].lower_ in NAME_PARTICLES and doc[j].text[:1].islower():
+        j += 1
+    if j > end and j < len(doc) and doc[j].text.istitle():
+        return j + 1
+    if end - 1 >= 0 and doc[end - 1].lower_ in NAME_PARTICLES and j < len(doc) and doc[j].text.istitle():
+        return j + 1
+    return end
 
 
 def looks_like_person_name(span: Span) -> bool:

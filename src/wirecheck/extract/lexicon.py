@@ -17,6 +17,7 @@ TITLE_WORDS = frozenset(
         "premier",
         "minister",
         "chancellor",
+        "executive",
         "secretary",
         "secretary-general",
         "undersecretary",
@@ -143,6 +144,7 @@ TITLE_WORDS = frozenset(
 SPEECH_VERBS = frozenset(
     [
         "say",
+        "speak",
         "tell",
         "write",
         "add",

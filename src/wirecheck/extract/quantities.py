@@ -21,6 +21,8 @@ from spacy.tokens import Doc, Span, Token
 from wirecheck.extract.numbers import (
     COLLECTIVES,
     SCALES,
+    TENS,
+    UNITS,
     VAGUE_PLURALS,
     parse_number_words,
     qualifier_before,
@@ -86,6 +88,9 @@ WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturd
 MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                "sept", "oct", "nov", "dec"}  # fmt: skip
+TOLL_VERBS = {"rise", "climb", "reach", "increase", "jump", "stand", "hit", "surpass", "grow", "exceed", "top", "be",
+              "raise", "revise", "put", "lift", "update"}  # fmt: skip
+CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm", "gmt", "utc", "o'clock", "hours", "hrs", "bst", "cet", "est"}
 AFTER_HEDGES = {"or more": "at least", "or so": "about", "plus": "at least", "or fewer": "at most"}
 
 
@@ -161,6 +166,9 @@ def continues_number(doc: Doc, i: int) -> bool:
         return previous.lower_ in SCALES and number_word(doc[i + 1]) and not doc[i + 1].text[0].isdigit()
     if token.lower_ == "of" and previous.lower_ in {"tens", "hundreds"} and i + 1 < len(doc):
         return doc[i + 1].lower_ in VAGUE_PLURALS  # "tens of thousands"
+    if token.text in {"-", "\u2013"} and i + 1 < len(doc):
+        following = doc[i + 1].lower_
+        return previous.lower_ in TENS and following in UNITS and UNITS[following] < 10  # "Twenty-six"
     if token.text[0].isdigit() and previous.text[0].isdigit():
         return False  # "22 460" are two numbers
     if token.lower_ in {"score", "pair", "couple"}:
@@ -243,6 +251,8 @@ def describe(
     if unit is not None:
         counted, counted_token, age = unit, None, False
     event = find_event(doc, run, counted_token)
+    if counted is None and unit is None:
+        counted, event = toll_subject(doc, run) or (counted, event)
     if counted is None and event in {"kill", "injure", "casualty"}:
         counted = "person"  # "killed one person and injured three"
     if counted_token is not None and counted_token.lemma_.lower() in EVENT_NOUNS:
@@ -253,8 +263,9 @@ def describe(
         return None  # "said one resident": an article, not a tally
     counted_class = "age" if age else classify_counted(counted)
 
-    qualifier, hedge_length = qualifier_before(text[sentence.start_char : start])
-    value_start = start - hedge_length
+    prefix_start = unit_end if unit_end is not None and unit_end < start else start  # "about €18 billion"
+    qualifier, hedge_length = qualifier_before(text[sentence.start_char : prefix_start])
+    value_start = prefix_start - hedge_length
     value_end = end
     after = re.match(r"\s+(or more|or so|plus|or fewer)\b", text[end : end + 12], re.IGNORECASE)
     if after:
@@ -264,8 +275,6 @@ def describe(
         qualifier = qualifier or "at least"
     if unit_end is not None and unit_end > value_end and unit in {"dollar", "euro", "pound", "percent"}:
         value_end = unit_end
-    if unit_end is not None and unit_end < value_start:
-        value_start = unit_end  # "$1.5 billion": the symbol stands in front
     phrase_end = value_end
     if counted_token is not None and 0 < counted_token.i - run.last <= 4:
         phrase_end = max(phrase_end, counted_token.idx + len(counted_token.text))
@@ -300,6 +309,9 @@ def is_a_quantity(doc: Doc, run: NumberRun, start: int, end: int, time_spans: li
         return False
     if re.search(r"\d(?:st|nd|rd|th)$", last.text.lower()):
         return False
+    following = doc[run.last + 1].lower_ if run.last + 1 < len(doc) else ""
+    if first.ent_type_ == "TIME" or following in CLOCK_WORDS or re.match(r"\d{1,2}[:.]\d\d\b", first.text):
+        return False  # a time of day: "1 p.m.", "18:30"
     if re.fullmatch(r"(?:1[89]|20)\d\d", first.text) and run.first == run.last:
         head = first.head
         if not (first.dep_ == "nummod" and head.tag_ == "NNS"):
@@ -355,10 +367,9 @@ def counted_noun(doc: Doc, run: NumberRun) -> tuple[str | None, Token | None, bo
         if noun_index < len(doc) and doc[noun_index].pos_ in {"NOUN", "PROPN", "ADJ"}:
             token = doc[noun_index]
             return token.lemma_.lower(), token, False
-    # "dozens of people", "thousands of drones"
     for child in last.children:
-        if child.lower_ == "of" and (run.vague or last.lower_ in COLLECTIVES or last.lower_ in SCALES):
-            objects = [c for c in child.children if c.dep_ == "pobj"]
+        if child.lower_ == "of":  # "dozens of people", "twenty-six of the 27 leaders"
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}]
             if objects:
                 return noun_lemma(objects[0]), objects[0], False
     head = last.head
@@ -379,6 +390,33 @@ def counted_noun(doc: Doc, run: NumberRun) -> tuple[str | None, Token | None, bo
     ):
         return noun_lemma(following), following, False
     return None, None, False
+
+
+def toll_subject(doc: Doc, run: NumberRun) -> tuple[str, str | None] | None:
+    """ "The death toll rose to 1,644", "the number of people killed climbed to 90": the count is
+    the subject's, and so is the event."""
+    token = doc[run.last]
+    verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "to" else token.head
+    if verb.lemma_.lower() not in TOLL_VERBS:
+        return None
+    for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}):
+        lemma = subject.lemma_.lower()
+        modifiers = {c.lemma_.lower() for c in subject.children if c.dep_ in {"compound", "amod"}}
+        if lemma == "toll":
+            return "person", "injure" if modifiers & {"injury", "injured"} else "kill"
+        if lemma in {"number", "count", "tally", "total"}:
+            for preposition in (c for c in subject.children if c.lower_ == "of"):
+                for counted in (c for c in preposition.children if c.dep_ == "pobj"):
+                    event = next(
+                        (
+                            EVENT_CLASSES[c.lemma_.lower()]
+                            for c in counted.children
+                            if c.lemma_.lower() in EVENT_CLASSES
+                        ),
+                        None,
+                    )
+                    return noun_lemma(counted), event
+    return None
 
 
 def noun_lemma(token: Token) -> str:

@@ -11,18 +11,22 @@ Finding the quoted words (character level, over the article body):
 
 Finding the speaker (with the spaCy parse):
 1. the speech verb governing the quote: walk up the parse from the quote's words to a verb
-   such as "said", "told", "wrote", "added", "according to" outside the quote
-   (also works for partial quotes: calling Moscow "a threat" -> the subject of "calling"'s clause);
+   such as "said", "told", "wrote", "added", "according to" outside the quote, in the same
+   paragraph (also partial quotes: calling Moscow "a threat" -> the subject of the clause);
 2. else the nearest speech verb in the same sentence, after the quote, then before it;
-3. else, for a quote standing alone in its paragraph, a speech verb at the start of the next
-   paragraph ("X said in a post on X.") or a previous paragraph ending with a colon;
+3. else, for a quote standing alone in its paragraph: a previous paragraph ending with a colon
+   ("X said of the talks:"); the speaker of the quoted paragraph just before, unless this quote
+   ends with a comma (the attribution follows); a speech verb in the first sentence of the next
+   paragraph ("X said in a post on X.");
 4. the verb's subject names the speaker: a person ("Dan Driscoll"; a surname is expanded to
-   the full name given earlier in the article), a named body ("the Kremlin"), a pronoun
-   ("he added") resolved to the last named person who spoke (the most recent person subject
-   of a speech verb, or the subject of "according to"), or an unnamed source ("one resident",
+   the full name given earlier in the article; "the commander, Robert Brovdi"), a named body
+   ("the Kremlin"), a pronoun ("he added") or a definite title ("the Commission president")
+   resolved to the person most recently named as the subject of a clause (a title only to a
+   person holding it, when roles are known), or an unnamed source ("one resident",
    "a US official") -> None.
-Quotes of one to three words are kept only when a speech verb governs them (scare quotes such
-as a "Coalition of the Willing" are not speech).
+Quotes of one to three words are kept only when a speech verb governs them, and quotes that
+name something (the so-called "Coalition of the Willing") are not speech.  A quote left open
+that nothing continues or attributes is dropped (a stray mark, an inch sign).
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ MIN_QUOTE_WORDS = 4
 MAX_CLIMB = 8
 NEXT_PARAGRAPH_TOKENS = 15
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+_QUOTE_MARK = re.compile("[" + QUOTE_MARKS + "]")
 
 
 @dataclass(frozen=True)
@@ -107,7 +112,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     pending: OpenQuote | None = None  # a quote still open at the end of the previous paragraph
     for number, (p_start, p_end) in enumerate(paragraph_ranges(text)):
         inside: OpenQuote | None = None
-        marks = [i for i in range(p_start, p_end) if text[i] in QUOTE_MARKS]
+        marks = [m.start() for m in _QUOTE_MARK.finditer(text, p_start, p_end)]
         for position, i in enumerate(marks):
             if inside is None:
                 if pending is not None:
@@ -185,7 +190,10 @@ def find_quotes(doc: Doc, entities: Sequence[EntityMention]) -> list[QuoteMentio
         found.append((span, speech, governed))
     found = share_speakers_along_chains(found)
     quotes = []
-    for span, speech, governed in found:
+    for index, (span, speech, governed) in enumerate(found):
+        continued = index + 1 < len(found) and found[index + 1][0].chained
+        if span.close is None and speech is None and not continued:
+            continue
         words = text[span.start : span.end].split()
         if len(words) < MIN_QUOTE_WORDS and not governed or is_name_like(words, text[: span.open]):
             continue
@@ -236,6 +244,10 @@ class ArticleNames:
         self.full_names = {k: next(iter(v)) for k, v in full.items() if len(v) == 1}
         self.people = sorted((m for m in entities if m.label == "PERSON"), key=lambda m: m.start)
         self.surnames = set(full)
+        self.roles: dict[str, str] = {}
+        for m in self.people:
+            if m.role:
+                self.roles.setdefault(self.person_name(m.text), m.role)
 
     def last_person_before(self, position: int) -> str | None:
         before = [m for m in self.people if m.end <= position]
@@ -254,22 +266,65 @@ class ArticleNames:
 
 
 def speech_events(doc: Doc, names: ArticleNames, quoted: list[tuple[int, int]]) -> list[Speech]:
-    """Every speech verb outside quotes with its speaker, pronouns resolved in text order."""
+    """Every speech verb outside quotes with its speaker, in text order.
+
+    Pronouns ("he said") and definite titles ("the Commission president said") are resolved to
+    the person most recently named as the subject of a clause (any verb, or "according to"):
+    "X said after meeting Y. '...,' he added" -> X, "Y, the chief executive, defended the plan.
+    '...,' he said" -> Y."""
     events: list[Speech] = []
-    last_person: str | None = None
+    people = SubjectHistory(names)
     for token in doc:
-        if not is_speech_verb(token) or inside_any(token.idx, quoted):
+        if inside_any(token.idx, quoted):
             continue
-        subject = subject_of(token)
-        speaker, is_person = name_of(subject, names) if subject is not None else (None, False)
-        if subject is not None and subject.lower_ in PERSON_PRONOUNS:
-            fallback = names.last_person_before(subject.idx)  # no one has spoken yet: the last person named
-            speaker = last_person or (names.person_name(fallback) if fallback else None)
+        if is_speech_verb(token):
+            subject = subject_of(token)
+            speaker, is_person = people.resolve(subject) if subject is not None else (None, False)
+            events.append(Speech(token, speaker, is_person))
+        elif token.dep_ in {"nsubj", "nsubjpass"} and not is_speech_verb(token.head):
+            people.resolve(token)
+    return events
+
+
+class SubjectHistory:
+    """The people named so far as subjects, to resolve "he" and "the minister"."""
+
+    def __init__(self, names: ArticleNames) -> None:
+        self.names = names
+        self.people: list[str] = []
+
+    def resolve(self, subject: Token) -> tuple[str | None, bool]:
+        speaker, is_person = name_of(subject, self.names)
+        if subject.lower_ in PERSON_PRONOUNS:
+            fallback = self.names.last_person_before(subject.idx)
+            speaker = (
+                self.people[-1] if self.people else self.names.person_name(fallback) if fallback else None
+            )
+            is_person = speaker is not None
+        elif speaker is None and is_definite_title(subject):
+            speaker = self.holder_of(subject.lower_)
             is_person = speaker is not None
         if speaker and is_person:
-            last_person = speaker
-        events.append(Speech(token, speaker, is_person))
-    return events
+            self.people.append(speaker)
+        return speaker, is_person
+
+    def holder_of(self, title: str) -> str | None:
+        """The latest person whose role has this title word; else the latest person if no role is known."""
+        for person in reversed(self.people):
+            if title in (self.names.roles.get(person) or "").lower():
+                return person
+        if self.people and not self.names.roles.get(self.people[-1]):
+            return self.people[-1]
+        return None
+
+
+def is_definite_title(token: Token) -> bool:
+    """ "the Commission president", "the minister": a title noun with "the" and no name."""
+    return (
+        token.pos_ == "NOUN"
+        and token.lower_ in TITLE_WORDS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    )
 
 
 def is_speech_verb(token: Token) -> bool:
@@ -304,8 +359,25 @@ def subject_of(verb: Token) -> Token | None:
         fallback = fallback or subject
         if current.dep_ not in {"conj", "advcl", "xcomp", "pcomp", "ccomp"} or current.head is current:
             break
+        if crosses_paragraph(current, current.head):
+            break  # the parser joined two paragraphs: never take a subject from the other one
         current = current.head
-    return fallback
+    return fallback or nearest_subject_before(verb)
+
+
+def crosses_paragraph(a: Token, b: Token) -> bool:
+    first, last = sorted((a.idx, b.idx))
+    return "\n" in a.doc.text[first:last]
+
+
+def nearest_subject_before(verb: Token) -> Token | None:
+    """The closest subject before ``verb`` in its sentence, when the parse gives it none."""
+    for token in reversed(verb.doc[: verb.i]):
+        if token.text in {".", "!", "?"} or "\n" in token.text or token.text in QUOTE_MARKS:
+            return None
+        if token.dep_ in {"nsubj", "nsubjpass"}:
+            return token
+    return None
 
 
 def name_of(token: Token, names: ArticleNames) -> tuple[str | None, bool]:
@@ -401,10 +473,11 @@ def attribute(
         n_start, n_end = paragraphs[span.last_paragraph + 1]
         nxt = doc.text[n_start:n_end].lstrip()
         if nxt and nxt[0] not in QUOTE_MARKS:
-            limit = min(
-                token_offset(doc, n_start, NEXT_PARAGRAPH_TOKENS, n_end), sentence_end(doc, n_start, n_end)
-            )
-            first = [s for s in speeches if n_start <= s.verb.idx < limit]
+            near = token_offset(doc, n_start, NEXT_PARAGRAPH_TOKENS, n_end)
+            first = [s for s in speeches if n_start <= s.verb.idx < sentence_end(doc, n_start, n_end)]
+            # a speech verb at the start of the next paragraph, or later in its first sentence
+            # when it names a person ("X made the promise when ..., and said ...")
+            first = [s for s in first if s.verb.idx < near or s.is_person]
             if first:
                 return first[0], False
     return None, False

@@ -16,8 +16,10 @@ from spacy.tokens import Doc
 
 from wirecheck.extract.citations import find_citations
 from wirecheck.extract.entities import find_entities
+from wirecheck.extract.quantities import find_quantities
 from wirecheck.extract.quotes import find_quotes
-from wirecheck.model import Article, ArticleMentions, Quantity, TimeRef
+from wirecheck.extract.timerefs import find_time_refs
+from wirecheck.model import Article, ArticleMentions
 from wirecheck.nlp import Models
 
 if TYPE_CHECKING:
@@ -75,28 +77,12 @@ def parse_long_text(nlp: Language, text: str) -> Doc:
 def mentions_from_doc(doc: Doc, article: Article) -> ArticleMentions:
     """Run every extractor on one parsed body."""
     entities = find_entities(doc, article.subheadings)
+    times = find_time_refs(doc, article)
     return ArticleMentions(
         article_id=article.id,
         entities=tuple(entities),
-        quantities=tuple(find_quantities(doc, article)),
-        times=tuple(find_time_refs(doc, article)),
+        quantities=tuple(find_quantities(doc, article, times)),
+        times=tuple(times),
         quotes=tuple(find_quotes(doc, entities)),
         citations=tuple(find_citations(doc)),
     )
-
-
-def find_quantities(doc: Doc, article: Article) -> list[Quantity]:
-    """Quantities, from the sibling module once it exists."""
-    try:
-        from wirecheck.extract.quantities import find_quantities as find
-    except ImportError:
-        return []
-    return list(find(doc, article))
-
-
-def find_time_refs(doc: Doc, article: Article) -> list[TimeRef]:
-    try:
-        from wirecheck.extract.timerefs import find_time_refs as find
-    except ImportError:
-        return []
-    return list(find(doc, article))

@@ -238,7 +238,7 @@ def compatible(first: Found, second: Found) -> bool:
 
 def resolve(text: str, piece: Found, published: dt.date | None, doc: Doc) -> TimeRef | None:
     resolver = RESOLVERS[piece.kind]
-    resolved = resolver(piece.groups, published, lambda: is_future(doc, piece.start, piece.end))
+    resolved = resolver(piece.groups, published, lambda: tense_of(doc, piece.start, piece.end))
     if resolved is None:
         return None
     start, end = piece.start, piece.end
@@ -273,7 +273,7 @@ class Resolved:
     future: bool = False
 
 
-FutureTest = Callable[[], bool]
+FutureTest = Callable[[], "Tense"]
 
 
 def resolve_date(groups: dict[str, str], published: dt.date | None, future: FutureTest) -> Resolved | None:
@@ -304,11 +304,16 @@ def resolve_weekday(groups: dict[str, str], published: dt.date | None, future: F
     name = groups["weekday"].lower().rstrip(".")
     weekday = WEEKDAYS.get(name, WEEKDAY_ABBREVIATIONS.get(name, 0))
     relation = re.sub(r"\s+", " ", groups.get("rel", "").lower())
-    ahead = relation in {"next", "this coming", "coming"} or (relation in {"", "this"} and future())
     granularity: Granularity = "part_of_day" if groups.get("pre") or groups.get("post") else "day"
     qualifier = edge_qualifier(groups.get("pre"))
+    tense = future() if relation in {"", "this"} else "unknown"
     if published is None:
-        return Resolved("date", None, granularity, qualifier=qualifier, future=ahead)
+        return Resolved("date", None, granularity, qualifier=qualifier, future=tense == "future")
+    forward = (weekday - published.weekday()) % 7
+    backward = (published.weekday() - weekday) % 7
+    ahead = relation in {"next", "this coming", "coming"} or tense == "future"
+    if relation in {"", "this"} and tense == "unknown":
+        ahead = 0 < forward < backward  # nothing in the verb says: take the nearer day
     if ahead:
         offset = (weekday - published.weekday()) % 7 or (7 if relation == "next" else 0)
         date = published + dt.timedelta(days=offset)
@@ -377,7 +382,7 @@ def resolve_relative(
     unit = words[-1]
     relation = " ".join(words[:-1]).removeprefix("over ").removeprefix("during ").removeprefix("at ")
     if unit == "weekend":
-        return resolve_weekend(relation, published)
+        return resolve_weekend(relation, published, relation in {"the", "this"} and future() == "future")
     shift = {"last": -1, "the previous": -1, "next": 1, "the coming": 1}.get(relation, 0)
     if relation == "the past":
         length = UNIT_DAYS[unit]
@@ -388,9 +393,10 @@ def resolve_relative(
     return Resolved("date", shift_period(published, unit, shift), unit, qualifier=qualifier, future=shift > 0)  # type: ignore[arg-type]
 
 
-def resolve_weekend(relation: str, published: dt.date | None) -> Resolved:
-    """The weekend before publication ("over the weekend"), or the next one ("next weekend")."""
-    ahead = relation in {"next", "the coming"}
+def resolve_weekend(relation: str, published: dt.date | None, planned: bool = False) -> Resolved:
+    """The weekend before publication ("over the weekend"), or the next one ("next weekend",
+    "disruption will continue over the weekend")."""
+    ahead = relation in {"next", "the coming"} or planned
     if published is None:
         return Resolved("date", None, "week", qualifier="weekend", future=ahead)
     back_to_saturday = (published.weekday() - 5) % 7
@@ -530,21 +536,34 @@ FUTURE_AUXILIARIES = {"will", "shall", "'ll", "wo"}
 PLANNING_VERBS = {"expect", "plan", "schedule", "set", "due", "intend", "prepare", "hope", "aim", "go"}
 
 
+Tense = Literal["past", "future", "unknown"]
+
+
 def is_future(doc: Doc, start: int, end: int) -> bool:
     """Does the clause this expression sits in speak of something still to come?"""
+    return tense_of(doc, start, end) == "future"
+
+
+def tense_of(doc: Doc, start: int, end: int) -> Tense:
+    """Past ("met on Sunday", "has been closed since Monday"), future ("will meet on Friday",
+    "expects to reopen on Saturday"), or unknown ("is meeting on Friday", "said it expected to
+    reopen on Saturday"), from the auxiliaries and tags of the governing verb and its heads."""
     verb = governing_verb(doc, start, end)
     hops = 0
     while verb is not None and hops < 3:
-        if any(child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES for child in verb.children):
-            return True
-        if verb.tag_ in {"VBD", "VBN"} and not any(c.dep_ == "auxpass" for c in verb.children):
-            return False
-        if verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_ in PLANNING_VERBS and verb.head.tag_ != "VBD":
-            return True
+        auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
+        if auxiliaries & FUTURE_AUXILIARIES or ("would" in auxiliaries and "have" not in auxiliaries):
+            return "future"  # "will meet on Friday"; "said flights would resume on Saturday"
+        if auxiliaries & {"has", "have", "had", "was", "were", "did"} or verb.tag_ == "VBD":
+            return "past"
+        if verb.tag_ == "VBN" and not auxiliaries:
+            return "past"  # "the plan unveiled on Tuesday"
+        if verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_ in PLANNING_VERBS:
+            return "unknown" if verb.head.tag_ == "VBD" else "future"
         if verb.dep_ not in {"xcomp", "conj"}:
-            return False
+            return "unknown"
         verb, hops = verb.head, hops + 1
-    return False
+    return "unknown"
 
 
 def governing_verb(doc: Doc, start: int, end: int) -> Token | None:
@@ -567,19 +586,30 @@ MAX_CLAUSE_TOKENS = 30
 
 
 def dated_clause(doc: Doc, start: int, end: int) -> list[Token] | None:
-    """The clause the expression dates: its verb's subtree without side clauses."""
+    """The clause the expression dates: its verb's subtree without side clauses.  An infinitive
+    climbs to the verb that governs it ("expects to reopen on Saturday"), and a participle or
+    relative clause takes its noun along ("the plan unveiled on Tuesday")."""
     verb = governing_verb(doc, start, end)
     span = doc.char_span(start, end, alignment_mode="expand")
     if verb is None or span is None:
         return None
+    root = verb
+    if span.root.dep_ == "poss" and span.root.head.pos_ in {"NOUN", "PROPN"}:
+        root = span.root.head  # "Friday's earthquake": the noun is the dated event
+    while root.dep_ == "xcomp" and root.head.pos_ in {"VERB", "AUX"} and root.head.i != root.i:
+        root = root.head
+    if root.dep_ in {"acl", "relcl"} and root.head.pos_ in {"NOUN", "PROPN"}:
+        root = root.head
     inside = {t.i for t in span}
+    spine = {t.i for t in path_up_to(span.root, root)}  # the path from the expression up: never cut
     line_start, line_end = line_around(doc.text, start, end)
     kept: list[Token] = []
-    for token in verb.subtree:
+    for token in root.subtree:
         if not line_start <= token.idx < line_end:
             continue  # a headline or dateline the sentence splitter glued on
         cut_branch = any(
-            ancestor.i not in inside and cuts_clause(ancestor) for ancestor in path_up_to(token, verb)
+            ancestor.i not in inside and ancestor.i not in spine and cuts_clause(ancestor)
+            for ancestor in path_up_to(token, root)
         )
         if not cut_branch or token.i in inside:
             kept.append(token)
@@ -622,6 +652,7 @@ def clause_text(tokens: list[Token]) -> str:
         parts.append(token.text)
     text = re.sub(r"\s+", " ", "".join(parts))
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r"\(\s*\)|\[\s*\]", "", text)  # brackets whose aside was cut away
     text = re.sub(r"[,;:]+(?=[.,;:])|(?:\s*--)+\s*(?=[.,;:]|$)", "", text)
     text = re.sub(r"\s*--\s*--\s*", " ", text)
     return text.strip(" ,;:.-\u2014\u201c\u201d\"'()")

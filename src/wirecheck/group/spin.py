@@ -38,10 +38,11 @@ from wirecheck.model import Article, ArticleMentions, CopyLink, SpinScore
 RARE_ZIPF = 2.0
 MIN_WORD_LENGTH = 4
 RARE_WEIGHT = 0.5
+STAND_IN_MAX_ZIPF = 2.6  # commoner words are ordinary (if elevated) vocabulary: machine-written prose is full of them
 MIN_ZIPF_GAP = 1.0  # a synonym this much more common (x10 in frequency) starts to count
 FULL_WEIGHT_ZIPF_GAP = 2.0  # ... and counts fully 2 Zipf units beyond that
 LEXICON_WEIGHT = 1.5
-RATE_SCALE = 13.0  # evidence per 1000 words: score 0.5 at 9 per 1000
+RATE_SCALE = 6.0  # evidence per 1000 words: score 0.5 at about 4 per 1000
 MIN_WORDS_FOR_RATE = 250  # short texts are judged as if they had this many words
 FLAG_SCORE = 0.5
 MIN_DISTINCT_PHRASES = 2
@@ -130,10 +131,10 @@ def word_oddity(written: str, synonyms: Mapping[str, tuple[str, float]]) -> floa
     zipf = zipf_frequency(written, "en")
     if zipf <= 0.0:
         return 0.0
-    if written in synonyms:
+    if written in synonyms and zipf < STAND_IN_MAX_ZIPF:
         _, synonym_zipf = synonyms[written]
         return min(1.0, max(0.0, (synonym_zipf - zipf - MIN_ZIPF_GAP) / FULL_WEIGHT_ZIPF_GAP))
-    return RARE_WEIGHT if zipf < RARE_ZIPF else 0.0
+    return RARE_WEIGHT if zipf < RARE_ZIPF and written not in synonyms else 0.0
 
 
 def entity_spans(mentions: ArticleMentions | None) -> list[tuple[int, int]]:

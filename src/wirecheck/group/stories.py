@@ -53,6 +53,8 @@ WEEK_DAYS = 7
 BUCKET_STORIES = 32  # a bucket remembers its most recent stories only: flat cost per article
 ENTITY_BUCKETS_PER_ARTICLE = 4
 EXHAUSTIVE_STORIES = 64  # a small index is searched whole
+CANDIDATE_STORIES = 24  # otherwise only the stories sharing most buckets are scored
+ENTITY_VOTE = 3  # a shared salient name counts like three shared embedding buckets
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"})
 TERMS_PER_ARTICLE = 60
 TERMS_PER_STORY = 200
@@ -144,7 +146,7 @@ class StoryProfile:
     def absorb(self, features: ArticleFeatures, weights: Mapping[str, float]) -> None:
         self.article_ids.append(features.id)
         self.vector_sum = self.vector_sum + features.embedding.astype(np.float32)
-        self.entities.update(features.entities)
+        self.entities.update(features.entities.keys())
         for term, weight in weights.items():
             self.terms[term] = self.terms.get(term, 0.0) + weight
         if len(self.terms) > TERMS_PER_STORY:
@@ -242,9 +244,10 @@ class StoryIndex:
             self._count(feature)
             group = forced.get(feature.id, ())
             story_id = next((self._article_story[g] for g in group if g in self._article_story), None)
+            weights = self._term_weights(feature)
             if story_id is None:
-                story_id = self._best_story(feature)
-            self._place(feature, story_id)
+                story_id = self._best_story(feature, weights)
+            self._place(feature, story_id, weights)
             assigned[feature.id] = self._article_story[feature.id]
         return assigned
 
@@ -298,7 +301,7 @@ class StoryIndex:
 
     def _count(self, feature: ArticleFeatures) -> None:
         self._articles_seen += 1
-        self._entity_df.update(feature.entities)
+        self._entity_df.update(feature.entities.keys())
         self._term_df.update(feature.terms.keys())
         if feature.day is not None:
             self._latest_day = feature.day if self._latest_day is None else max(self._latest_day, feature.day)
@@ -312,14 +315,11 @@ class StoryIndex:
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         return {t: w / norm for t, w in top}
 
-    def _bucket_keys(self, feature: ArticleFeatures, week: int | str) -> list[str]:
-        bits = (self._planes @ feature.embedding) > 0
-        keys = [
-            f"v{table}:{''.join('1' if b else '0' for b in bits[table * LSH_BITS : (table + 1) * LSH_BITS])}:{week}"
-            for table in range(LSH_TABLES)
-        ]
-        keys += [f"e:{entity}:{week}" for entity in self._salient_entities(feature)]
-        return keys
+    def _signature(self, feature: ArticleFeatures) -> list[str]:
+        """Bucket names without the week: one per LSH table, one per salient entity."""
+        bits = "".join("1" if b else "0" for b in (self._planes @ feature.embedding) > 0)
+        keys = [f"v{t}:{bits[t * LSH_BITS : (t + 1) * LSH_BITS]}" for t in range(LSH_TABLES)]
+        return keys + [f"e:{entity}" for entity in self._salient_entities(feature)]
 
     def _entity_weights(self, feature: ArticleFeatures) -> dict[str, float]:
         """How much each entity says about the article: rarity in the archive times mentions."""
@@ -335,14 +335,18 @@ class StoryIndex:
         week = day // WEEK_DAYS
         return [week - 1, week, week + 1]
 
-    def _candidates(self, feature: ArticleFeatures) -> set[str]:
+    def _candidates(self, feature: ArticleFeatures) -> list[str]:
+        """Stories sharing buckets with the article, most shared first, at most ``CANDIDATE_STORIES``."""
         if len(self._stories) <= EXHAUSTIVE_STORIES:
-            return set(self._stories)
-        found: set[str] = set()
+            return list(self._stories)
+        votes: Counter[str] = Counter()
+        signature = self._signature(feature)
         for week in self._weeks(feature.day):
-            for key in self._bucket_keys(feature, week):
-                found.update(self._buckets.get(key, ()))
-        return found
+            for key in signature:
+                weight = ENTITY_VOTE if key.startswith("e:") else 1
+                for story_id in self._buckets.get(f"{key}:{week}", ()):
+                    votes[story_id] += weight
+        return [story_id for story_id, _ in votes.most_common(CANDIDATE_STORIES)]
 
     def _score(self, feature: ArticleFeatures, weights: Mapping[str, float], story: StoryProfile) -> float:
         embedding = float(feature.embedding @ story.centroid())
@@ -356,22 +360,21 @@ class StoryIndex:
         entities = sum(w * min(1.0, story.entities.get(e, 0) / size) for e, w in idf.items()) / sum(idf.values())
         return EMBEDDING_WEIGHT * embedding + ENTITY_WEIGHT * entities + TERM_WEIGHT * terms - gap_penalty
 
-    def _best_story(self, feature: ArticleFeatures) -> str | None:
-        weights = self._term_weights(feature)
+    def _best_story(self, feature: ArticleFeatures, weights: Mapping[str, float]) -> str | None:
         scored = [(self._score(feature, weights, self._stories[s]), s) for s in self._candidates(feature)]
         best = max(scored, default=None)
         return best[1] if best is not None and best[0] >= SAME_STORY_SCORE else None
 
-    def _place(self, feature: ArticleFeatures, story_id: str | None) -> None:
+    def _place(self, feature: ArticleFeatures, story_id: str | None, weights: Mapping[str, float]) -> None:
         if story_id is None:
             story_id = f"story-{len(self._stories) + 1}"
             self._stories[story_id] = StoryProfile(story_id)
         story = self._stories[story_id]
-        story.absorb(feature, self._term_weights(feature))
+        story.absorb(feature, weights)
         self._article_story[feature.id] = story_id
         week: int | str = feature.day // WEEK_DAYS if feature.day is not None else "undated"
-        for key in self._bucket_keys(feature, week):
-            bucket = self._buckets.setdefault(key, [])
+        for key in self._signature(feature):
+            bucket = self._buckets.setdefault(f"{key}:{week}", [])
             if story_id in bucket:
                 bucket.remove(story_id)
             bucket.append(story_id)

@@ -87,7 +87,9 @@ def _control_share(sample: str) -> float:
     """Share of control characters other than tab, newlines and form feed: high in binary data."""
     if not sample:
         return 0.0
-    controls = sum(1 for char in sample if (ord(char) < 32 or 0x7F <= ord(char) < 0xA0) and char not in "\t\n\r\x0c")
+    controls = sum(
+        1 for char in sample if (ord(char) < 32 or 0x7F <= ord(char) < 0xA0) and char not in "\t\n\r\x0c"
+    )
     return controls / len(sample)
 
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from collections.abc import Callable, Sequence
+from itertools import chain, count
 from pathlib import Path
 
 from wirecheck.ingest.decode import decode_bytes
 from wirecheck.ingest.feed import read_feed
-from wirecheck.ingest.html import html_document, is_wirecheck_report
+from wirecheck.ingest.html import HUGE_PAGE_METHOD, html_document, is_wirecheck_report
 from wirecheck.ingest.jsonl import read_json_records
 from wirecheck.ingest.load import LoadFailure, binary_kind, load_file
 from wirecheck.ingest.reading import Reading, normalise_newlines
@@ -25,6 +27,8 @@ from wirecheck.model import IngestResult, InputProblem, RawDocument
 
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
 
+WHITESPACE = re.compile(r"\s")
+FINGERPRINT_CHUNK_CHARS = 65_536
 LARGE_TEXT_CHARS = 1_000_000  # spaCy's default max_length; far above any real article
 
 
@@ -33,11 +37,10 @@ def read_inputs(paths: Sequence[str], progress: ProgressFactory | None = None) -
     files, problems = find_input_files([str(p) for p in paths])
     advance = progress("reading inputs", len(files)) if progress and files else None
     seen_content: dict[str, str] = {}
-    found: list[tuple[RawDocument, Path, bool]] = []
+    found: list[tuple[RawDocument, Path]] = []
     for path in files:
         reading = read_file(path, seen_content)
-        container = len(reading.documents) > 1 or any(d.source != str(path) for d in reading.documents)
-        found.extend((document, path, container) for document in reading.documents)
+        found.extend((document, path) for document in reading.documents)
         problems.extend(reading.problems)
         if advance:
             advance(1)
@@ -48,6 +51,10 @@ def read_inputs(paths: Sequence[str], progress: ProgressFactory | None = None) -
 
 def read_file(path: Path, seen_content: dict[str, str]) -> Reading:
     """All documents and problems of one file; ``seen_content`` maps content hashes to sources."""
+    return _size_warnings(_read_file(path, seen_content))
+
+
+def _read_file(path: Path, seen_content: dict[str, str]) -> Reading:
     reading = Reading()
     source = str(path)
     loaded = load_file(path)
@@ -80,19 +87,36 @@ def read_file(path: Path, seen_content: dict[str, str]) -> Reading:
     if decoded.warning:
         reading.warn(source, decoded.warning)
     text = decoded.text
-    if not text.strip():
+    if text.isspace():
         reading.problem(source, "contains only whitespace")
         return reading
-    reading.extend(_read_text_as(detect_kind(text, path), text, path=source, stem=stem))
+    reading.extend(_read_text_as(detect_kind(text, path), text, data, path=source, stem=stem))
     return reading
 
 
-def _read_text_as(kind: str, text: str, *, path: str, stem: str) -> Reading:
+def _size_warnings(reading: Reading) -> Reading:
+    """Documents read in full but unusually: huge pages, texts far longer than any article."""
+    for document in reading.documents:
+        if document.meta.get("extraction") == HUGE_PAGE_METHOD:
+            reading.warn(
+                document.source,
+                f"HTML page too large for main-text extraction ({len(document.html or ''):,} characters); "
+                "kept all its visible text, boilerplate included",
+            )
+        if len(document.text) > LARGE_TEXT_CHARS:
+            reading.warn(
+                document.source,
+                f"unusually long for one article ({len(document.text):,} characters); read in full",
+            )
+    return reading
+
+
+def _read_text_as(kind: str, text: str, data: bytes, *, path: str, stem: str) -> Reading:
     reading = Reading()
     if kind == "jsonl":
         return read_json_records(text, path=path, stem=stem)
     if kind == "rss":
-        return read_feed(text, path=path, stem=stem)
+        return read_feed(data, path=path, stem=stem)
     if kind == "warc":
         reading.problem(path, "named as a WARC archive but does not start with a WARC header")
     elif kind == "html":
@@ -108,25 +132,20 @@ def _read_text_as(kind: str, text: str, *, path: str, stem: str) -> Reading:
         reading.documents.append(
             RawDocument(id=stem, source=path, format="text", text=normalise_newlines(text))
         )
-    for document in reading.documents:
-        if len(document.text) > LARGE_TEXT_CHARS:
-            reading.warn(
-                path, f"unusually long for one article ({len(document.text):,} characters); read in full"
-            )
     return reading
 
 
 def _drop_duplicate_texts(
-    found: list[tuple[RawDocument, Path, bool]],
-) -> tuple[list[tuple[RawDocument, Path, bool]], list[InputProblem]]:
+    found: list[tuple[RawDocument, Path]],
+) -> tuple[list[tuple[RawDocument, Path]], list[InputProblem]]:
     """The same article text twice is one article, unless the copies declare different URLs or
     outlets: then it is a reprint, which the group stage must see."""
     first_by_text: dict[str, list[RawDocument]] = {}
-    kept: list[tuple[RawDocument, Path, bool]] = []
+    kept: list[tuple[RawDocument, Path]] = []
     duplicates: list[InputProblem] = []
     for item in found:
         document = item[0]
-        key = hashlib.sha256(" ".join(document.text.split()).encode("utf-8")).hexdigest()
+        key = words_fingerprint(document.text)
         earlier = next((e for e in first_by_text.get(key, ()) if _same_origin(e, document)), None)
         if earlier is not None:
             duplicates.append(InputProblem(document.source, f"duplicate of {earlier.source} (same text)"))
@@ -136,6 +155,22 @@ def _drop_duplicate_texts(
     return kept, duplicates
 
 
+def words_fingerprint(text: str) -> str:
+    """sha256 of the text's words joined by single spaces, built in chunks cut at whitespace so
+    that a 10 MB text never becomes a list of a million words."""
+    digest = hashlib.sha256()
+    start, separator = 0, b""
+    while start < len(text):
+        boundary = WHITESPACE.search(text, min(len(text), start + FINGERPRINT_CHUNK_CHARS))
+        end = boundary.start() if boundary else len(text)
+        words = text[start:end].split()
+        if words:
+            digest.update(separator + " ".join(words).encode("utf-8"))
+            separator = b" "
+        start = max(end, start + 1)
+    return digest.hexdigest()
+
+
 def _same_origin(a: RawDocument, b: RawDocument) -> bool:
     def differ(x: str | None, y: str | None) -> bool:
         return bool(x and y and x.strip().lower().rstrip("/") != y.strip().lower().rstrip("/"))
@@ -143,20 +178,18 @@ def _same_origin(a: RawDocument, b: RawDocument) -> bool:
     return not differ(a.url, b.url) and not differ(a.outlet, b.outlet)
 
 
-def _unique_ids(found: list[tuple[RawDocument, Path, bool]]) -> list[RawDocument]:
-    """Later documents whose id is taken get the folder (or file) name as a prefix, then a number."""
+def _unique_ids(found: list[tuple[RawDocument, Path]]) -> list[RawDocument]:
+    """A taken id gets a prefix (the file stem for items of a container file when missing, else
+    the parent folder's name), then a number: deterministic, since ``found`` is in walk order."""
     taken: set[str] = set()
     documents = []
-    for document, path, container in found:
-        prefix = (
-            file_stem(path) if container and not document.id.startswith(file_stem(path)) else path.parent.name
-        )
-        candidates = [document.id, f"{prefix}-{document.id}" if prefix else document.id]
-        chosen = next((c for c in candidates if c not in taken), None)
-        number = 2
-        while chosen is None:
-            chosen = f"{document.id}-{number}" if f"{document.id}-{number}" not in taken else None
-            number += 1
+    for document, path in found:
+        own = document.id
+        in_container = document.source != str(path)
+        stem = file_stem(path)
+        prefix = stem if in_container and not own.startswith(stem) else path.parent.name
+        candidates = chain([own, f"{prefix}-{own}"], (f"{own}-{n}" for n in count(2)))
+        chosen = next(c for c in candidates if c not in taken)
         taken.add(chosen)
-        documents.append(document if chosen == document.id else dataclasses.replace(document, id=chosen))
+        documents.append(document if chosen == own else dataclasses.replace(document, id=chosen))
     return documents

@@ -7,6 +7,7 @@ one problem per feed, so a headline feed is reported rather than silently read a
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import feedparser
@@ -26,10 +27,12 @@ def looks_like_feed(head: str) -> bool:
     return any(marker in lowered for marker in ("<rss", "<rdf:rdf", "<feed"))
 
 
-def read_feed(text: str, *, path: str, stem: str) -> Reading:
+def read_feed(data: bytes, *, path: str, stem: str) -> Reading:
+    """Entries of the feed in ``data`` (the file's bytes: feedparser honours the XML encoding)."""
     reading = Reading()
     try:
-        parsed = feedparser.parse(text, sanitize_html=True, resolve_relative_uris=False)
+        # A stream, never a str or bytes: feedparser would take those for a URL or file name to open.
+        parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=False)
     except Exception as error:  # noqa: BLE001 - feedparser on hostile XML must not end the batch
         reading.problem(path, f"not a readable RSS/Atom feed ({error})")
         return reading

@@ -33,6 +33,7 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "outlet": ("outlet", "source", "site_name", "sitename", "publisher", "site", "domain"),
     "author": ("author", "authors", "byline"),
 }
+LIST_KEYS = ("articles", "items", "documents", "docs", "data", "results", "entries")
 
 
 def looks_like_json_records(text: str) -> bool:
@@ -125,7 +126,11 @@ def _records(text: str, path: str, reading: Reading) -> Iterator[tuple[str, int,
             yield from ((f"{path} item {n}", n, value) for n, value in enumerate(whole, start=1))
             return
         if isinstance(whole, dict):
-            yield f"{path} line 1", 1, whole
+            listed = _listed_records(whole)
+            if listed is not None:
+                yield from ((f"{path} item {n}", n, value) for n, value in enumerate(listed, start=1))
+            else:
+                yield f"{path} line 1", 1, whole
             return
     # split on \n only: U+2028 and friends may stand inside JSON strings
     for number, line in enumerate(text.split("\n"), start=1):
@@ -133,8 +138,21 @@ def _records(text: str, path: str, reading: Reading) -> Iterator[tuple[str, int,
             continue
         try:
             yield f"{path} line {number}", number, json.loads(line)
+        except json.JSONDecodeError as error:
+            reading.problem(f"{path} line {number}", f"not valid JSON ({error.msg} at column {error.colno})")
         except (ValueError, RecursionError) as error:
             reading.problem(f"{path} line {number}", f"not valid JSON ({_short(error)})")
+
+
+def _listed_records(whole: dict[str, Any]) -> list[Any] | None:
+    """The list in an export shaped {"articles": [...]} (or items, documents, data, results)."""
+    if "stories" in whole or _first_key(whole, FIELD_ALIASES["text"] + FIELD_ALIASES["html"]):
+        return None  # a wirecheck report, or itself an article
+    for key in LIST_KEYS:
+        value = whole.get(key)
+        if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+            return value
+    return None
 
 
 def _record_id(record: Mapping[str, Any], stem: str, number: int) -> str:

@@ -110,12 +110,12 @@ def _decompress_all(
         try:
             out += decompressor.decompress(rest, MAX_UNPACKED_BYTES + 1 - len(out))
         except (zlib.error, OSError, EOFError, lzma.LZMAError) as error:
-            warning = f"{name} data is corrupt ({error}); read the {_kilobytes(len(out))} before the damage"
+            warning = f"{name} data is corrupt ({error}); kept the {_size(len(out))} before the damage"
             break
         if len(out) > MAX_UNPACKED_BYTES:
             return LoadFailure(f"decompresses to more than {_megabytes(MAX_UNPACKED_BYTES)}; not read")
         if not decompressor.eof:
-            warning = f"{name} data is truncated; read the {_kilobytes(len(out))} that were complete"
+            warning = f"{name} data is truncated; kept the first {_size(len(out))}, which were complete"
             break
         rest = decompressor.unused_data
         if rest and not rest.startswith(magic):
@@ -166,5 +166,7 @@ def _megabytes(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB"
 
 
-def _kilobytes(n: int) -> str:
+def _size(n: int) -> str:
+    if n < 1024:
+        return f"{n} byte{'s' if n != 1 else ''}"
     return f"{n / 1024:.1f} KB"

@@ -36,17 +36,28 @@ def find_input_files(paths: list[str]) -> tuple[list[Path], list[InputProblem]]:
     files: list[Path] = []
     problems: list[InputProblem] = []
     for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            files_before, problems_before = len(files), len(problems)
-            _walk(path, files, problems, visited=set())
-            if len(files) == files_before and len(problems) == problems_before:
-                problems.append(InputProblem(str(path), "folder holds no input files"))
-        elif path.exists() or path.is_symlink():
-            files.append(path)  # the reader reports what is wrong with it (broken link, fifo...)
-        else:
-            problems.append(InputProblem(str(path), "no such file or directory"))
+        if not given.strip():
+            problems.append(InputProblem(repr(given), "empty path"))
+            continue
+        try:
+            _add_input(Path(given), files, problems)
+        except OSError as error:  # e.g. a path inside a folder we may not enter
+            problems.append(InputProblem(given, f"cannot read: {error.strerror or error}"))
+        except ValueError as error:  # a NUL byte in the path
+            problems.append(InputProblem(repr(given), f"not a usable path ({error})"))
     return _first_occurrences(files), problems
+
+
+def _add_input(path: Path, files: list[Path], problems: list[InputProblem]) -> None:
+    if path.is_dir():
+        files_before, problems_before = len(files), len(problems)
+        _walk(path, files, problems, visited=set())
+        if len(files) == files_before and len(problems) == problems_before:
+            problems.append(InputProblem(str(path), "folder holds no input files"))
+    elif path.exists() or path.is_symlink():
+        files.append(path)  # the reader reports what is wrong with it (broken link, fifo...)
+    else:
+        problems.append(InputProblem(str(path), "no such file or directory"))
 
 
 def _walk(folder: Path, files: list[Path], problems: list[InputProblem], visited: set[str]) -> None:

@@ -19,7 +19,9 @@ HTML_MEDIA_TYPES = ("text/html", "application/xhtml+xml")
 
 
 def looks_like_warc(data: bytes) -> bool:
-    return data.lstrip(b"\r\n")[:6] in (b"WARC/1", b"WARC/0")
+    """A WARC record header, or the "filedesc://" line that opens an old ARC file (warcio reads both)."""
+    head = data.lstrip(b"\r\n")
+    return head[:6] in (b"WARC/1", b"WARC/0") or head.startswith(b"filedesc://")
 
 
 def read_warc(data: bytes, *, path: str, stem: str) -> Reading:

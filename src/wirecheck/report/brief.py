@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from spacy.lang.en.lex_attrs import like_num
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from wirecheck.model import Article, ArticleMentions, BriefSentence, Claim, Fact, Grouping
@@ -29,6 +30,7 @@ from wirecheck.nlp import Models
 
 MIN_SENTENCES = 5
 MAX_SENTENCES = 10
+MAX_PER_ARTICLE = 12  # candidate sentences taken from one article, from its top
 MIN_WORDS = 8
 MAX_WORDS = 60
 NEAR_DUPLICATE = 0.8  # cosine similarity above which two sentences say the same thing
@@ -48,6 +50,12 @@ DANGLING_START = re.compile(
     re.IGNORECASE,
 )
 NUMBER_TOKEN = re.compile(r"\d[\d,.]*")
+# A sentence restates a disputed figure when it gives the same number of the same thing (same
+# word after the number) in a sentence on that subject, or any sentence that reads like the claim.
+SAME_COUNT = 0.45
+SAME_CLAIM = 0.75
+# Function words carry no meaning for a title; number words ("six", "seven") do.
+TITLE_STOP_WORDS = frozenset(w for w in STOP_WORDS if not like_num(w))
 
 
 @dataclass(frozen=True)
@@ -72,15 +80,14 @@ def build_brief(
     spun = {s.article_id for s in grouping.spin if s.flagged}
     spun.update(c.article_id for c in grouping.copies if c.kind == "spun")
     copies = {c.article_id for c in grouping.copies}
-    candidates = first_wordings(
-        [c for c in split_candidates(articles, models) if is_brief_worthy(c.text)], copies
-    )
+    candidates = first_wordings(worthy_candidates(split_candidates(articles, models)), copies)
     if not candidates:
         return []
     vectors = models.embedder.encode([c.text for c in candidates])
     similarity = np.clip(vectors @ vectors.T, -1.0, 1.0)
     families = copy_families(articles, grouping)
-    claims_in = [claims_inside(c, facts) for c in candidates]
+    implied = implied_claims(candidates, vectors, facts, models)
+    claims_in = [claims_inside(c, facts) + implied.get(i, []) for i, c in enumerate(candidates)]
     scores = relevance_scores(candidates, similarity, families, mentions, claims_in)
     eligible = [i for i, c in enumerate(candidates) if c.article_id not in spun]
     if not eligible:  # every article is a spun rewrite: summarise them anyway, cited as they are
@@ -88,13 +95,18 @@ def build_brief(
     target = min(MAX_SENTENCES, max(MIN_SENTENCES, 2 + len(articles)))
     chosen = select_by_mmr(eligible, candidates, scores, similarity, claims_in, target)
     chosen.sort(key=lambda i: (candidates[i].position, -scores[i]))
-    return [
-        BriefSentence(
-            text=annotate_disputes(candidates[i].text, claims_in[i]),
-            article_ids=tuple(supporting_articles(i, candidates, similarity, claims_in, articles)),
+    shown: set[int] = set()  # a disputed name is flagged once, at its first appearance
+    sentences = []
+    for i in chosen:
+        to_note = [(f, c) for f, c in claims_in[i] if f.kind not in ("name", "place") or id(f) not in shown]
+        shown.update(id(f) for f, _ in to_note)
+        sentences.append(
+            BriefSentence(
+                text=annotate_disputes(candidates[i].text, to_note),
+                article_ids=tuple(supporting_articles(i, candidates, similarity, claims_in, articles)),
+            )
         )
-        for i in chosen
-    ]
+    return sentences
 
 
 # --------------------------------------------------------------------------- candidates
@@ -111,7 +123,9 @@ def split_candidates(articles: Sequence[Article], models: Models) -> list[Candid
                 continue
             cursor = offset + len(paragraph)
             located.append((article, index, offset, paragraph))
-    unused = [name for name in ("ner", "lemmatizer") if name in models.nlp.pipe_names]
+    unused = [
+        name for name in ("tagger", "attribute_ruler", "lemmatizer", "ner") if name in models.nlp.pipe_names
+    ]
     docs = models.nlp.pipe((text for _, _, _, text in located), disable=unused)
     candidates = []
     for (article, index, offset, _), doc in zip(located, docs, strict=True):
@@ -122,6 +136,18 @@ def split_candidates(articles: Sequence[Article], models: Models) -> list[Candid
                 start = offset + sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
                 candidates.append(Candidate(article.id, text, start, start + len(text), position))
     return candidates
+
+
+def worthy_candidates(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The brief-worthy sentences, at most a dozen per article: the top of an article carries
+    its news, and embedding every sentence of a long story would cost more than it adds."""
+    kept: list[Candidate] = []
+    per_article: dict[str, int] = defaultdict(int)
+    for candidate in candidates:
+        if per_article[candidate.article_id] < MAX_PER_ARTICLE and is_brief_worthy(candidate.text):
+            per_article[candidate.article_id] += 1
+            kept.append(candidate)
+    return kept
 
 
 def first_wordings(candidates: Sequence[Candidate], copies: set[str]) -> list[Candidate]:
@@ -299,6 +325,77 @@ def claims_inside(candidate: Candidate, facts: Iterable[Fact]) -> list[tuple[Fac
     return found
 
 
+def implied_claims(
+    candidates: Sequence[Candidate], vectors: np.ndarray, facts: Sequence[Fact], models: Models
+) -> dict[int, list[tuple[Fact, Claim]]]:
+    """Disputed figures a sentence states although the fact did not record its claim.
+
+    The comparison may miss one article's wording; the brief still must not state that
+    figure as settled.  A sentence states it when it gives one of the fact's numbers for the
+    same thing (the word after the number matches) and reads like one of its claim sentences.
+    """
+    disputed = [f for f in facts if f.status == "disputed" and f.kind not in ("name", "place", "quote")]
+    found: dict[int, list[tuple[Fact, Claim]]] = defaultdict(list)
+    for fact in disputed:
+        numbered = [c for c in fact.claims if c.number is not None]
+        if not numbered:
+            continue
+        closeness = vectors @ models.embedder.encode([c.text for c in numbered]).T
+        for i, candidate in enumerate(candidates):
+            if any(c.article_id == candidate.article_id for c in fact.claims):
+                continue
+            for number, start, end, counted in numbers_with_nouns(candidate.text):
+                matches = [
+                    k
+                    for k, c in enumerate(numbered)
+                    if c.number == number
+                    and closeness[i, k]
+                    >= (SAME_COUNT if counted == noun_after(c.text, c.value) else SAME_CLAIM)
+                ]
+                if matches:
+                    offset = candidate.start + start
+                    value = candidate.text[start:end]
+                    found[i].append(
+                        (
+                            fact,
+                            Claim(
+                                candidate.article_id,
+                                value,
+                                number,
+                                candidate.text,
+                                offset,
+                                offset + len(value),
+                            ),
+                        )
+                    )
+                    break
+    return found
+
+
+def numbers_with_nouns(text: str) -> list[tuple[float, int, int, str]]:
+    """Each number written in digits, its span, and the word that follows it."""
+    found = []
+    for match in NUMBER_TOKEN.finditer(text):
+        written = match.group(0).rstrip(".,")
+        try:
+            number = float(written.replace(",", ""))
+        except ValueError:
+            continue
+        end = match.start() + len(written)
+        found.append((number, match.start(), end, next_word(text[end:])))
+    return found
+
+
+def noun_after(sentence: str, value: str) -> str:
+    at = sentence.find(value)
+    return next_word(sentence[at + len(value) :]) if at >= 0 else ""
+
+
+def next_word(text: str) -> str:
+    match = re.match(r"\W*([^\W\d_]+)", text)
+    return stem(match.group(1).lower()) if match else ""
+
+
 def supporting_articles(
     index: int,
     candidates: Sequence[Candidate],
@@ -319,6 +416,10 @@ def supporting_articles(
         if fact.status in ("agreed", "disputed"):
             support.update(c.article_id for c in fact.claims if value_key(c) == value_key(claim))
     support.update(a.id for a in articles if own.text in a.body)  # verbatim reprints
+    for fact, claim in claims_in[index]:  # an article giving another value does not support this one
+        if fact.status == "disputed":
+            support -= {c.article_id for c in fact.claims if value_key(c) != value_key(claim)}
+    support.add(own.article_id)
     return [own.article_id, *sorted(support - {own.article_id})]
 
 
@@ -350,7 +451,8 @@ def annotate_disputes(text: str, claims: Sequence[tuple[Fact, Claim]]) -> str:
 def dispute_note(fact: Fact, own_claim: Claim) -> str:
     """'at least seven [000]; at least six [001, 003]': this sentence's value first."""
     groups: dict[str, tuple[str, set[str]]] = {}
-    for claim in sorted(fact.claims, key=lambda c: value_key(c) != value_key(own_claim)):
+    claims = [own_claim, *(c for c in fact.claims if c.article_id != own_claim.article_id)]
+    for claim in sorted(claims, key=lambda c: value_key(c) != value_key(own_claim)):
         _, ids = groups.setdefault(value_key(claim), (claim.value.strip(), set()))
         ids.add(claim.article_id)
     return "; ".join(f"{shown} [{', '.join(sorted(ids))}]" for shown, ids in groups.values())
@@ -370,21 +472,19 @@ def squash(text: str) -> str:
 
 
 def story_title(articles: Sequence[Article]) -> str:
-    """The headline that shares most words with what the other articles say up top."""
+    """The headline whose words the other articles use most: an outlier figure or a
+    spinner's odd synonyms in a headline make it less representative."""
     headed = [a for a in articles if a.headline and 3 <= len(a.headline.split()) <= 30]
     if not headed:
         return untitled(articles)
-    leads = {
-        a.id: content_words(" ".join([a.headline or "", a.summary or "", *a.paragraphs[:2]]))
-        for a in articles
-    }
+    texts = {a.id: content_words(" ".join([a.headline or "", a.summary or "", a.body])) for a in articles}
 
     def representativeness(article: Article) -> tuple[float, int]:
         words = content_words(article.headline or "")
         if not words:
             return (0.0, 0)
-        others = [leads[b.id] for b in articles if b.id != article.id]
-        shared = sum(len(words & lead) / len(words) for lead in others) / max(1, len(others))
+        others = [texts[b.id] for b in articles if b.id != article.id]
+        shared = sum(len(words & text) / len(words) for text in others) / max(1, len(others))
         return (shared, -len(article.headline or ""))
 
     best = max(headed, key=representativeness)
@@ -402,8 +502,13 @@ def untitled(articles: Sequence[Article]) -> str:
 
 
 def content_words(text: str) -> set[str]:
-    """Lower-case words that carry meaning, with a plural 's' folded away."""
-    words = re.findall(r"[^\W_]+(?:['’][^\W_]+)?", text.lower())
-    return {
-        w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in STOP_WORDS and len(w) > 1
-    }
+    """Lower-case words that carry meaning, crudely stemmed ("crashes", "crashed" -> "crash")."""
+    words = re.findall(r"[^\W_]+", re.sub(r"['’]s\b", "", text.lower()))
+    return {stem(w) for w in words if w not in TITLE_STOP_WORDS and len(w) > 1}
+
+
+def stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word

@@ -97,6 +97,7 @@ class Timeline:
     height: int = 90
     axis: float = 64  # y of the axis line
     ticks: tuple[tuple[float, str], ...] = ()
+    breaks: tuple[float, ...] = ()  # x of an axis break: older dates to its left are not to scale
 
 
 @dataclass(frozen=True)
@@ -390,25 +391,66 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
+RECENT_DAYS = 60  # a story's own days; older dates are background, drawn in a compressed band
+
+
 def build_timeline_view(
     story_number: int, entries: Sequence[TimelineEntry], views: dict[str, ArticleView]
 ) -> Timeline:
     """Place each dated entry on a horizontal axis; points that would touch stack upwards,
-    so every point stays clickable."""
+    so every point stays clickable.
+
+    News timelines mix the story's own days with background ("opened in 1885"): on one
+    linear axis the story's days would collapse into a single pixel.  So when dates reach
+    back further than ``RECENT_DAYS`` before the latest, the axis breaks: the last
+    ``RECENT_DAYS`` are drawn to scale on the right, older dates in date order in a band on
+    the left.
+    """
     width, pad, step, min_gap, top = 800, 40, 16, 16, 14
     dates = [parse_date(e.date) for e in entries]
-    known = [d for d in dates if d]
-    lo, hi = (min(known), max(known)) if known else (None, None)
-    span = (hi - lo).days if lo and hi else 0
-    xs: list[float | None] = [
-        pad + (width - 2 * pad) * ((d - lo).days / span if span else 0.5) if d and lo else None for d in dates
-    ]
+    known = sorted({d for d in dates if d})
+    ticks: list[tuple[float, str]] = []
+    breaks: list[float] = []
+    xs: list[float | None] = [None] * len(dates)
+    if known:
+        lo, hi = known[0], known[-1]
+        recent_lo = max(lo, hi - dt.timedelta(days=RECENT_DAYS))
+        older = [d for d in known if d < recent_lo]
+        if older:  # a band for the background, then a break, then the recent days to scale
+            band = 0.22 * (width - 2 * pad)
+            left = pad + band + 24
+            breaks.append(pad + band + 12)
+            rank = {d: i for i, d in enumerate(older)}
+            for i, d in enumerate(dates):
+                if d and d < recent_lo:
+                    xs[i] = pad + band * (rank[d] / (len(older) - 1) if len(older) > 1 else 0.5)
+            ticks += (
+                [(pad, str(lo.year)), (pad + band, str(older[-1].year))]
+                if len(older) > 1
+                else [(pad + band / 2, str(lo.year))]
+            )
+            recent = [d for d in known if d >= recent_lo]
+            recent_lo = recent[0] if recent else hi
+        else:
+            left = pad
+        span = (hi - recent_lo).days
+        for i, d in enumerate(dates):
+            if d and d >= recent_lo:
+                xs[i] = left + (width - pad - left) * ((d - recent_lo).days / span if span else 0.5)
+        ticks.append((left if span else (left + width - pad) / 2, recent_lo.isoformat()))
+        if span >= 4:
+            mid = recent_lo + dt.timedelta(days=span // 2)
+            ticks.append((left + (width - pad - left) * ((mid - recent_lo).days / span), mid.isoformat()))
+        if span:
+            ticks.append((width - pad, hi.isoformat()))
     levels: list[list[float]] = []  # the x of every point already placed, per level
     level_of: dict[int, int] = {}
     for i in sorted((i for i, x in enumerate(xs) if x is not None), key=lambda i: (xs[i], i)):
         x = xs[i]
         assert x is not None
-        level = next((n for n, row in enumerate(levels) if all(abs(x - px) >= min_gap for px in row)), len(levels))
+        level = next(
+            (n for n, row in enumerate(levels) if all(abs(x - px) >= min_gap for px in row)), len(levels)
+        )
         if level == len(levels):
             levels.append([])
         levels[level].append(x)
@@ -426,15 +468,25 @@ def build_timeline_view(
                 y=y,
             )
         )
-    ticks: list[tuple[float, str]] = []
-    if lo and hi:
-        ticks = [(pad if span else width / 2, lo.isoformat())]
-        if span:
-            mid = lo + dt.timedelta(days=span // 2)
-            if span >= 4:
-                ticks.append((pad + (width - 2 * pad) * ((mid - lo).days / span), mid.isoformat()))
-            ticks.append((width - pad, hi.isoformat()))
-    return Timeline(points=tuple(points), width=width, height=axis + 26, axis=axis, ticks=tuple(ticks))
+    return Timeline(
+        points=tuple(points),
+        width=width,
+        height=axis + 26,
+        axis=axis,
+        ticks=tuple(ticks),
+        breaks=tuple(breaks),
+    )
+
+
+def when(entry: TimelineEntry) -> str:
+    """The entry's date as precise as it is: "2025-11" for a month, "2025" for a year."""
+    if entry.granularity == "month" and re.fullmatch(r"\d{4}-\d{2}(-01)?", entry.date):
+        return entry.date[:7]
+    if entry.granularity == "year" and re.fullmatch(r"\d{4}(-01-01)?", entry.date):
+        return entry.date[:4]
+    if entry.granularity == "week":
+        return f"week of {entry.date}"
+    return entry.date
 
 
 def _words(text: str) -> list[str]:
@@ -525,6 +577,7 @@ def make_environment(*extra_dirs: str | os.PathLike[str]) -> Environment:
     )
     env.filters["pct"] = lambda v: f"{100 * float(v):.0f}%"
     env.filters["num"] = lambda v: f"{float(v):.2f}"
+    env.filters["when"] = when
     return env
 
 

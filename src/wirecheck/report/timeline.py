@@ -23,6 +23,7 @@ from wirecheck.model import Article, ArticleMentions, TimelineEntry, TimeRef
 SAME_EVENT = 0.33  # weighted overlap of content words for one event on one date
 SAME_EVENT_OTHER_DATE = 0.55  # stricter: the same event dated differently by another outlet
 MIN_SHARED_WORDS = 2
+MIN_AVERAGE_LINK = 0.15
 CONFLICT_WINDOW_DAYS = 7
 MAX_TEXT = 180
 GRANULARITY_ORDER = {"year": 0, "month": 1, "week": 2, "day": 3, "part_of_day": 4}
@@ -32,11 +33,20 @@ EVENT_FAMILIES = {
     "attack": {"attack", "strike", "barrage", "bombing", "bomb", "shell", "shelling", "pound", "batter", "hit",
                "launch", "unleash", "raid", "assault", "offensive", "missile", "drone", "bombard"},
     "talks": {"talk", "talks", "meet", "meeting", "negotiation", "negotiate", "discussion", "discuss",
-              "summit", "conversation", "round", "consultation"},
-    "kill": {"kill", "die", "death", "dead", "perish", "murder", "fatality"},
+              "summit", "conversation", "round", "consultation", "gathering"},
+    "kill": {"kill", "die", "death", "dead", "perish", "murder", "fatality", "slaughter"},
     "injure": {"injure", "wound", "injury", "hurt"},
     "call": {"call", "video", "conference", "phone"},
+    "quake": {"earthquake", "quake", "tremor", "seismic", "aftershock"},
+    "fire": {"fire", "blaze", "flame", "inferno", "burn"},
+    "crash": {"crash", "derail", "derailment", "collision", "collide", "accident"},
+    "flood": {"flood", "flooding", "deluge"},
+    "storm": {"storm", "hurricane", "typhoon", "cyclone", "tornado"},
+    "shut": {"close", "closure", "shut", "halt", "suspend", "ground"},
+    "resume": {"reopen", "resume", "restart", "restore"},
+    "person": {"people", "person", "individual", "resident", "civilian", "inhabitant"},
 }  # fmt: skip
+EVENT_NOUNS = {"attack", "quake", "fire", "crash", "flood", "storm"}  # one of these alone names an event
 FAMILY_OF = {word: family for family, words in EVENT_FAMILIES.items() for word in words}
 STOP_WORDS = {
     "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "that", "this",
@@ -107,12 +117,14 @@ def make_candidate(article_id: str, ref: TimeRef, article: Article | None) -> Ca
         return None
     if article is not None and is_dateline(article.body, ref):
         return None
+    if ref.granularity in {"month", "year"} and re.search(r"\bago\b", ref.text, re.IGNORECASE):
+        return None  # "three years ago": a rough count back, not a dated event
     text = tidy(ref.event_text or ref.sentence)
     written = ref.event_words or crude_words(text)
     words = frozenset(w for w in (normalise(w) for w in written) if w and w not in TIME_WORDS)
     names = frozenset(normalise(w) for w in written if w[:1].isupper()) & words
-    if len(words) < 2:
-        return None  # "indications today": nothing to say what happened
+    if len(words) < 2 and not words & EVENT_NOUNS:
+        return None  # "indications today": nothing to say what happened ("Friday's earthquake" does)
     return Candidate(article_id, ref, words, text, names)
 
 
@@ -134,9 +146,16 @@ def is_dateline(body: str, ref: TimeRef) -> bool:
 LEADING_LINKS = re.compile(r"^(?:that|even as|as|while|who|which|when|where|and|but|so)\s+", re.IGNORECASE)
 
 
+QUOTE_MARKS = ('"', "\u201c", "\u201d")
+
+
 def tidy(text: str) -> str:
-    """One line, no dangling "that"/"even as" in front, at most MAX_TEXT characters."""
+    """One line, no dangling "that"/"even as" in front, no unpaired quote mark, at most MAX_TEXT characters."""
     text = LEADING_LINKS.sub("", re.sub(r"\s+", " ", text).strip())
+    if sum(text.count(q) for q in QUOTE_MARKS) % 2 == 1:
+        text = text.strip("".join(QUOTE_MARKS) + " ")
+        if sum(text.count(q) for q in QUOTE_MARKS) % 2 == 1:
+            text = re.sub(r'[\u201c\u201d"]', "", text)
     text = text[:1].upper() + text[1:]
     if len(text) <= MAX_TEXT:
         return text
@@ -180,7 +199,7 @@ def similarity(a: frozenset[str], b: frozenset[str], weights: dict[str, float]) 
     """Weighted overlap of two content-word sets relative to the smaller one, 0..1; a single shared
     word is never enough (a short clause would otherwise join anything naming the same country)."""
     common = a & b
-    if len(common) < MIN_SHARED_WORDS:
+    if len(common) < min(MIN_SHARED_WORDS, len(a), len(b)):
         return 0.0
     shared = sum(weights.get(w, 1.0) for w in common)
     smaller = min(sum(weights.get(w, 1.0) for w in a), sum(weights.get(w, 1.0) for w in b))
@@ -188,7 +207,7 @@ def similarity(a: frozenset[str], b: frozenset[str], weights: dict[str, float]) 
 
 
 def cluster_by_date(candidates: Sequence[Candidate], weights: dict[str, float]) -> list[Cluster]:
-    """Average-link agglomerative grouping of the candidates that share a date and granularity:
+    """Agglomerative grouping of the candidates that share a date and granularity:
     the closest pair of groups joins first, until no pair is similar enough."""
     groups: dict[tuple[str, str], list[Candidate]] = {}
     for candidate in candidates:
@@ -212,8 +231,10 @@ def cluster_by_date(candidates: Sequence[Candidate], weights: dict[str, float]) 
 
 
 def linkage(first: list[Candidate], second: list[Candidate], weights: dict[str, float]) -> float:
+    """Single link (one close pair joins two groups, so "Friday's earthquake" gathers its reports),
+    unless the groups are unrelated on average: that stops a chain from swallowing a whole day."""
     scores = [similarity(a.words, b.words, weights) for a in first for b in second]
-    return sum(scores) / len(scores)
+    return max(scores) if sum(scores) / len(scores) >= MIN_AVERAGE_LINK else 0.0
 
 
 def representative_text(cluster: Cluster, weights: dict[str, float]) -> str:
@@ -221,10 +242,19 @@ def representative_text(cluster: Cluster, weights: dict[str, float]) -> str:
     if len(cluster.members) == 1:
         return cluster.members[0].text
 
-    def centrality(member: Candidate) -> float:
-        return sum(similarity(member.words, o.words, weights) for o in cluster.members if o is not member)
+    def score(member: Candidate) -> float:
+        centrality = sum(
+            similarity(member.words, o.words, weights) for o in cluster.members if o is not member
+        )
+        return centrality / (len(cluster.members) - 1) - (0.3 if is_quoted(member) else 0.0)
 
-    return max(cluster.members, key=lambda m: (centrality(m), -abs(len(m.text) - 110))).text
+    return max(cluster.members, key=lambda m: (score(m), -abs(len(m.text) - 110))).text
+
+
+def is_quoted(member: Candidate) -> bool:
+    """Words inside a quotation read badly as a timeline line: prefer the reporter's own."""
+    before = member.ref.sentence[: max(member.ref.sentence.find(member.ref.text), 0)]
+    return member.ref.sentence[:1] in QUOTE_MARKS or sum(before.count(q) for q in QUOTE_MARKS) % 2 == 1
 
 
 def other_dates(

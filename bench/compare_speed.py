@@ -1,0 +1,91 @@
+"""How much the compare stage costs next to bare spaCy over the same texts.
+
+usage: .venv/bin/python bench/compare_speed.py [PATH ...] [--repeat N]
+
+Default corpus: ../shared/corpus/seeds and examples/demo (whatever of them exists).  The script
+ingests and cleans the inputs, times bare ``nlp.pipe`` over the bodies, runs extraction and
+grouping and story entity/quote resolution (not timed: other stages), then times ``compare_story``
+for every story with a
+fresh embedding cache (the model itself is loaded before timing).  ``--repeat N`` adds N-1
+renamed copies of every article, to see how alignment scales with story size; copies share their
+sentences, so the embedder's cache makes their embedding free: that figure measures alignment,
+not embedding.  Prints one line per figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_INPUTS = [ROOT.parent / "shared" / "corpus" / "seeds", ROOT / "examples" / "demo"]
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("paths", nargs="*", type=Path)
+    parser.add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args(argv)
+    paths = [p for p in (args.paths or DEFAULT_INPUTS) if p.exists()]
+    if not paths:
+        print("no input found", file=sys.stderr)
+        return 2
+
+    from wirecheck import clean, compare, extract, group, ingest
+    from wirecheck.nlp import Embedder, Models, load_models
+
+    articles = clean.clean_documents(ingest.read_inputs([str(p) for p in paths]).documents)
+    articles = [
+        dataclasses.replace(a, id=f"{a.id}~{n}" if n else a.id) for n in range(args.repeat) for a in articles
+    ]
+    models = load_models()
+    models.nlp("warm up")
+    bodies = [a.body for a in articles]
+
+    started = time.perf_counter()
+    docs = list(models.nlp.pipe(bodies, batch_size=32))
+    spacy_seconds = time.perf_counter() - started
+    sentences = sum(len(list(doc.sents)) for doc in docs)
+    del docs
+
+    mentions = extract.extract_mentions(articles, models)
+    grouping = group.group_articles(articles, mentions, models)
+
+    fresh = Models(nlp=models.nlp, embedder=Embedder())
+    fresh.embedder.encode(["warm up: the model loads before timing starts"])
+    by_id = {a.id: a for a in articles}
+    facts = disputed = 0
+    compare_seconds = 0.0
+    for story in grouping.stories:
+        story_articles = [by_id[i] for i in story.article_ids if i in by_id]
+        wanted = set(story.article_ids)
+        story_mentions = [m for m in mentions if m.article_id in wanted]
+        entities = extract.resolve_story_entities(story_articles, story_mentions)
+        quotes = extract.resolve_story_quotes(story_mentions, entities)
+        started = time.perf_counter()
+        found = compare.compare_story(story_articles, story_mentions, entities, quotes, grouping, fresh)
+        compare_seconds += time.perf_counter() - started
+        facts += len(found)
+        disputed += sum(f.status == "disputed" for f in found)
+    embedded = len(fresh.embedder._cache) - 1
+
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"inputs: {', '.join(str(p) for p in paths)} (x{args.repeat})")
+    print(f"articles: {len(articles)}  stories: {len(grouping.stories)}  sentences: {sentences}")
+    print(f"bare spaCy: {spacy_seconds:.2f} s  ({sentences / spacy_seconds:.0f} sentences/s)")
+    print(
+        f"compare_story, all stories: {compare_seconds:.2f} s  "
+        f"({sentences / max(compare_seconds, 1e-9):.0f} sentences/s)"
+    )
+    print(f"compare / bare spaCy: {compare_seconds / spacy_seconds:.2f}x")
+    print(f"sentences embedded by compare: {embedded}  facts: {facts}  disputed: {disputed}")
+    print(f"peak memory (process): {peak_mib:.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,123 @@
+"""One quote in several wordings across outlets, with the real embedding model."""
+
+from __future__ import annotations
+
+from tests.compare_builders import article, quote
+from wirecheck.compare import quote_facts
+from wirecheck.compare.quotes import wording_differences
+from wirecheck.compare.text import words
+
+MAYOR_A = (
+    'Mayor Ines Calloway said: "We will rebuild every home on the waterfront before the winter storms return." '
+    "She spoke at the harbour office."
+)
+MAYOR_B = (
+    'Calloway told reporters: "We will rebuild every house on the seafront before the winter storms return."'
+)
+MAYOR_C = 'The mayor said "We will rebuild every home on the waterfront before the winter storms return!"'
+MAYOR_EXCERPT = 'The city will "rebuild every home on the waterfront," Mayor Ines Calloway promised.'
+
+
+def facts_for(bodies: dict[str, str], quotes, models):
+    articles = {k: article(k, v) for k, v in bodies.items()}
+    return quote_facts(quotes, articles, models.embedder.encode)
+
+
+def test_the_same_quote_in_two_wordings_is_disputed_and_names_the_words(models):
+    quotes = [
+        quote(
+            "a",
+            MAYOR_A,
+            "We will rebuild every home on the waterfront before the winter storms return.",
+            "Ines Calloway",
+        ),
+        quote(
+            "b",
+            MAYOR_B,
+            "We will rebuild every house on the seafront before the winter storms return.",
+            "Ines Calloway",
+        ),
+    ]
+    facts = facts_for({"a": MAYOR_A, "b": MAYOR_B}, quotes, models)
+    assert len(facts) == 1
+    fact = facts[0]
+    assert fact.status == "disputed"
+    assert "'home on'" in fact.reason and "'house on'" in fact.reason
+    assert "'waterfront before'" in fact.reason and "'seafront before'" in fact.reason
+    assert {c.article_id for c in fact.claims} == {"a", "b"}
+
+
+def test_identical_words_after_punctuation_and_case_agree(models):
+    quotes = [
+        quote(
+            "a",
+            MAYOR_A,
+            "We will rebuild every home on the waterfront before the winter storms return.",
+            "Ines Calloway",
+        ),
+        quote(
+            "c",
+            MAYOR_C,
+            "We will rebuild every home on the waterfront before the winter storms return!",
+            "Ines Calloway",
+        ),
+    ]
+    facts = facts_for({"a": MAYOR_A, "c": MAYOR_C}, quotes, models)
+    assert [(f.status, f.reason) for f in facts] == [("agreed", "the same words in every article")]
+
+
+def test_an_excerpt_of_the_same_words_agrees(models):
+    quotes = [
+        quote(
+            "a",
+            MAYOR_A,
+            "We will rebuild every home on the waterfront before the winter storms return.",
+            "Ines Calloway",
+        ),
+        quote("e", MAYOR_EXCERPT, "rebuild every home on the waterfront,", "Ines Calloway"),
+    ]
+    facts = facts_for({"a": MAYOR_A, "e": MAYOR_EXCERPT}, quotes, models)
+    assert [f.status for f in facts] == ["agreed"]
+
+
+def test_different_quotes_of_one_speaker_stay_apart(models):
+    a = 'Calloway said: "The ferry service will resume on Thursday if the pier holds."'
+    b = 'Calloway added: "Insurance claims must be filed at city hall within thirty days."'
+    quotes = [
+        quote("a", a, "The ferry service will resume on Thursday if the pier holds.", "Ines Calloway"),
+        quote("b", b, "Insurance claims must be filed at city hall within thirty days.", "Ines Calloway"),
+    ]
+    assert facts_for({"a": a, "b": b}, quotes, models) == []
+
+
+def test_the_same_words_from_two_different_speakers_are_not_one_quote(models):
+    text = "We will rebuild every home on the waterfront before the winter storms return."
+    a = f'Calloway said: "{text}"'
+    b = f'Governor Hal Brisco said: "{text}"'
+    quotes = [quote("a", a, text, "Ines Calloway"), quote("b", b, text, "Hal Brisco")]
+    assert facts_for({"a": a, "b": b}, quotes, models) == []
+
+
+def test_one_description_quoted_in_two_wordings_by_the_same_person(models):
+    a = (
+        'Harbour master Tomas Vell described the storm surge at the Valmora docks as "the highest and most '
+        'destructive," with eleven cranes toppled.'
+    )
+    b = (
+        'At the Valmora docks, harbour master Tomas Vell called the surge "one of the most violent and destructive '
+        'in living memory," saying eleven cranes had fallen.'
+    )
+    quotes = [
+        quote("a", a, "the highest and most destructive,", "Tomas Vell"),
+        quote("b", b, "one of the most violent and destructive in living memory,", "Tomas Vell"),
+    ]
+    facts = facts_for({"a": a, "b": b}, quotes, models)
+    assert [f.status for f in facts] == ["disputed"]
+    assert "highest" in facts[0].reason and "violent" in facts[0].reason
+
+
+def test_wording_differences_ignore_small_words_and_the_ends_of_an_excerpt():
+    full = words("Now we count on the support of our partners in our further steps")
+    other = words("We now count on the support of our partners in further steps")
+    assert wording_differences(full, other) == []
+    assert wording_differences(words("count on the support of our partners"), full) == []

@@ -1,0 +1,101 @@
+"""Spun rewrites: flagged without the original, clean prose left alone, linked when the original is here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from wirecheck.group.spin import link_spun, load_lexicon, parse_lexicon, score_spin
+from wirecheck.group.text import tokenize
+from wirecheck.model import Article, ArticleMentions, EntityMention
+
+
+CORPUS = Path(__file__).parent / "data" / "group_stories.jsonl"
+
+
+def load_corpus() -> dict[str, Article]:
+    records = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    return {
+        r["id"]: Article(r["id"], str(CORPUS), "jsonl", r["body"], tuple(r["body"].split("\n\n")),
+                         headline=r["headline"], published=r["published"])
+        for r in records
+    }
+
+
+def article(text: str, article_id: str = "a") -> Article:
+    return Article(article_id, "x", "text", text, (text,))
+
+
+def test_hand_spun_copy_is_flagged_and_every_clean_article_is_not():
+    articles = load_corpus()
+    scores = {aid: score_spin(a) for aid, a in articles.items()}
+    assert scores["kyiv-missiles-1-spun"].flagged
+    assert "dumdums" in " ".join(scores["kyiv-missiles-1-spun"].phrases)
+    assert [aid for aid, s in scores.items() if s.flagged] == ["kyiv-missiles-1-spun"]
+
+
+def test_listed_substitutions_that_touch_merge_into_one_phrase():
+    text = (
+        "The envoy, who spoke on condition of obscurity to bandy delicate accommodations, said the "
+        "concession team would meet again. Ukraine said its drones and dumdums hit an oil painting "
+        "refinery, and the plan bars the deployment of colors near the frontal lines. " * 2
+    )
+    score = score_spin(article(text))
+    assert score.flagged
+    assert "bandy delicate accommodations" in score.phrases
+    assert "condition of obscurity" in score.phrases
+    assert "oil painting refinery" in score.phrases
+
+
+def test_clean_wire_prose_with_a_few_uncommon_words_is_not_flagged():
+    text = (
+        "Negotiators whittled the draft down to nineteen points after a long session in Geneva, officials "
+        "said on Sunday. The talks were described as productive, though Moscow has not accepted the text. "
+        "Rescue crews in Kyiv searched the rubble of a damaged apartment block, and the mayor said heating "
+        "would be restored within two days. Analysts cautioned that a ceasefire remained distant. " * 3
+    )
+    score = score_spin(article(text))
+    assert not score.flagged
+    assert score.score < 0.5
+
+
+def test_names_marked_as_entities_are_not_evidence():
+    text = "Officials met in Dniprovskyi and Zaporizhzhia on Monday. " * 20
+    names = ArticleMentions(
+        "a", entities=(EntityMention("Dniprovskyi", "GPE", 15, 26), EntityMention("Zaporizhzhia", "GPE", 31, 43))
+    )
+    assert score_spin(article(text), names).phrases == ()
+
+
+def test_spun_copy_is_linked_to_its_original_after_undoing_substitutions():
+    articles = load_corpus()
+    [link] = link_spun(list(articles.values()), {"kyiv-missiles-1-spun"})
+    assert (link.article_id, link.copy_of, link.kind) == ("kyiv-missiles-1-spun", "kyiv-missiles-1", "spun")
+    assert link.containment >= 0.6
+    assert all(p.removesuffix(" …") in articles["kyiv-missiles-1-spun"].body for p in link.shared_passages)
+
+
+def test_a_flagged_article_without_its_original_in_the_batch_stays_unlinked():
+    articles = load_corpus()
+    others = [a for aid, a in articles.items() if aid != "kyiv-missiles-1"]
+    assert link_spun(others, {"kyiv-missiles-1-spun"}) == []
+
+
+def test_lexicon_rows_parse_to_word_sequences():
+    lexicon = parse_lexicon("# comment\nmilitary-artificial\tmilitary-industrial\tnews spinner\n")
+    tokens = tokenize("a military-artificial plant")
+    [(first, end, substitution)] = list(lexicon.matches(tokens))
+    assert (first, end) == (1, 3)
+    assert substitution.original == ("military", "industrial")
+    assert load_lexicon().by_first_word  # the shipped list loads
+
+
+def test_seed_000_is_flagged_with_its_tell_tale_phrases_and_no_other_seed_is(seeds_dir):
+    gold = json.loads((seeds_dir / "gold.json").read_text(encoding="utf-8"))
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        score = score_spin(article(text, path.stem))
+        assert score.flagged == bool(gold["articles"][path.stem].get("spun")), path.stem
+        examples = gold["articles"][path.stem].get("spun_examples", [])
+        found = [e for e in examples if any(e in p or p in e for p in score.phrases)]
+        assert len(found) >= len(examples) - 1, (path.stem, score.phrases)
