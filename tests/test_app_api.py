@@ -230,12 +230,18 @@ def test_articles_stored_by_the_cli_join_the_story_index_on_the_first_add(tmp_pa
 
 def test_posts_from_another_site_or_too_large_are_refused_before_reading(fresh):
     before = counts(fresh)
-    evil = fresh.post("/api/articles", json={"articles": [BRIDGE_1]}, headers={"Origin": "http://evil.example"})
+    evil = fresh.post(
+        "/api/articles", json={"articles": [BRIDGE_1]}, headers={"Origin": "http://evil.example"}
+    )
     assert evil.status_code == 403 and "cross-site" in evil.json()["error"]
     huge = fresh.post(
-        "/api/uploads", content=b"x", headers={"content-length": str(10**10), "content-type": "multipart/form-data"}
+        "/api/uploads",
+        content=b"x",
+        headers={"content-length": str(10**10), "content-type": "multipart/form-data"},
     )
     assert huge.status_code == 413
     assert counts(fresh) == before
-    same_site = fresh.post("/api/articles", json={"articles": [BRIDGE_1]}, headers={"Origin": "http://testserver"})
+    same_site = fresh.post(
+        "/api/articles", json={"articles": [BRIDGE_1]}, headers={"Origin": "http://testserver"}
+    )
     assert same_site.status_code == 201

@@ -163,6 +163,27 @@ def test_comment_form_at_the_end_is_dropped() -> None:
     assert "Your email address will not be published. Required fields are marked *" in article.removed
 
 
+def test_long_comment_thread_after_the_article_is_not_taken_for_it() -> None:
+    comment = (
+        "I work two streets from the harbour and we heard the crane come down around three in the morning, "
+        "it sounded like thunder. The lorries were still queued past the roundabout at noon and nobody from "
+        "the authority told drivers anything useful about when the berths would open again, which is typical."
+    )
+    thread = []
+    for name, day in (("Mira", 4), ("Tomasz", 5), ("Hal", 5), ("Ines", 6)):
+        thread += [f"{name} says:", f"March {day}, 2024 at 9:12 am", comment, "Reply"]
+    text = "\n".join([PARA_1, PARA_2, PARA_3, PARA_4, "4 Comments", *thread])
+    article = clean_one(text)
+    assert article.paragraphs == (PARA_1, PARA_2, PARA_3, PARA_4)
+    assert comment not in article.body and "Mira says:" in article.removed
+
+
+def test_a_said_colon_line_before_a_quote_stays_in_the_body() -> None:
+    lead_in = "The operations director said:"
+    article = clean_one("\n\n".join([PARA_1, PARA_2, lead_in, PARA_4, PARA_3]))
+    assert article.paragraphs == (PARA_1, PARA_2, lead_in, PARA_4, PARA_3)
+
+
 def test_share_bar_and_menu_lines_around_the_body_are_dropped() -> None:
     text = "\n".join(
         [

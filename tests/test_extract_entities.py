@@ -228,6 +228,36 @@ def test_name_like_noise_never_crashes_story_resolution(models, words):
 
 
 def test_name_cut_at_a_particle_is_repaired(models):
-    mentions = mentions_of(models, "Commission chief Ursula von der Leyen put the figures on the table on Tuesday.")
+    mentions = mentions_of(
+        models, "Commission chief Ursula von der Leyen put the figures on the table on Tuesday."
+    )
     assert person(mentions, "Ursula von der Leyen").role == "Commission chief"
     assert not any(m.text == "Leyen" for m in mentions)
+
+
+def test_misspelt_surname_is_a_variant_and_romanisation_is_an_alias():
+    def m(text: str, start: int = 0) -> EntityMention:
+        return EntityMention(text=text, label="PERSON", start=start, end=start + len(text))
+
+    mentions = [
+        ArticleMentions("a", entities=(m("Ed Miliband"), m("Mykhailo Podolyak", 20))),
+        ArticleMentions("b", entities=(m("Ed Miliband"), m("Miliband", 30), m("Ursula von der Leyen", 40))),
+        ArticleMentions(
+            "c",
+            entities=(
+                m("Ed Milliband"),
+                m("Milliband", 30),
+                m("Mykhailo Podoliak", 50),
+                m("von der Leyen", 70),
+            ),
+        ),
+    ]
+    entities = resolve_story_entities([article(i, "x") for i in "abc"], mentions)
+    miliband = by_name(entities, "Ed Miliband")
+    assert dict(miliband.variants) == {"Ed Milliband": ("c",), "Milliband": ("c",)}
+    assert miliband.article_ids == ("a", "b", "c")
+    podolyak = [e for e in entities if e.name.startswith("Mykhailo")]
+    assert len(podolyak) == 1 and podolyak[0].variants == ()
+    assert set(podolyak[0].aliases) | {podolyak[0].name} == {"Mykhailo Podolyak", "Mykhailo Podoliak"}
+    assert not any(e.name in {"Milliband", "Ed Milliband", "von der Leyen"} for e in entities)
+    assert by_name(entities, "Ursula von der Leyen").article_ids == ("b", "c")

@@ -232,5 +232,7 @@ def test_next_paragraph_names_the_speaker_later_in_its_first_sentence(models):
 
 
 def test_a_stray_mark_does_not_make_a_quote(models):
-    quotes = quotes_of(models, 'The new mast is 12" wider than the old one and was fitted by the crew in two days.')
+    quotes = quotes_of(
+        models, 'The new mast is 12" wider than the old one and was fitted by the crew in two days.'
+    )
     assert quotes == []

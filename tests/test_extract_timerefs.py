@@ -57,6 +57,18 @@ def test_weekday_with_plan_counts_forward(models):
     assert ref.date == "2024-03-14"
 
 
+def test_weekday_with_no_tense_cue_takes_the_nearer_day(models):
+    ref = only(models, "The airline said it expected to resume flights on Wednesday.", "Wednesday")
+    assert ref.date == "2024-03-13"
+    ref = only(models, "The airline resumed flights on Wednesday.", "Wednesday")
+    assert ref.date == "2024-03-06"
+
+
+def test_planned_weekend_is_the_coming_one(models):
+    assert only(models, "Delays will continue over the weekend.", "weekend").date == "2024-03-16"
+    assert only(models, "Delays continued over the weekend.", "weekend").date == "2024-03-09"
+
+
 def test_weekday_with_full_date_is_one_reference(models):
     ref = only(models, "On Monday, March 11, 2024, the envoy landed in Oslo.", "Monday")
     assert ref.text == "On Monday, March 11, 2024"

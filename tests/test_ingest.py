@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bz2
 import gzip
 import io
 import json
+import lzma
 from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
@@ -407,9 +409,11 @@ def test_truncated_warc_keeps_the_complete_records_and_reports_the_rest(tmp_path
     path.write_bytes(data[: int(len(data) * 0.7)])
     result = read_inputs([str(path)])
     assert 1 <= len(result.documents) < 5
-    assert result.problems, "the truncation must be reported"
-    assert all(str(path) in p.source for p in result.problems)
-    assert any("truncated" in p.reason or "damaged" in p.reason for p in result.problems)
+    assert [p.source for p in result.problems] == [str(path)]
+    (problem,) = result.problems
+    assert problem.skipped
+    assert problem.reason.startswith("gzip data is truncated")
+    assert f"the {len(result.documents)} page(s) before the damage were read" in problem.reason
 
 
 # --------------------------------------------------------------------------- folders, ids, duplicates
@@ -521,3 +525,14 @@ def test_json_export_with_an_articles_list(tmp_path: Path) -> None:
     assert result.problems == ()
     assert [(d.id, d.outlet) for d in result.documents] == [("export-1", "Fen Daily"), ("export-2", None)]
     assert result.documents[1].text == "Fishing from the pier will cost two euros a day from June."
+
+
+def test_bz2_and_xz_compressed_text(tmp_path: Path) -> None:
+    (tmp_path / "a.txt.bz2").write_bytes(bz2.compress(b"Bz2 story: the quay wall was repaired."))
+    (tmp_path / "b.txt.xz").write_bytes(lzma.compress(b"Xz story: the quay crane was replaced."))
+    result = read_inputs([str(tmp_path)])
+    assert result.problems == ()
+    assert [(d.id, d.text) for d in result.documents] == [
+        ("a", "Bz2 story: the quay wall was repaired."),
+        ("b", "Xz story: the quay crane was replaced."),
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -238,3 +239,27 @@ def test_a_feed_file_holding_a_url_or_a_path_is_never_opened(tmp_path: Path) -> 
         assert result.documents == ()
         assert "SECRET-CONTENT" not in repr(result)
         assert len(result.problems) == 1 and result.problems[0].skipped
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=12,
+)
+RECORDS = st.dictionaries(
+    st.sampled_from(["id", "text", "html", "title", "published", "outlet", "author", "url", "body", "other"]),
+    JSON_VALUES,
+    max_size=6,
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(lines=st.lists(RECORDS | JSON_VALUES, min_size=2, max_size=6))
+def test_every_jsonl_line_is_either_read_or_reported(lines: list) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "lines.jsonl"
+        path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+        result = read_inputs([str(path)])
+    numbers = {int(d.source.rsplit("#", 1)[1]) for d in result.documents}
+    numbers |= {int(p.source.rsplit(" ", 1)[1]) for p in result.problems if p.source.startswith(f"{path} ")}
+    assert numbers == set(range(1, len(lines) + 1))

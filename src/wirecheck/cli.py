@@ -75,10 +75,14 @@ def run_analyze(args: argparse.Namespace) -> int:
 
         write_html(report, args.html_path)
     if args.db_path:
-        from wirecheck.store import Store
+        from wirecheck.store import Store, StoreError
 
-        with Store(args.db_path) as store:
-            store.add_report(report)
+        try:
+            with Store(args.db_path) as store:
+                store.add_report(report)
+        except StoreError as err:
+            print(f"wirecheck: {args.db_path}: {err}", file=sys.stderr)
+            return EXIT_FAILED
     if not args.quiet:
         print_summary(report, time.monotonic() - started, args)
     return EXIT_SKIPPED if any(p.skipped for p in report.problems) else EXIT_OK

@@ -23,11 +23,9 @@ from urllib.parse import urlsplit
 from wirecheck.model import Article, RawDocument
 
 from .extracted import clean_extracted_text
-from .lines import word_count
+from .lines import RECURRING_MAX_WORDS, word_count
 from .scraped import CleanText, clean_scraped_text, split_lines
 from .vocabulary import line_key
-
-RECURRING_MAX_WORDS = 6  # only short lines can be furniture by recurrence; shared prose is a copy, kept
 
 
 def clean_documents(docs: Sequence[RawDocument]) -> list[Article]:

@@ -50,20 +50,25 @@ _BULLET = re.compile(rf"^[{re.escape(BULLET_GLYPHS)}]\s+\S")
 _IDENTIFIER = re.compile(
     r"^(?:[a-z0-9]+(?:[-_][a-z0-9]+)+|\S+\.(?i:jpe?g|png|gif|webp|svg|html?|php|aspx?)|(?i:https?://|www\.)\S+)$"
 )
-_COMMENTER = re.compile(r"^\S.{0,50}\s(?:says|said|sagt|schreibt|meint|dit|dice|escribió|wrote)\s*:$", re.I)
+_COMMENTER = re.compile(r"^\S.{0,50}\s(?:says|sagt|dice)\s*:$", re.I)  # "Kristine says:" over a comment
 _READ_ALSO = re.compile(
     r"^(?:read more|read also|also read|see also|related|more|watch|listen|lesen sie auch|lesen sie mehr|mehr lesen|mehr zum thema"
     r"|siehe auch|à lire aussi|lire aussi|voir aussi|lee también|leer más|ver también|te puede interesar)\b\s*(?:[:»>|–—-]|über|about|on|sur|sobre)"
 )
+NOT_NAMES = frozenset(
+    {"the", "a", "an", "this", "that", "then", "now", "far", "contrast", "comparison", "late", "early"}
+)
+RECURRING_MAX_WORDS = 6  # only short lines are furniture by recurrence; prose shared with others is a copy
 _DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*"
+# Only the label is case-free: names must be capitalised ("By the way" is prose).
 _BYLINE = re.compile(
-    rf"^(?:written\s+by|reported\s+by|posted\s+by|by|von|par|por)\s*:?\s+(?P<names>{_NAME_WORD}(?:[\s,]+(?:and|und|et|y|&)?\s*{_NAME_WORD}){{0,7}})",
-    re.IGNORECASE,
+    rf"^(?i:written\s+by|reported\s+by|posted\s+by|by|von|par|por)\s*:?\s+"
+    rf"(?P<names>{_NAME_WORD}(?:[\s,]+(?:and|und|et|y|&)?\s*{_NAME_WORD}){{0,7}})"
 )
 _AUTHOR_LABEL = re.compile(
-    rf"^(?:author|autor|auteur|written by)\s*:\s*(?P<names>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}})", re.I
+    rf"^(?i:author|autor|auteur|written by)\s*:\s*(?P<names>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}})"
 )
 _SECTION_BY = re.compile(
     r"^(?:in|posted in|filed under|published in)\s+(?P<section>.+?)\s+by\s+", re.IGNORECASE
@@ -101,21 +106,7 @@ def byline_names(line: str) -> str | None:
     words = names.split()
     if not words or len(words) > 8:
         return None
-    # "By the way..." / "By Tuesday, officials..." are prose, not bylines.
-    if words[0].lower() in {
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "then",
-        "now",
-        "far",
-        "contrast",
-        "comparison",
-        "late",
-        "early",
-    }:
+    if words[0].lower() in NOT_NAMES:  # "By Far the Largest..." is a title, not a byline
         return None
     rest_after = body[m.end() :].strip(" ,|-–—")
     if rest_after and not find_date(rest_after) and len(rest_after.split()) > 6:
@@ -162,6 +153,16 @@ def tidy_place(place: str) -> str:
     return place.title() if place.isupper() else place
 
 
+def is_sentence_case(text: str) -> bool:
+    """Capital first word, lower-case words after it: "The director said:", not "Further Reading:"."""
+    words = text.split()
+    return (
+        len(words) >= 2
+        and words[0][:1].isupper()
+        and sum(w[:1].islower() for w in words[1:]) >= len(words[1:]) / 2
+    )
+
+
 def is_bullet(text: str) -> bool:
     return bool(_BULLET.match(text))
 
@@ -199,11 +200,11 @@ def _kind(text: str, words: int, recurring: frozenset[str]) -> Kind:
         return Kind.SHARE
     if is_furniture(text, key) or _COMMENTER.match(text) or (words <= 30 and _READ_ALSO.match(key)):
         return Kind.FURNITURE
-    if words <= 6 and key in recurring:
+    if words <= RECURRING_MAX_WORDS and key in recurring:
         return Kind.FURNITURE
     if is_bullet(text):
         return Kind.BULLET
-    if is_terminal(text) and (words >= 5 or (words >= 3 and not text.endswith(":"))):
+    if is_terminal(text) and words >= 3 and (not text.endswith(":") or words >= 5 or is_sentence_case(text)):
         return Kind.PARAGRAPH
     if words >= 15:
         return Kind.PARAGRAPH

@@ -4,9 +4,9 @@ Each line scores by how much it reads like prose: paragraphs gain their word
 count, short title-like lines and metadata lose a little, furniture loses a
 lot.  The body is the contiguous run of lines with the highest total (the
 maximum-sum segment), so menus, teasers and footers at either end fall away
-while subheadings and captions between paragraphs stay inside.  Lines that
-open comments are walls the body never crosses;
-lines opening related-link lists weigh heavily against what follows them.
+while subheadings and captions between paragraphs stay inside.  A line
+opening the comment section is a wall the body does not cross; a line opening
+a related-links list weighs heavily against what follows it.
 """
 
 from __future__ import annotations
@@ -15,20 +15,24 @@ from collections.abc import Sequence
 
 from .lines import Kind, Line, is_terminal
 
+# What a line is worth (paragraphs are worth their word count).
 FURNITURE_PENALTY = -8.0
 RELATED_PENALTY = -15.0
 SHARE_PENALTY = -2.0
 METADATA_PENALTY = -3.0
 TITLE_PENALTY = -4.0
-AFTER_MARKER_WEIGHT = 0.3
+RUN_GROWTH = 0.5  # each further non-prose line in a row costs this much more...
+RUN_CAP = 2.0  # ...up to this multiple of its own penalty
+# Comments and tail teasers.
+AFTER_MARKER_WEIGHT = 0.3  # a run after a comment-section line counts for this share of its score
 ARTICLE_BEFORE_COMMENTS = 80.0  # about 80 words of prose before the comments make an article
-RUN_GROWTH = 0.5
+MAX_CLEAN_GAP = 6  # titles/dates/captions between two prose blocks of one article
 TAIL_GAP = 2  # non-prose lines that set a last block apart
 TAIL_MAX_WORDS = 50  # a last block shorter than this, set apart, is a promo
-RUN_CAP = 2.0  # the most one non-prose line can cost, as a multiple of its own penalty
 
 
 def line_score(line: Line) -> float:
+    """How much one line, on its own, reads like article prose."""
     if line.kind is Kind.PARAGRAPH:
         return float(line.words) if is_terminal(line.text) else 0.5 * line.words
     if line.kind is Kind.BULLET:
@@ -96,7 +100,25 @@ def body_region(lines: Sequence[Line]) -> tuple[int, int]:
             break  # a whole article stands before the comment section: the comments are not it
         seen_marker = seen_marker or (i < len(lines) and best[0] > 0)
         segment_start = i + 1
-    return best[1], trim_tail(lines, best[1], best[2])
+    start, end = extend_over_clean_gaps(lines, best[1], best[2])
+    return start, trim_tail(lines, start, end)
+
+
+CLEAN_GAP_KINDS = (Kind.TITLE, Kind.DATE, Kind.CREDIT, Kind.BULLET)
+
+
+def extend_over_clean_gaps(lines: Sequence[Line], start: int, end: int) -> tuple[int, int]:
+    """Take in prose further on that only titles, dates or captions separate from the body (no furniture)."""
+    while True:
+        j = end
+        while j < len(lines) and lines[j].kind in CLEAN_GAP_KINDS and j - end < MAX_CLEAN_GAP:
+            j += 1
+        if j < len(lines) and j > end and lines[j].kind is Kind.PARAGRAPH:
+            end = j + 1
+            while end < len(lines) and lines[end].kind is Kind.PARAGRAPH:
+                end += 1
+            continue
+        return start, end
 
 
 def trim_tail(lines: Sequence[Line], start: int, end: int) -> int:

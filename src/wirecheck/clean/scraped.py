@@ -46,8 +46,8 @@ METADATA_KINDS = (
 )
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"”’')\]]*)(?:\s|$)")
 _DATE_LABEL = re.compile(r"(?i)^\W*(?:date|dated|published|posted|updated|datum|on)?\W*$")
-# Priorities of the places a publication date can come from (lower wins).
 HEADLINE_WINDOW = 25  # a headline sits within this many lines above the body
+# Priorities of the places a publication date can come from (lower wins).
 FROM_DATELINE, FROM_BYLINE, FROM_DATE_LINE, FROM_GLUED_PREFIX, FROM_PAGE_DATE = range(5)
 
 
@@ -109,6 +109,12 @@ def same_title(a: str, b: str) -> bool:
 def clean_scraped_text(
     text: str, recurring: frozenset[str] = frozenset(), title: str | None = None
 ) -> CleanText:
+    """Body, metadata and dropped lines of one scraped text.
+
+    ``recurring`` holds :func:`line_key` keys of short lines seen in other documents of the batch;
+    ``title``, when the source declared one, is the headline and its printed copies are dropped.
+    When no prose run is found, every text line is kept (with a note) rather than losing the text.
+    """
     lines = classify_lines(split_lines(text), recurring)
     start, end = body_region(lines)
     found = Findings()
@@ -244,14 +250,6 @@ def read_header(header: Sequence[Line], found: Findings, title: str | None) -> i
         ):
             found.section = line.text
         found.removed.append(line.text)
-    if found.section is None and headline_at is not None:
-        near = [
-            ln
-            for ln in header[max(0, headline_at - 3) : headline_at]
-            if ln.kind is Kind.TITLE and ln.words <= 4
-        ]
-        if near:
-            found.section = near[-1].text
     return headline_at
 
 
@@ -264,9 +262,10 @@ def take_lead(body: list[Line], found: Findings, after_headline: bool) -> list[L
         harvest(body[0], found)
         found.removed.append(body[0].text)
         body = body[1:]
-    while body and body[0].kind is Kind.BULLET:
-        found.summary.append(strip_bullet(body[0].text))
-        body = body[1:]
+    bullets = next((i for i, ln in enumerate(body) if ln.kind is not Kind.BULLET), 0)
+    if bullets and body[bullets].kind is Kind.PARAGRAPH:  # a bullet summary, then the article
+        found.summary.extend(strip_bullet(ln.text) for ln in body[:bullets])
+        body = body[bullets:]
     if not body:
         return body
     first = unglue_lead(body[0], found)
@@ -311,6 +310,7 @@ def is_standfirst(body: Sequence[Line]) -> bool:
 
 
 def read_body(body: Sequence[Line], found: Findings) -> tuple[list[str], list[str]]:
+    """Paragraphs and subheadings of the body run; metadata and furniture inside it are dropped."""
     paragraphs: list[str] = []
     subheadings: list[str] = []
     for i, line in enumerate(body):

@@ -4,7 +4,8 @@ Structure first: a mention becomes a claim with a *counted class* (people, drone
 an *event class* (kill, injure, launch, down, or another governing word), a place, a time and a
 *version* (the "initial 28-point plan" vs the plan "whittled down to 19 points").  Claims are
 blocked by (counted class, event class); inside a block, pairs that structure allows are scored
-by the similarity of their sentences (sentence embeddings, only of these candidate sentences)
+by the similarity of their sentences (sentence embeddings, only of sentences whose pairing
+structure cannot settle: the same known event in the same named place needs no embedding),
 with small bonuses for the same figure and place and a penalty for figures far apart, then
 merged greedily, best pair first, as long as every pair inside a group stays compatible.
 An article never contradicts itself: two different figures from one article stay apart.
@@ -161,6 +162,7 @@ CLASS_NOUNS = {
 }
 
 LINK_THRESHOLD = 0.5  # cosine similarity of the two sentences after bonuses and penalties
+STRUCTURAL_SIMILARITY = 0.6  # stands for the similarity when event and place already match
 
 
 @dataclass(frozen=True)
@@ -348,6 +350,11 @@ def compatible(a: QuantityClaim, b: QuantityClaim) -> bool:
     return not (date_a and date_b and date_a != date_b)
 
 
+def decided_by_structure(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """The same known event in the same named place: no need to ask the embedder."""
+    return bool(a.event) and a.event == b.event and bool(a.place_key) and a.place_key == b.place_key
+
+
 def link_score(a: QuantityClaim, b: QuantityClaim, similarity: float) -> float:
     score = similarity
     if a.quantity.number == b.quantity.number:
@@ -369,8 +376,19 @@ def align_quantities(
     blocks: dict[tuple[str, str], list[int]] = {}
     for index, claim in enumerate(claims):
         blocks.setdefault(claim.block, []).append(index)
+    # embed only sentences of claims that structure allows to pair with another article's claim
     needs_embedding = sorted(
-        {claims[i].sentence for members in blocks.values() if len(members) > 1 for i in members}
+        {
+            claims[i].sentence
+            for members in blocks.values()
+            for i in members
+            if any(
+                claims[j].article_id != claims[i].article_id
+                and compatible(claims[i], claims[j])
+                and not decided_by_structure(claims[i], claims[j])
+                for j in members
+            )
+        }
     )
     vectors = encode(needs_embedding) if needs_embedding else np.zeros((0, 1))
     row = {sentence: i for i, sentence in enumerate(needs_embedding)}
@@ -386,8 +404,11 @@ def _cluster(
 ) -> list[list[QuantityClaim]]:
     if len(block) == 1:
         return [list(block)]
-    rows = vectors[[row[c.sentence] for c in block]]
-    similarities = rows @ rows.T  # one matrix product for the whole block
+    embedded = [k for k, c in enumerate(block) if c.sentence in row]
+    similarities = np.full((len(block), len(block)), -1.0)
+    if embedded:
+        rows = vectors[[row[block[k].sentence] for k in embedded]]
+        similarities[np.ix_(embedded, embedded)] = rows @ rows.T  # one matrix product for the block
     pairs: list[tuple[float, int, int]] = []
     for i in range(len(block)):
         for j in range(i + 1, len(block)):
@@ -396,7 +417,8 @@ def _cluster(
                 continue
             if not compatible(a, b):
                 continue
-            score = link_score(a, b, float(similarities[i, j]))
+            similarity = STRUCTURAL_SIMILARITY if decided_by_structure(a, b) else float(similarities[i, j])
+            score = link_score(a, b, similarity)
             if score >= LINK_THRESHOLD:
                 pairs.append((score, i, j))
     pairs.sort(reverse=True)

@@ -2,9 +2,9 @@
 
 Two quotes from different articles are one quote when the same person says them (a quote with no
 speaker may join only when nearly all its words stand in the other) and their words line up:
-most of the shorter quote's words appear, in order, in the longer one; or the quotes mean the same
-(sentence embeddings); or the sentences around them describe the same moment and a fair share of
-words still line up ("one of the longest and most massive" and "one of the Kyiv regime's most
+most of the shorter quote's words appear, in order, in the longer one; or, with a fair share of
+words lined up, the quotes mean the same (sentence embeddings) or the sentences around them
+describe the same moment ("one of the longest and most massive" and "one of the Kyiv regime's most
 sustained and massive attacks", both the governor's words about one attack).
 """
 
@@ -85,7 +85,7 @@ def align_quotes(
         share = aligned_share(a.words, b.words)
         if share >= ALIGNED_SHARE:
             pairs.append((share, i, j))
-        else:
+        elif share >= SAME_MOMENT_ALIGNED:
             to_embed.append((i, j, share))
     if to_embed:
         texts = sorted(
@@ -105,7 +105,7 @@ def align_quotes(
             a, b = claims[i], claims[j]
             meaning = similarity(a.quote.text, b.quote.text)
             moment = similarity(a.sentence, b.sentence)
-            if meaning >= SAME_MEANING or (moment >= SAME_MOMENT and share >= SAME_MOMENT_ALIGNED):
+            if meaning >= SAME_MEANING or moment >= SAME_MOMENT:
                 pairs.append((max(meaning, share), i, j))
     return _group(claims, pairs)
 

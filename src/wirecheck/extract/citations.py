@@ -44,7 +44,6 @@ MEDIA_TAIL_WORDS = frozenset(
         "television",
         "tv",
         "wire",
-        "service",
     }
 )
 SAY_LEMMAS = frozenset({"say", "write", "quote", "cite", "report", "publish", "reveal", "learn", "find"})

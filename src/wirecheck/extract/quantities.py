@@ -111,10 +111,11 @@ def find_quantities(doc: Doc, article: Article, times: Sequence[TimeRef] | None 
     if times is None:
         times = find_time_refs(doc, article)
     time_spans = [(t.start, t.end) for t in times if t.date is not None or t.years is not None]
+    text = doc.text  # built on each access: read it once
     known_places = place_names(doc)
     quantities = []
     for run in number_runs(doc):
-        quantity = describe(doc, run, times, time_spans, known_places)
+        quantity = describe(doc, text, run, times, time_spans, known_places)
         if quantity is not None:
             quantities.append(quantity)
     return quantities
@@ -234,6 +235,7 @@ def join_ranges(doc: Doc, runs: list[NumberRun]) -> list[NumberRun]:
 
 def describe(
     doc: Doc,
+    text: str,
     run: NumberRun,
     times: Sequence[TimeRef],
     time_spans: list[tuple[int, int]],
@@ -241,10 +243,9 @@ def describe(
 ) -> Quantity | None:
     first, last = doc[run.first], doc[run.last_of_range if run.last_of_range is not None else run.last]
     start, end = first.idx, last.idx + len(last.text.rstrip("-"))
-    if not is_a_quantity(doc, run, start, end, time_spans):
+    if not is_a_quantity(doc, text, run, start, end, time_spans):
         return None
     sentence = first.sent
-    text = doc.text
 
     unit, unit_end = unit_around(doc, run)
     counted, counted_token, age = counted_noun(doc, run)
@@ -288,7 +289,7 @@ def describe(
         qualifier=qualifier,
         counted=counted,
         event=event,
-        place=find_place(doc, run, sentence, event, known_places),
+        place=find_place(doc, text, run, sentence, event, known_places),
         time=time_of(sentence, times),
         sentence=sentence.text.strip(),
         start=value_start,
@@ -299,7 +300,9 @@ def describe(
     )
 
 
-def is_a_quantity(doc: Doc, run: NumberRun, start: int, end: int, time_spans: list[tuple[int, int]]) -> bool:
+def is_a_quantity(
+    doc: Doc, text: str, run: NumberRun, start: int, end: int, time_spans: list[tuple[int, int]]
+) -> bool:
     """Leave out dates, years, ordinals, and numbers inside names ("Article 5", "F-16", "Covid-19")."""
     if any(s < end and start < e for s, e in time_spans):
         return False
@@ -316,7 +319,7 @@ def is_a_quantity(doc: Doc, run: NumberRun, start: int, end: int, time_spans: li
         head = first.head
         if not (first.dep_ == "nummod" and head.tag_ == "NNS"):
             return False  # a year written alone: "the 2022 invasion"
-    before = doc.text[max(0, start - 2) : start]
+    before = text[max(0, start - 2) : start]
     if re.search(r"[A-Za-z]-?$", before) and not re.search(r"\s", before):
         return False  # glued to letters: "F-16", "Su-34"
     if first.ent_type_ in NAME_LABELS and first.ent_iob_ == "I":
@@ -426,14 +429,14 @@ def noun_lemma(token: Token) -> str:
 
 def is_age_at(doc: Doc, index: int) -> bool:
     """ "90-year-old", "90- year-old", "90 years old", "six-month-old"."""
-    window = doc.text[doc[index].idx : doc[index].idx + 30].lower()
+    window = doc[index : index + 8].text.lower()
     return bool(re.match(r"[\w.,]+-?\s*(?:year|month|week|day)s?[\s-]*old\b", window))
 
 
 def age_end(doc: Doc, run: NumberRun) -> int:
     start = doc[run.last].idx
     match = re.match(
-        r"[\w.,]+-?\s*(?:year|month|week|day)s?[\s-]*old\b", doc.text[start : start + 30].lower()
+        r"[\w.,]+-?\s*(?:year|month|week|day)s?[\s-]*old\b", doc[run.last : run.last + 8].text.lower()
     )
     return start + match.end() if match else doc[run.last].idx + len(doc[run.last].text)
 
@@ -497,13 +500,13 @@ class PlaceCandidate:
 
 
 def find_place(
-    doc: Doc, run: NumberRun, sentence: Span, event: str | None, known_places: frozenset[str]
+    doc: Doc, text: str, run: NumberRun, sentence: Span, event: str | None, known_places: frozenset[str]
 ) -> str | None:
     """Where the counted thing happened: a place in the same sentence, else (for casualties, when the
     sentence names no place at all: "killing at least seven people") the sentence before it."""
     candidates = place_candidates(sentence, run.first, known_places)
     if not candidates and event in {"kill", "injure", "casualty"}:
-        previous = previous_sentence_in_paragraph(doc, sentence)
+        previous = previous_sentence_in_paragraph(doc, text, sentence)
         if previous is not None:
             candidates = place_candidates(previous, None, known_places)
     good = [c for c in candidates if c.score > 0]
@@ -619,11 +622,11 @@ def clean_place(text: str) -> str:
     return re.sub(r"['’]s$", "", text)
 
 
-def previous_sentence_in_paragraph(doc: Doc, sentence: Span) -> Span | None:
+def previous_sentence_in_paragraph(doc: Doc, text: str, sentence: Span) -> Span | None:
     if sentence.start == 0:
         return None
     previous = doc[sentence.start - 1].sent
-    between = doc.text[previous.end_char : sentence.start_char]
+    between = text[previous.end_char : sentence.start_char]
     if "\n" in between or "\n\n" in previous.text.strip():
         return None
     return previous

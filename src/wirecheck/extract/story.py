@@ -13,7 +13,8 @@ How mentions become entities (all evidence comes from the story's own articles):
    so the compare stage can flag a likely error.  First names further apart but with the
    same initial ("Dan" / "Daniel") are aliases; different initials are different people.
    Full names whose first names agree and whose surnames are one or two edits apart (long
-   surnames only) are spelling variants, i.e. aliases.
+   surnames only, "Miliband" / "Milliband") are variants too.  Romanisation differences
+   (y/i/j, kh/h, w/v, ph/f: "Podolyak" / "Podoliak") are aliases, not clashes.
 4. A surname alone ("Driscoll") joins the full name with that surname, preferring the
    person named in the same article.
 5. An acronym joins the multi-word name it abbreviates ("EU" / "European Union").
@@ -41,7 +42,7 @@ class Seen:
     article_id: str
 
 
-@dataclass
+@dataclass(eq=False)
 class Cluster:
     """Mentions that name one entity; ``variants`` holds clashing spellings apart."""
 
@@ -131,30 +132,43 @@ def cluster_people(groups: dict[str, list[Seen]]) -> list[Cluster]:
 
 
 def name_relation(main: str, other: str) -> str | None:
-    """ "alias", "variant" (clashing first name) or None (different people) for two full-name keys."""
-    main_words, other_words = main.split(), other.split()
-    first_a, first_b = main_words[0], other_words[0]
-    if surname_key(main) == surname_key(other):
+    """ "alias", "variant" (a clashing spelling) or None (different people) for two full-name keys."""
+    words_a, words_b = main.split(), other.split()
+    shorter, longer = sorted((words_a, words_b), key=len)
+    if len(shorter) < len(longer) and longer[-len(shorter) :] == shorter:
+        return "alias"  # "von der Leyen" within "Ursula von der Leyen"
+    first_a, first_b = spelling_key(words_a[0]), spelling_key(words_b[0])
+    surname_a, surname_b = spelling_key(surname_key(main)), spelling_key(surname_key(other))
+    if surname_a == surname_b:
         if first_a == first_b:
             return "alias"
         if edit_distance(first_a, first_b) <= 2:
             return "variant"
         return "alias" if first_a[0] == first_b[0] else None
-    long_enough = min(len(surname_key(main)), len(surname_key(other))) >= 7
-    if first_a == first_b and long_enough and edit_distance(surname_key(main), surname_key(other)) <= 2:
-        return "alias"
+    long_enough = min(len(surname_a), len(surname_b)) >= 6
+    if first_a == first_b and long_enough and edit_distance(surname_a, surname_b) <= 2:
+        return "variant"  # "Ed Milliband" against "Ed Miliband": a misspelt surname
     return None
 
 
+def spelling_key(word: str) -> str:
+    """A looser key for romanised names: y/i/j, kh/h, w/v, ph/f written alike ("Podolyak" /
+    "Podoliak").  Differences it does not absorb (a doubled or a changed letter) are clashes."""
+    key = word.replace("kh", "h").replace("ph", "f").replace("w", "v")
+    key = key.replace("y", "i").replace("j", "i")
+    return key.replace("ii", "i")
+
+
 def attach_surnames(groups: dict[str, list[Seen]], types: dict[str, str], people: list[Cluster]) -> None:
-    """A surname alone joins the full name with that surname (step 4), per mention."""
-    by_surname: dict[str, list[Cluster]] = defaultdict(list)
+    """A surname alone joins the full name with that surname (step 4), per mention; the
+    surname of a clashing spelling joins as a variant too."""
+    by_surname: dict[str, list[tuple[Cluster, bool]]] = defaultdict(list)
     for cluster in people:
         for s in cluster.seen:
-            if s not in cluster.variants:
-                key = surname_key(fold_name(s.mention.text))
-                if cluster not in by_surname[key]:
-                    by_surname[key].append(cluster)
+            entry = (cluster, s in cluster.variants)
+            key = surname_key(fold_name(s.mention.text))
+            if entry not in by_surname[key]:
+                by_surname[key].append(entry)
     for key, seen in groups.items():
         if len(key.split()) != 1 or key not in by_surname:
             continue
@@ -162,9 +176,11 @@ def attach_surnames(groups: dict[str, list[Seen]], types: dict[str, str], people
             continue  # a word that is never a person here (a place sharing a surname)
         for s in seen:
             candidates = by_surname[key]
-            same_article = [c for c in candidates if s.article_id in c.article_ids]
-            target = max(same_article or candidates, key=lambda c: len(c.seen))
-            target.seen.append(s)
+            same_article = [c for c in candidates if s.article_id in c[0].article_ids]
+            cluster, is_variant = max(same_article or candidates, key=lambda c: (not c[1], len(c[0].seen)))
+            cluster.seen.append(s)
+            if is_variant:
+                cluster.variants.append(s)
         types[key] = "PERSON"
 
 

@@ -130,7 +130,7 @@ def find_time_refs(doc: Doc, article: Article) -> list[TimeRef]:
         if ref is None:
             continue
         sentence_text = sentences.text_around(text, piece.start, piece.end)
-        clause = dated_clause(doc, piece.start, piece.end)
+        clause = dated_clause(doc, text, piece.start, piece.end)
         if clause is not None:
             ref = replace(ref, event_text=clause_text(clause), event_words=content_lemmas(clause))
         refs.append(replace(ref, sentence=sentence_text))
@@ -140,10 +140,18 @@ def find_time_refs(doc: Doc, article: Article) -> list[TimeRef]:
 # --------------------------------------------------------------------------- finding
 
 
+UNIT_WORD = re.compile(r"(?:second|minute|hour|day|night|week|fortnight|month|year|decade|centur)", FLAGS)
+UNIT_WINDOW = (90, 12)  # characters before and after a unit word that a duration phrase can span
+
+
 def find_pieces(text: str) -> list[Found]:
     found = []
+    unit_windows = windows_around(text, UNIT_WORD, *UNIT_WINDOW)
     for kind, pattern in PATTERNS:
-        for match in pattern.finditer(text):
+        # durations need a unit word: search only near one (the patterns are slow to try everywhere)
+        windows = unit_windows if kind in {"duration", "ago"} else [(0, len(text))]
+        matches = {m.span(): m for start, end in windows for m in pattern.finditer(text, start, end)}
+        for match in sorted(matches.values(), key=lambda m: m.start()):
             groups = {k: v for k, v in match.groupdict().items() if v is not None}
             if not plausible(kind, groups, text, match.start()):
                 continue
@@ -152,6 +160,18 @@ def find_pieces(text: str) -> list[Found]:
                 start += 1
             found.append(Found(start, end, kind, groups))
     return found
+
+
+def windows_around(text: str, anchor: re.Pattern[str], before: int, after: int) -> list[tuple[int, int]]:
+    """Merged character windows around each match of ``anchor``."""
+    windows: list[tuple[int, int]] = []
+    for match in anchor.finditer(text):
+        start, end = max(0, match.start() - before), min(len(text), match.end() + after)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
 
 
 def plausible(kind: str, groups: dict[str, str], text: str, start: int) -> bool:
@@ -585,7 +605,7 @@ CLAUSE_CONJUNCTIONS = {"conj", "cc"}  # cut only where they join clauses, not "m
 MAX_CLAUSE_TOKENS = 30
 
 
-def dated_clause(doc: Doc, start: int, end: int) -> list[Token] | None:
+def dated_clause(doc: Doc, text: str, start: int, end: int) -> list[Token] | None:
     """The clause the expression dates: its verb's subtree without side clauses.  An infinitive
     climbs to the verb that governs it ("expects to reopen on Saturday"), and a participle or
     relative clause takes its noun along ("the plan unveiled on Tuesday")."""
@@ -602,7 +622,7 @@ def dated_clause(doc: Doc, start: int, end: int) -> list[Token] | None:
         root = root.head
     inside = {t.i for t in span}
     spine = {t.i for t in path_up_to(span.root, root)}  # the path from the expression up: never cut
-    line_start, line_end = line_around(doc.text, start, end)
+    line_start, line_end = line_around(text, start, end)
     kept: list[Token] = []
     for token in root.subtree:
         if not line_start <= token.idx < line_end:

@@ -63,7 +63,7 @@ LEAD_WORDS = 60
 EMBEDDING_WEIGHT = 0.5
 ENTITY_WEIGHT = 0.25
 TERM_WEIGHT = 0.25
-SAME_STORY_SCORE = 0.42
+SAME_STORY_SCORE = 0.36
 GRACE_DAYS = 2  # a developing story is reported over a couple of days at no cost
 GAP_PENALTY_PER_DAY = 0.04
 
@@ -210,6 +210,7 @@ class StoryIndex:
         self._term_df: Counter[str] = Counter()
         self._articles_seen = 0
         self._latest_day: int | None = None
+        self._batch_day: int | None = None  # fallback date of the batch being added
         self._planes = np.random.default_rng(LSH_SEED).standard_normal(
             (LSH_TABLES * LSH_BITS, EMBEDDING_DIM)
         ).astype(np.float32)
@@ -228,16 +229,11 @@ class StoryIndex:
         vectors = np.asarray(embeddings, dtype=np.float32).reshape(len(articles), -1)
         by_id = {m.article_id: m for m in mentions}
         features = [self._features(a, by_id.get(a.id), v) for a, v in zip(articles, vectors, strict=True)]
-        fallback_day = self._fallback_day(features)
-        features = [
-            f if f.day is not None or fallback_day is None else ArticleFeatures(
-                f.id, fallback_day, f.embedding, f.entities, f.terms
-            )
-            for f in features
-        ]
+        self._batch_day = self._fallback_day(features)
         forced = forced_groups(same_story or {})
         assigned: dict[str, str] = {}
-        for feature in sorted(features, key=lambda f: (f.day if f.day is not None else 0, f.id)):
+        # dated articles first, in time order: undated ones then join the stories they fit
+        for feature in sorted(features, key=lambda f: (f.day is None, f.day or 0, f.id)):
             if feature.id in self._article_story:
                 assigned[feature.id] = self._article_story[feature.id]
                 continue
@@ -330,8 +326,12 @@ class StoryIndex:
         return sorted(weights, key=lambda e: (-weights[e], e))[:ENTITY_BUCKETS_PER_ARTICLE]
 
     def _weeks(self, day: int | None) -> list[int | str]:
+        """Weeks to search: around the article's date; for an undated article, around the
+        batch's median date (taken as current news) and the undated bucket."""
         if day is None:
-            return ["undated"]
+            if self._batch_day is None:
+                return ["undated"]
+            return ["undated", *self._weeks(self._batch_day)]
         week = day // WEEK_DAYS
         return [week - 1, week, week + 1]
 

@@ -1,6 +1,7 @@
 """``read_inputs``: find the files, read each with the right reader, drop nothing silently.
 
-Per file: load (size cap, decompression) -> refuse binary -> decode -> sniff -> read.  Then
+Per file: WARC archives are streamed from disk; any other file is loaded (size cap,
+decompression) -> binary refused -> decoded -> sniffed -> read.  Then
 across the batch: identical files and identical article texts are read once (the others are
 reported as duplicates), and ids are made unique deterministically.
 """
@@ -18,11 +19,11 @@ from wirecheck.ingest.decode import decode_bytes
 from wirecheck.ingest.feed import read_feed
 from wirecheck.ingest.html import HUGE_PAGE_METHOD, html_document, is_wirecheck_report
 from wirecheck.ingest.jsonl import read_json_records
-from wirecheck.ingest.load import LoadFailure, binary_kind, load_file
+from wirecheck.ingest.load import LoadFailure, binary_kind, load_file, read_head, regular_file_problem
 from wirecheck.ingest.reading import Reading, normalise_newlines
 from wirecheck.ingest.sniff import detect_kind, file_stem
 from wirecheck.ingest.walk import find_input_files
-from wirecheck.ingest.warc import looks_like_warc, read_warc
+from wirecheck.ingest.warc import looks_like_warc, read_warc, read_warc_file
 from wirecheck.model import IngestResult, InputProblem, RawDocument
 
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
@@ -57,6 +58,12 @@ def read_file(path: Path, seen_content: dict[str, str]) -> Reading:
 def _read_file(path: Path, seen_content: dict[str, str]) -> Reading:
     reading = Reading()
     source = str(path)
+    unopenable = regular_file_problem(path)
+    if unopenable:
+        reading.problem(source, unopenable.reason)
+        return reading
+    if looks_like_warc(read_head(path)):
+        return read_warc_file(path, stem=file_stem(path))
     loaded = load_file(path)
     if isinstance(loaded, LoadFailure):
         reading.problem(source, loaded.reason)

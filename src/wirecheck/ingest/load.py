@@ -62,8 +62,8 @@ class LoadFailure:
     reason: str
 
 
-def load_file(path: Path) -> LoadedFile | LoadFailure:
-    """Read a regular file within the size cap and undo gzip/bz2/xz compression."""
+def regular_file_problem(path: Path) -> LoadFailure | None:
+    """Why ``path`` cannot be opened as a regular file, or None when it can."""
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -74,11 +74,61 @@ def load_file(path: Path) -> LoadedFile | LoadFailure:
         return LoadFailure(f"cannot read: {error.strerror or error}")
     if not stat.S_ISREG(info.st_mode):
         return LoadFailure("not a regular file (device, socket or pipe)")
-    if info.st_size > MAX_FILE_BYTES:
-        return LoadFailure(
-            f"too large to be an article ({_megabytes(info.st_size)}, limit {_megabytes(MAX_FILE_BYTES)})"
-        )
+    return None
+
+
+def read_head(path: Path, size: int = 4096) -> bytes:
+    """The first bytes of a regular file, decompressed when it is gzip (for sniffing only)."""
     try:
+        with path.open("rb") as handle:
+            head = handle.read(size)
+    except OSError:
+        return b""
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            return zlib.decompressobj(wbits=31).decompress(head, size)
+        except zlib.error:
+            return b""
+    return head
+
+
+def gzip_damage(path: Path) -> str | None:
+    """What is wrong with a gzip file's members (truncated, corrupt), or None when all are whole.
+
+    For archives streamed by a reader that stops quietly at a cut (warcio does); streams through
+    the file without keeping the output.
+    """
+    decompressor = zlib.decompressobj(wbits=31)
+    fed = False
+    try:
+        with path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                while chunk:
+                    if decompressor.eof:
+                        if not chunk.startswith(b"\x1f\x8b"):
+                            return None  # trailing padding after the last member
+                        decompressor, fed = zlib.decompressobj(wbits=31), False
+                    decompressor.decompress(chunk, 1 << 22)
+                    fed = True
+                    chunk = decompressor.unused_data if decompressor.eof else decompressor.unconsumed_tail
+    except zlib.error as error:
+        return f"gzip data is corrupt ({error})"
+    except OSError as error:
+        return f"cannot read: {error.strerror or error}"
+    return "gzip data is truncated" if fed and not decompressor.eof else None
+
+
+def load_file(path: Path) -> LoadedFile | LoadFailure:
+    """Read a regular file within the size cap and undo gzip/bz2/xz compression."""
+    problem = regular_file_problem(path)
+    if problem:
+        return problem
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return LoadFailure(
+                f"too large to be an article ({_megabytes(size)}, limit {_megabytes(MAX_FILE_BYTES)})"
+            )
         raw = path.read_bytes()
     except OSError as error:
         return LoadFailure(f"cannot read: {error.strerror or error}")

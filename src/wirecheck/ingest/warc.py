@@ -7,15 +7,18 @@ over without a message.  A damaged archive yields the records before the damage 
 from __future__ import annotations
 
 import io
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 
 from wirecheck.ingest.decode import decode_bytes
 from wirecheck.ingest.html import html_document
+from wirecheck.ingest.load import MAX_FILE_BYTES, gzip_damage
 from wirecheck.ingest.reading import Reading
 
 HTML_MEDIA_TYPES = ("text/html", "application/xhtml+xml")
+MAX_PAGE_BYTES = MAX_FILE_BYTES
 
 
 def looks_like_warc(data: bytes) -> bool:
@@ -24,12 +27,37 @@ def looks_like_warc(data: bytes) -> bool:
     return head[:6] in (b"WARC/1", b"WARC/0") or head.startswith(b"filedesc://")
 
 
+def read_warc_file(path: Path, *, stem: str) -> Reading:
+    """Stream a (gzipped) WARC from disk: crawls are far larger than the cap on article files."""
+    try:
+        with path.open("rb") as stream:
+            compressed = stream.read(2) == b"\x1f\x8b"
+            stream.seek(0)
+            reading = read_warc_stream(stream, path=str(path), stem=stem)
+    except OSError as error:
+        reading = Reading()
+        reading.problem(str(path), f"cannot read: {error.strerror or error}")
+        return reading
+    damage = gzip_damage(path) if compressed else None
+    if damage and not any(p.skipped for p in reading.problems):
+        pages = len(reading.documents)
+        reading.problem(
+            str(path), f"{damage}; the {pages} page(s) before the damage were read, the rest was lost"
+        )
+    return reading
+
+
 def read_warc(data: bytes, *, path: str, stem: str) -> Reading:
+    """A WARC already in memory (one that came bz2- or xz-compressed, which warcio cannot undo)."""
+    return read_warc_stream(io.BytesIO(data), path=path, stem=stem)
+
+
+def read_warc_stream(stream: BinaryIO, *, path: str, stem: str) -> Reading:
     reading = Reading()
     records_seen = 0
     pages = 0
     try:
-        for record in ArchiveIterator(io.BytesIO(data), arc2warc=True):
+        for record in ArchiveIterator(stream, arc2warc=True):
             records_seen += 1
             html_bytes, charset = _html_capture(record)
             if html_bytes is None:
@@ -86,7 +114,10 @@ def _html_capture(record: Any) -> tuple[bytes | None, str | None]:
         name, _, value = parameter.partition("=")
         if name.strip().lower() == "charset":
             charset = value.strip().strip("\"'") or None
-    return record.content_stream().read(), charset
+    payload = record.content_stream().read(MAX_PAGE_BYTES + 1)
+    if len(payload) > MAX_PAGE_BYTES:
+        return None, None  # a capture this large is a dump, not a page
+    return payload, charset
 
 
 def _short(error: Exception) -> str:

@@ -95,6 +95,8 @@ def build_timeline(articles: Sequence[Article], mentions: Sequence[ArticleMentio
     candidates = list({(c.article_id, c.ref.date, c.text): c for c in reversed(candidates)}.values())[::-1]
     weights = word_weights(candidates)
     clusters = cluster_by_date(candidates, weights)
+    # a lone line inside someone's quotation ("indications today") is talk, not a dated event
+    clusters = [c for c in clusters if len(c.members) > 1 or not is_quoted(c.members[0])]
     entries = []
     for cluster in sorted(clusters, key=lambda c: (c.date, GRANULARITY_ORDER.get(c.granularity, 9))):
         entries.append(
@@ -246,7 +248,8 @@ def representative_text(cluster: Cluster, weights: dict[str, float]) -> str:
         centrality = sum(
             similarity(member.words, o.words, weights) for o in cluster.members if o is not member
         )
-        return centrality / (len(cluster.members) - 1) - (0.3 if is_quoted(member) else 0.0)
+        richness = 0.15 * min(len(member.words), 10) / 10  # a fuller clause says more
+        return centrality / (len(cluster.members) - 1) + richness - (0.3 if is_quoted(member) else 0.0)
 
     return max(cluster.members, key=lambda m: (score(m), -abs(len(m.text) - 110))).text
 
