@@ -51,7 +51,10 @@ class Watch:
 
 
 def keep_screenshot(path: Path) -> None:
-    """Copy a screenshot into docs/screenshots when WIRECHECK_SCREENSHOTS=1 (the README uses them)."""
-    if os.environ.get("WIRECHECK_SCREENSHOTS") == "1":
+    """Copy a screenshot into docs/screenshots when WIRECHECK_SCREENSHOTS=1 (the README uses them).
+
+    Screenshots of the seed story are never kept: the seed articles' wording stays out of the repo.
+    """
+    if os.environ.get("WIRECHECK_SCREENSHOTS") == "1" and "seeds" not in path.name:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         shutil.copy(path, SCREENSHOTS / path.name)

@@ -26,7 +26,6 @@ RUN_CAP = 2.0  # ...up to this multiple of its own penalty
 # Comments and tail teasers.
 AFTER_MARKER_WEIGHT = 0.3  # a run after a comment-section line counts for this share of its score
 ARTICLE_BEFORE_COMMENTS = 80.0  # about 80 words of prose before the comments make an article
-MAX_CLEAN_GAP = 6  # titles/dates/captions between two prose blocks of one article
 TAIL_GAP = 2  # non-prose lines that set a last block apart
 TAIL_MAX_WORDS = 50  # a last block shorter than this, set apart, is a promo
 
@@ -100,25 +99,7 @@ def body_region(lines: Sequence[Line]) -> tuple[int, int]:
             break  # a whole article stands before the comment section: the comments are not it
         seen_marker = seen_marker or (i < len(lines) and best[0] > 0)
         segment_start = i + 1
-    start, end = extend_over_clean_gaps(lines, best[1], best[2])
-    return start, trim_tail(lines, start, end)
-
-
-CLEAN_GAP_KINDS = (Kind.TITLE, Kind.DATE, Kind.CREDIT, Kind.BULLET)
-
-
-def extend_over_clean_gaps(lines: Sequence[Line], start: int, end: int) -> tuple[int, int]:
-    """Take in prose further on that only titles, dates or captions separate from the body (no furniture)."""
-    while True:
-        j = end
-        while j < len(lines) and lines[j].kind in CLEAN_GAP_KINDS and j - end < MAX_CLEAN_GAP:
-            j += 1
-        if j < len(lines) and j > end and lines[j].kind is Kind.PARAGRAPH:
-            end = j + 1
-            while end < len(lines) and lines[end].kind is Kind.PARAGRAPH:
-                end += 1
-            continue
-        return start, end
+    return best[1], trim_tail(lines, best[1], best[2])
 
 
 def trim_tail(lines: Sequence[Line], start: int, end: int) -> int:

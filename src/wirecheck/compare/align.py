@@ -5,7 +5,8 @@ an *event class* (kill, injure, launch, down, or another governing word), a plac
 *version* (the "initial 28-point plan" vs the plan "whittled down to 19 points").  Claims are
 blocked by (counted class, event class); inside a block, pairs that structure allows are scored
 by the similarity of their sentences (sentence embeddings, only of sentences whose pairing
-structure cannot settle: the same known event in the same named place needs no embedding),
+structure cannot settle: the same known event in the same named place, or with the same figure,
+needs no embedding),
 with small bonuses for the same figure and place and a penalty for figures far apart, then
 merged greedily, best pair first, as long as every pair inside a group stays compatible.
 An article never contradicts itself: two different figures from one article stay apart.
@@ -163,6 +164,7 @@ CLASS_NOUNS = {
 
 LINK_THRESHOLD = 0.5  # cosine similarity of the two sentences after bonuses and penalties
 STRUCTURAL_SIMILARITY = 0.6  # stands for the similarity when event and place already match
+MAX_UNDECIDED_RATIO = 2.5  # figures further apart than this are not compared unless structure links them
 
 
 @dataclass(frozen=True)
@@ -351,8 +353,19 @@ def compatible(a: QuantityClaim, b: QuantityClaim) -> bool:
 
 
 def decided_by_structure(a: QuantityClaim, b: QuantityClaim) -> bool:
-    """The same known event in the same named place: no need to ask the embedder."""
-    return bool(a.event) and a.event == b.event and bool(a.place_key) and a.place_key == b.place_key
+    """No need to ask the embedder (for pairs already found compatible): the same known event in
+    the same named place, or with the same figure; or the same figure of the same version."""
+    same_figure = a.quantity.number == b.quantity.number
+    if a.event and a.event == b.event and (same_figure or (a.place_key and a.place_key == b.place_key)):
+        return True
+    return same_figure and a.version is not None and a.version == b.version
+
+
+def figures_close(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """Figures within a factor of 2.5: when structure cannot tell, tallies further apart are taken
+    for different things (in doubt, no dispute) and their sentences are not even embedded."""
+    low, high = sorted((abs(a.quantity.number), abs(b.quantity.number)))
+    return high == low or (low > 0 and high / low < MAX_UNDECIDED_RATIO)
 
 
 def link_score(a: QuantityClaim, b: QuantityClaim, similarity: float) -> float:
@@ -386,6 +399,7 @@ def align_quantities(
                 claims[j].article_id != claims[i].article_id
                 and compatible(claims[i], claims[j])
                 and not decided_by_structure(claims[i], claims[j])
+                and figures_close(claims[i], claims[j])
                 for j in members
             )
         }
@@ -417,7 +431,12 @@ def _cluster(
                 continue
             if not compatible(a, b):
                 continue
-            similarity = STRUCTURAL_SIMILARITY if decided_by_structure(a, b) else float(similarities[i, j])
+            if decided_by_structure(a, b):
+                similarity = STRUCTURAL_SIMILARITY
+            elif figures_close(a, b):
+                similarity = float(similarities[i, j])
+            else:
+                continue
             score = link_score(a, b, similarity)
             if score >= LINK_THRESHOLD:
                 pairs.append((score, i, j))

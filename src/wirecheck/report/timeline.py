@@ -240,16 +240,18 @@ def linkage(first: list[Candidate], second: list[Candidate], weights: dict[str, 
 
 
 def representative_text(cluster: Cluster, weights: dict[str, float]) -> str:
-    """The member that shares most with the others, so the text says what they have in common."""
+    """The line whose words most of the citing articles share (so it says what they have in common),
+    preferring a fuller clause, one that names someone or somewhere, and the reporter's own words."""
     if len(cluster.members) == 1:
         return cluster.members[0].text
+    articles = cluster.article_ids
+    having = {w: {m.article_id for m in cluster.members if w in m.words} for m in cluster.members for w in m.words}
 
     def score(member: Candidate) -> float:
-        centrality = sum(
-            similarity(member.words, o.words, weights) for o in cluster.members if o is not member
-        )
-        richness = 0.15 * min(len(member.words), 10) / 10  # a fuller clause says more
-        return centrality / (len(cluster.members) - 1) + richness - (0.3 if is_quoted(member) else 0.0)
+        coverage = sum(len(having[w]) for w in member.words) / (len(member.words) * len(articles))
+        fullness = min(len(member.words), 6) / 6  # "Friday's earthquake" alone says too little
+        named = 0.1 if member.names else 0.0
+        return coverage * fullness + named - (0.3 if is_quoted(member) else 0.0)
 
     return max(cluster.members, key=lambda m: (score(m), -abs(len(m.text) - 110))).text
 
