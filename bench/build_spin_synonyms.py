@@ -56,8 +56,16 @@ def inflections(lemma: str, pos: str) -> set[str]:
         forms |= {lemma + "s", lemma + "es", lemma[:-1] + "ies" if lemma.endswith("y") else lemma + "s"}
     if pos == "v":
         stem = lemma[:-1] if lemma.endswith("e") else lemma
-        forms |= {lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d", lemma + lemma[-1] + "ed",
-                  lemma + lemma[-1] + "ing", lemma[:-1] + "ied" if lemma.endswith("y") else lemma + "ed"}
+        forms |= {
+            lemma + "s",
+            lemma + "es",
+            stem + "ed",
+            stem + "ing",
+            lemma + "d",
+            lemma + lemma[-1] + "ed",
+            lemma + lemma[-1] + "ing",
+            lemma[:-1] + "ied" if lemma.endswith("y") else lemma + "ed",
+        }
     return {f for f in forms if zipf_frequency(f, "en") > 0}
 
 
@@ -74,7 +82,11 @@ def main(dict_dir: Path) -> None:
         if len(lemmas) < 2:
             continue
         for lemma in lemmas:
-            others = [w for w in lemmas if w != lemma and not w.startswith(lemma[:4]) and not lemma.startswith(w[:4])]
+            others = [
+                w
+                for w in lemmas
+                if w != lemma and not w.startswith(lemma[:4]) and not lemma.startswith(w[:4])
+            ]
             if not others:
                 continue
             common = max(others, key=zipf)
@@ -87,7 +99,9 @@ def main(dict_dir: Path) -> None:
                 previous = best.get(form)
                 if previous is None or zipf(common) > previous[2]:
                     best[form] = (common, form_zipf, zipf(common))
-    lines = ["# form\tcommon synonym\tzipf(form)\tzipf(synonym)   (built by bench/build_spin_synonyms.py from WordNet 3.0)"]
+    lines = [
+        "# form\tcommon synonym\tzipf(form)\tzipf(synonym)   (built by bench/build_spin_synonyms.py from WordNet 3.0)"
+    ]
     lines += [f"{form}\t{c}\t{fz:.2f}\t{cz:.2f}" for form, (c, fz, cz) in sorted(best.items())]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(best)} forms written to {OUT}")

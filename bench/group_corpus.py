@@ -35,7 +35,9 @@ def article_from_record(record: dict[str, Any]) -> Article:
 
 
 def read_labelled(path: str | Path) -> tuple[list[Article], list[dict[str, Any]]]:
-    records = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = [
+        json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     return [article_from_record(r) for r in records], records
 
 
@@ -48,7 +50,9 @@ def spacy_mentions(articles: Sequence[Article], models: Models) -> list[ArticleM
     except NotImplementedError:
         pass
     out = []
-    for article, doc in zip(articles, models.nlp.pipe([a.body for a in articles], batch_size=16), strict=True):
+    for article, doc in zip(
+        articles, models.nlp.pipe([a.body for a in articles], batch_size=16), strict=True
+    ):
         entities = tuple(
             EntityMention(e.text, e.label_ if e.label_ in LABELS else "OTHER", e.start_char, e.end_char)  # type: ignore[arg-type]
             for e in doc.ents

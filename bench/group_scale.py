@@ -39,7 +39,28 @@ from wirecheck.model import Article, ArticleMentions, EntityMention  # noqa: E40
 
 DIM = 384
 TOPICS = 40
-SYLLABLES = ["ka", "lo", "mi", "ru", "ten", "sa", "vo", "rin", "de", "pa", "zu", "hel", "mar", "tor", "ben", "sul", "gri", "fa", "no", "ve"]
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ru",
+    "ten",
+    "sa",
+    "vo",
+    "rin",
+    "de",
+    "pa",
+    "zu",
+    "hel",
+    "mar",
+    "tor",
+    "ben",
+    "sul",
+    "gri",
+    "fa",
+    "no",
+    "ve",
+]
 
 
 def made_up_word(rng: random.Random) -> str:
@@ -50,7 +71,9 @@ def unit(vector: np.ndarray) -> np.ndarray:
     return vector / np.linalg.norm(vector)
 
 
-def synthetic_stream(total: int, per_day: int, seed: int) -> Iterator[tuple[Article, ArticleMentions, np.ndarray, str]]:
+def synthetic_stream(
+    total: int, per_day: int, seed: int
+) -> Iterator[tuple[Article, ArticleMentions, np.ndarray, str]]:
     rng = random.Random(seed)
     nrng = np.random.default_rng(seed)
     topics = [
@@ -89,8 +112,13 @@ def synthetic_stream(total: int, per_day: int, seed: int) -> Iterator[tuple[Arti
             f"Officials in {story['place']} said {words[8]} {words[9]} had followed."
         )
         article = Article(
-            id=f"a{produced}", source="synthetic", format="jsonl", body=body,
-            paragraphs=tuple(body.split("\n\n")), headline=headline, published=day.isoformat(),
+            id=f"a{produced}",
+            source="synthetic",
+            format="jsonl",
+            body=body,
+            paragraphs=tuple(body.split("\n\n")),
+            headline=headline,
+            published=day.isoformat(),
         )
         entities = []
         for name, label in ((names[0], "PERSON"), (names[1], "PERSON"), (story["place"], "GPE")):
@@ -136,7 +164,10 @@ def main(argv: Sequence[str] | None = None) -> None:
                 if added == size + window:
                     timings[size] = window_time / window
                     window_time = 0.0
-                    print(f"archive {size:>7,}: {1000 * timings[size]:.2f} ms per article (next {window} added)", flush=True)
+                    print(
+                        f"archive {size:>7,}: {1000 * timings[size]:.2f} ms per article (next {window} added)",
+                        flush=True,
+                    )
     p, r, f = bcubed(predicted, gold)
     print(f"synthetic stories: B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f} over {len(gold):,} articles")
     if len(timings) >= 2:
@@ -145,8 +176,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     started = time.perf_counter()
     text = json.dumps(index.to_state())
     restored = StoryIndex.from_state(json.loads(text))
-    print(f"state: {len(text) / 1e6:.1f} MB JSON, dump+load {time.perf_counter() - started:.1f}s, "
-          f"{len(restored.stories()):,} stories")
+    print(
+        f"state: {len(text) / 1e6:.1f} MB JSON, dump+load {time.perf_counter() - started:.1f}s, "
+        f"{len(restored.stories()):,} stories"
+    )
 
 
 if __name__ == "__main__":

@@ -32,7 +32,33 @@ from wirecheck.model import Article
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT.parent / "shared" / "corpus" / "web-pages" / "html"
 THESAURUS = Path(__file__).resolve().parent / "data" / "spin_thesaurus.tsv"
-FUNCTION_WORDS = frozenset(["the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "on", "was", "with", "as", "by", "be", "are", "this", "from", "at", "or", "an", "have"])
+FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "is",
+        "that",
+        "for",
+        "it",
+        "on",
+        "was",
+        "with",
+        "as",
+        "by",
+        "be",
+        "are",
+        "this",
+        "from",
+        "at",
+        "or",
+        "an",
+        "have",
+    ]
+)
 WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -104,7 +130,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         errors = []
         for name in names:
             clean = score_spin(as_article(name, texts[name]), None, lexicon)
-            spun = score_spin(as_article(name, spin_text(texts[name], thesaurus, args.rate, rng)), None, lexicon)
+            spun = score_spin(
+                as_article(name, spin_text(texts[name], thesaurus, args.rate, rng)), None, lexicon
+            )
             tp += spun.flagged
             fn += not spun.flagged
             fp += clean.flagged

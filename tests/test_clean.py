@@ -402,3 +402,20 @@ def test_extracted_html_text_never_crashes(text: str, title: str | None) -> None
     doc = RawDocument(id="h", source="h.html", format="html", text=text, html="<p></p>", title=title)
     article = clean_documents([doc])[0]
     assert article.body == "\n\n".join(article.paragraphs)
+
+
+def test_second_pass_header_rules() -> None:
+    from wirecheck.clean.dates import find_date as fd
+    from wirecheck.clean.dates import slash_order_of
+    from wirecheck.clean.lines import Kind, classify
+    from wirecheck.clean.vocabulary import is_credit, is_furniture
+
+    assert classify("Valley Echo › Sport › Rowing").kind is Kind.FURNITURE  # breadcrumb, not a headline
+    assert classify("Weather | Monday 3 February 2025").kind is Kind.DATE
+    assert is_credit("Picture credit: Ana Ruiz for the Valley Echo")
+    assert is_furniture("Disclaimer: this site gathers posts from elsewhere. Brands belong to their owners.")
+    british = "The harbour council organised a meeting about the colour of the new centre. " * 3
+    american = "The harbor council organized a meeting about the color of the new center. " * 3
+    assert slash_order_of(british) is True and slash_order_of(american) is False
+    assert fd("Posted: 04/07/2025", day_first=True).iso == "2025-07-04"  # type: ignore[union-attr]
+    assert fd("Posted: 04/07/2025", day_first=False).iso == "2025-04-07"  # type: ignore[union-attr]

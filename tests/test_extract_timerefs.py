@@ -211,3 +211,8 @@ def test_arbitrary_text_never_crashes(models, body, published):
     for ref in find_time_refs(models.nlp(body), article(body, published)):
         assert 0 <= ref.start <= ref.end <= len(body)
         assert body[ref.start : ref.end] == ref.text
+
+
+def test_impossible_dates_are_kept_unresolved(models):
+    found = {r.text: r.date for r in refs(models, "The form was dated 2024-02-30 and 31/02/2024.")}
+    assert found == {"2024-02-30": None, "31/02/2024": None}

@@ -68,7 +68,9 @@ def test_independent_reports_of_one_event_are_not_copies(links):
 
 
 def test_on_a_publication_tie_the_fullest_version_is_the_original():
-    long_body = " ".join(f"Paragraph sentence number {i} tells readers about the harbour works." for i in range(40))
+    long_body = " ".join(
+        f"Paragraph sentence number {i} tells readers about the harbour works." for i in range(40)
+    )
     short_body = long_body[: len(long_body) // 2]
     full = Article("full", "x", "text", long_body, (long_body,), published="2025-05-01")
     trimmed = Article("trimmed", "x", "text", short_body, (short_body,), published="2025-05-01")

@@ -9,15 +9,21 @@ from wirecheck.group.spin import link_spun, load_lexicon, parse_lexicon, score_s
 from wirecheck.group.text import tokenize
 from wirecheck.model import Article, ArticleMentions, EntityMention
 
-
 CORPUS = Path(__file__).parent / "data" / "group_stories.jsonl"
 
 
 def load_corpus() -> dict[str, Article]:
     records = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
     return {
-        r["id"]: Article(r["id"], str(CORPUS), "jsonl", r["body"], tuple(r["body"].split("\n\n")),
-                         headline=r["headline"], published=r["published"])
+        r["id"]: Article(
+            r["id"],
+            str(CORPUS),
+            "jsonl",
+            r["body"],
+            tuple(r["body"].split("\n\n")),
+            headline=r["headline"],
+            published=r["published"],
+        )
         for r in records
     }
 
@@ -62,7 +68,8 @@ def test_clean_wire_prose_with_a_few_uncommon_words_is_not_flagged():
 def test_names_marked_as_entities_are_not_evidence():
     text = "Officials met in Dniprovskyi and Zaporizhzhia on Monday. " * 20
     names = ArticleMentions(
-        "a", entities=(EntityMention("Dniprovskyi", "GPE", 15, 26), EntityMention("Zaporizhzhia", "GPE", 31, 43))
+        "a",
+        entities=(EntityMention("Dniprovskyi", "GPE", 15, 26), EntityMention("Zaporizhzhia", "GPE", 31, 43)),
     )
     assert score_spin(article(text), names).phrases == ()
 

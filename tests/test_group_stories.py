@@ -31,8 +31,16 @@ def spacy_mentions(articles: list[Article], models) -> list[ArticleMentions]:
 def corpus(models):
     records = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
     articles = [
-        Article(r["id"], str(CORPUS), "jsonl", r["body"], tuple(r["body"].split("\n\n")),
-                headline=r["headline"], published=r["published"], outlet=r["outlet"])
+        Article(
+            r["id"],
+            str(CORPUS),
+            "jsonl",
+            r["body"],
+            tuple(r["body"].split("\n\n")),
+            headline=r["headline"],
+            published=r["published"],
+            outlet=r["outlet"],
+        )
         for r in records
     ]
     mentions = spacy_mentions(articles, models)

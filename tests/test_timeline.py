@@ -140,3 +140,18 @@ def test_seed_story_timeline_has_the_annotated_events(models, seeds_dir):
         ), expected["event"]
     geneva = [e for e in entries if e.date == "2025-11-23" and "Geneva" in e.text]
     assert any(len(e.article_ids) >= 2 for e in geneva)
+
+
+def test_an_event_named_by_a_possessive_date_joins_its_reports(models):
+    first = article("one", "Hundreds of homes were damaged by Friday's earthquake near Kars.", "2024-03-10")
+    second = article("two", "A strong earthquake struck the city of Kars on Friday at dawn.", "2024-03-10")
+    entries = build_timeline([first, second], extracted(models, [first, second]))
+    friday = [e for e in entries if e.date == "2024-03-08"]
+    assert len(friday) == 1 and set(friday[0].article_ids) == {"one", "two"}
+
+
+def test_a_lone_date_inside_a_quotation_is_not_an_event(models):
+    quoted = article(
+        "q", '"We expect the harbour deal to close today," the minister told reporters.', "2024-03-10"
+    )
+    assert build_timeline([quoted], extracted(models, [quoted])) == []

@@ -36,7 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
 
     analyze = sub.add_parser("analyze", help="analyse files and folders of articles")
-    analyze.add_argument("paths", nargs="+", help="files or folders (.txt, .html, .jsonl, .warc(.gz), RSS/Atom)")
+    analyze.add_argument(
+        "paths", nargs="+", help="files or folders (.txt, .html, .jsonl, .warc(.gz), RSS/Atom)"
+    )
     analyze.add_argument("--json", dest="json_path", help="write the JSON report here")
     analyze.add_argument("--html", dest="html_path", help="write the one-file HTML report here")
     analyze.add_argument("--db", dest="db_path", help="also add the articles to this SQLite database")
@@ -44,7 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.set_defaults(handler=run_analyze)
 
     serve = sub.add_parser("serve", help="start the local web app over a SQLite database")
-    serve.add_argument("--db", dest="db_path", default="wirecheck.db", help="SQLite file (created if missing)")
+    serve.add_argument(
+        "--db", dest="db_path", default="wirecheck.db", help="SQLite file (created if missing)"
+    )
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument(

@@ -11,7 +11,15 @@ from collections.abc import Callable, Iterable, Sequence
 from os import PathLike
 
 from wirecheck import clean, compare, extract, group, ingest
-from wirecheck.model import Article, ArticleMentions, Grouping, RawDocument, Report, StoryReport
+from wirecheck.model import (
+    Article,
+    ArticleMentions,
+    Grouping,
+    InputProblem,
+    RawDocument,
+    Report,
+    StoryReport,
+)
 from wirecheck.nlp import Models, load_models
 from wirecheck.report import brief, timeline
 
@@ -44,6 +52,7 @@ def analyze_documents(
 ) -> Report:
     """The pipeline after ingestion: for the Python API, the web app and Ray."""
     articles = clean.clean_documents(documents)
+    notes = cleaning_notes(articles)
     if not articles:
         return Report(articles=(), mentions=(), grouping=Grouping(), stories=())
     models = models or load_models()
@@ -53,7 +62,18 @@ def analyze_documents(
         build_story(story.id, story.article_ids, articles, mentions, grouping, models)
         for story in grouping.stories
     )
-    return Report(articles=tuple(articles), mentions=tuple(mentions), grouping=grouping, stories=stories)
+    return Report(
+        articles=tuple(articles), mentions=tuple(mentions), grouping=grouping, stories=stories, problems=notes
+    )
+
+
+def cleaning_notes(articles: Sequence[Article]) -> tuple[InputProblem, ...]:
+    """Articles the cleaner could not find prose in are kept, and said so in the summary."""
+    return tuple(
+        InputProblem(source=a.source, reason=str(a.meta["cleaning_note"]), skipped=False)
+        for a in articles
+        if a.meta.get("cleaning_note")
+    )
 
 
 def build_story(

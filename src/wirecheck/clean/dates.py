@@ -4,8 +4,9 @@ Scraped pages print dates in many shapes ("Nov. 25, 2025", "25 November 2025",
 "2025-11-25", "25.11.2025", "Tuesday, November 25, 2025 at 5:30 pm EST").  The
 cleaner needs the ISO form and where the date sits in the line, nothing more.
 Month names cover English, German, French and Spanish, the languages most
-common in the test pages; slash dates are read only when day and month cannot
-be confused (one part above 12).
+common in the test pages.  Slash dates ("05/09/2025") are read when day and
+month cannot be confused (one part above 12) or when the caller knows the text's
+order from other evidence (:func:`slash_order_of`).
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ def _build(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def _iso_of(kind: str, m: re.Match[str]) -> str | None:
+def _iso_of(kind: str, m: re.Match[str], day_first: bool | None = None) -> str | None:
     year = int(m.group("year"))
     if kind == "slash":
         a, b = int(m.group("a")), int(m.group("b"))
@@ -87,7 +88,9 @@ def _iso_of(kind: str, m: re.Match[str]) -> str | None:
             return _build(year, b, a)
         if b > 12 >= a:
             return _build(year, a, b)
-        return None  # 03/04/2025: day and month cannot be told apart
+        if day_first is None:
+            return None  # 03/04/2025: day and month cannot be told apart
+        return _build(year, b, a) if day_first else _build(year, a, b)
     month_text = m.group("month")
     month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower().rstrip("."))
     if month is None:
@@ -95,12 +98,15 @@ def _iso_of(kind: str, m: re.Match[str]) -> str | None:
     return _build(year, month, int(m.group("day")))
 
 
-def find_dates(text: str) -> list[DateMatch]:
-    """Every valid date in ``text``, in reading order, without overlaps."""
+def find_dates(text: str, day_first: bool | None = None) -> list[DateMatch]:
+    """Every valid date in ``text``, in reading order, without overlaps.
+
+    ``day_first`` says how to read slash dates whose parts are both 12 or less; None leaves them out.
+    """
     found: list[DateMatch] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            iso = _iso_of(kind, m)
+            iso = _iso_of(kind, m, day_first)
             if iso is None:
                 continue
             if any(m.start() < f.end and f.start < m.end() for f in found):
@@ -109,16 +115,16 @@ def find_dates(text: str) -> list[DateMatch]:
     return sorted(found, key=lambda d: d.start)
 
 
-def find_date(text: str) -> DateMatch | None:
-    dates = find_dates(text)
+def find_date(text: str, day_first: bool | None = None) -> DateMatch | None:
+    dates = find_dates(text, day_first)
     return dates[0] if dates else None
 
 
-def date_line_iso(line: str) -> str | None:
+def date_line_iso(line: str, day_first: bool | None = None) -> str | None:
     """The date when ``line`` says nothing but a date (with weekday, time, "Updated:"...)."""
     if len(line) > 80:
         return None
-    dates = find_dates(line)
+    dates = find_dates(line, day_first)
     if not dates:
         return None
     rest = line
@@ -132,3 +138,116 @@ def date_line_iso(line: str) -> str | None:
 def is_low_priority_date_line(line: str) -> bool:
     """ "Today: ..." or "Updated ..." lines give the page's date, not the article's."""
     return bool(_LOW_PRIORITY_LABEL.match(line))
+
+
+_SLASH = _PATTERNS[-1][1]
+# Spellings that tell British-style English (day first) from American English (month first).
+_BRITISH = re.compile(
+    r"(?i)\b(?:\w+our(?:s|ed|ing|ite|ites)?|\w*(?:metre|litre|centre|theatre|fibre)s?|\w+is(?:e|ed|es|ing|ation)s?"
+    r"|travell(?:ed|ing|er)|cancell(?:ed|ing)|labell(?:ed|ing)|programmes?|defence|offence|licence|tyres?|kerb|grey)\b"
+)
+_AMERICAN = re.compile(
+    r"(?i)\b(?:\w+or(?:s|ed|ing|ite|ites)?|\w*(?:meter|liter|center|theater|fiber)s?|\w+iz(?:e|ed|es|ing|ation)s?"
+    r"|traveled|traveling|traveler|canceled|canceling|labeled|labeling|defense|offense|tires?|curb|gray)\b"
+)
+# Only words that exist in both spellings count ("colour"/"color", not "door"/"for").
+_PAIRED_OUR = frozenset(  # British forms
+    [
+        "colour",
+        "flavour",
+        "honour",
+        "humour",
+        "labour",
+        "neighbour",
+        "rumour",
+        "favour",
+        "harbour",
+        "behaviour",
+        "endeavour",
+        "vapour",
+        "vigour",
+        "armour",
+        "odour",
+        "parlour",
+        "savour",
+        "splendour",
+        "tumour",
+        "valour",
+    ]
+)
+_PAIRED_ISE = frozenset(
+    [
+        "organis",
+        "recognis",
+        "realis",
+        "apologis",
+        "criticis",
+        "emphasis",
+        "prioritis",
+        "authoris",
+        "characteris",
+        "mobilis",
+        "modernis",
+        "normalis",
+        "stabilis",
+        "summaris",
+        "utilis",
+        "finalis",
+        "minimis",
+        "maximis",
+        "specialis",
+        "privatis",
+        "legalis",
+        "capitalis",
+        "analys",
+        "paralys",
+    ]
+)
+_ENGLISH_WORDS = frozenset(["the", "and", "of", "to", "in", "is", "was", "that", "for", "with", "said"])
+
+
+def _british(word: str) -> bool:
+    w = word.lower()
+    if re.search(r"our(?:s|ed|ing|ite|ites)?$", w):
+        stem = re.sub(r"(?:s|ed|ing|ite|ites)$", "", w)
+        return stem in _PAIRED_OUR
+    if re.search(r"is(?:e|ed|es|ing|ation)s?$", w):
+        return re.sub(r"is(?:e|ed|es|ing|ation)s?$", "is", w) in _PAIRED_ISE
+    return True
+
+
+def _american(word: str) -> bool:
+    w = word.lower()
+    if re.search(r"or(?:s|ed|ing|ite|ites)?$", w) and not re.search(
+        r"(?:meter|liter|center|theater|fiber)s?$", w
+    ):
+        stem = re.sub(r"or(?:s|ed|ing|ite|ites)?$", "our", w)
+        return stem in _PAIRED_OUR
+    if re.search(r"iz(?:e|ed|es|ing|ation)s?$", w):
+        return re.sub(r"iz(?:e|ed|es|ing|ation)s?$", "is", w) in _PAIRED_ISE
+    return True
+
+
+def slash_order_of(text: str) -> bool | None:
+    """Whether ambiguous slash dates in ``text`` read day first (True), month first (False) or cannot tell.
+
+    Evidence in order: a slash date of the same text with a part above 12; British or American
+    spelling (day-first vs month-first custom); prose that is not English (day first is the norm
+    almost everywhere else).  Too little evidence gives None.
+    """
+    votes = 0
+    for m in _SLASH.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        votes += (a > 12 >= b) - (b > 12 >= a)
+    if votes:
+        return votes > 0
+    british = sum(_british(m.group()) for m in _BRITISH.finditer(text))
+    american = sum(_american(m.group()) for m in _AMERICAN.finditer(text))
+    if british >= 2 and british >= 3 * american:
+        return True
+    if american >= 2 and american >= 3 * british:
+        return False
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if len(words) >= 50 and sum(w in _ENGLISH_WORDS for w in words) < 0.02 * len(words):
+        return True
+    return None

@@ -60,6 +60,8 @@ NOT_NAMES = frozenset(
 )
 RECURRING_MAX_WORDS = 6  # only short lines are furniture by recurrence; prose shared with others is a copy
 _DIGIT = re.compile(r"\d")
+# Separators of breadcrumb trails and menus, spaced so that "24/7" or "A-Z" stay whole.
+_SEPARATORS = tuple(re.compile(rf"\s+{sep}\s+") for sep in (r"›", r"»", r">", r"\|", r"/", r"·", r"•"))
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*"
 # Only the label is case-free: names must be capitalised ("By the way" is prose).
@@ -171,14 +173,50 @@ def strip_bullet(text: str) -> str:
     return text[1:].strip() if is_bullet(text) else text
 
 
-def classify(text: str, recurring: frozenset[str] = frozenset()) -> Line:
-    """Put one stripped, non-empty line in its :class:`Kind`; ``recurring`` holds keys of batch-wide repeats."""
+def pieces(text: str) -> list[str]:
+    """The parts of a line cut at a navigation separator ("World › Europe", "Travel | 21 March 2025")."""
+    for sep in _SEPARATORS:
+        if sep.search(text):
+            return [p.strip() for p in sep.split(text) if p.strip()]
+    return [text]
+
+
+def is_breadcrumb(text: str) -> bool:
+    """A trail or menu of short labels: "Home › World › Europe", "News | Sport | Weather".
+
+    Three or more short parts without sentence punctuation, or two with a trail arrow (› » >), are
+    navigation whatever the words; a headline with a colon or a dash is not cut this way.
+    """
+    parts = pieces(text)
+    if len(parts) < 2 or any(word_count(p) > 4 or is_terminal(p) for p in parts):
+        return False
+    return len(parts) >= 3 or bool(re.search(r"[›»>]", text))
+
+
+def piece_date_iso(text: str, day_first: bool | None = None) -> str | None:
+    """The date of a masthead/section line cut by separators: "Travel | Friday 21 March 2025"."""
+    parts = pieces(text)
+    if len(parts) < 2 or len(text) > 120:
+        return None
+    dates = [iso for iso in (date_line_iso(p, day_first) for p in parts) if iso]
+    others = [p for p in parts if not date_line_iso(p, day_first)]
+    if len(dates) != 1 or any(word_count(p) > 4 or is_terminal(p) for p in others):
+        return None
+    return dates[0]
+
+
+def classify(text: str, recurring: frozenset[str] = frozenset(), day_first: bool | None = None) -> Line:
+    """Put one stripped, non-empty line in its :class:`Kind`.
+
+    ``recurring`` holds keys of batch-wide repeats; ``day_first`` how the text writes slash dates
+    (a line holding only an ambiguous slash date is a date line whichever way it reads).
+    """
     words = word_count(text)
-    kind = _kind(text, words, recurring)
+    kind = _kind(text, words, recurring, True if day_first is None else day_first)
     return Line(text=text, kind=kind, words=words)
 
 
-def _kind(text: str, words: int, recurring: frozenset[str]) -> Kind:
+def _kind(text: str, words: int, recurring: frozenset[str], day_first: bool) -> Kind:
     if _IDENTIFIER.match(text):
         return Kind.JUNK
     key = line_key(text)
@@ -188,12 +226,14 @@ def _kind(text: str, words: int, recurring: frozenset[str]) -> Kind:
         return Kind.END
     if opens_related_links(text, key):
         return Kind.RELATED
-    if len(text) <= 80 and _DIGIT.search(text) and date_line_iso(text):
+    if len(text) <= 80 and _DIGIT.search(text) and date_line_iso(text, day_first):
         return Kind.DATE
     if len(text) <= 70 and _DIGIT.search(text) and dateline_alone(text):
         return Kind.DATELINE
     if byline_names(text):
         return Kind.BYLINE
+    if _DIGIT.search(text) and piece_date_iso(text, day_first):
+        return Kind.DATE
     if is_credit(text):
         return Kind.CREDIT
     if is_share_button(text, key):
@@ -201,6 +241,8 @@ def _kind(text: str, words: int, recurring: frozenset[str]) -> Kind:
     if is_furniture(text, key) or _COMMENTER.match(text) or (words <= 30 and _READ_ALSO.match(key)):
         return Kind.FURNITURE
     if words <= RECURRING_MAX_WORDS and key in recurring:
+        return Kind.FURNITURE
+    if is_breadcrumb(text):
         return Kind.FURNITURE
     if is_bullet(text):
         return Kind.BULLET

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .dates import date_line_iso, find_date, is_low_priority_date_line
+from .dates import date_line_iso, find_date, is_low_priority_date_line, slash_order_of
 from .lines import (
     Kind,
     Line,
@@ -25,13 +25,15 @@ from .lines import (
     classify,
     dateline_alone,
     dateline_glued,
+    is_breadcrumb,
     is_terminal,
+    piece_date_iso,
     section_of_byline,
     strip_bullet,
     word_count,
 )
 from .region import body_region
-from .vocabulary import line_key
+from .vocabulary import is_furniture, line_key
 
 METADATA_KINDS = (
     Kind.DATE,
@@ -46,6 +48,13 @@ METADATA_KINDS = (
 )
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"”’')\]]*)(?:\s|$)")
 _DATE_LABEL = re.compile(r"(?i)^\W*(?:date|dated|published|posted|updated|datum|on)?\W*$")
+HEADLINE_MAX_WORDS = 25
+STANDFIRST_MAX_WORDS = 40
+# Attribution or quotation: what a lead paragraph carries and a standfirst usually does not.
+_REPORTING = re.compile(
+    r"(?i)\b(?:said|says|told|according to|announced|reported|stated|confirmed|sagte|sagt|teilte mit"
+    r"|laut|a déclaré|a annoncé|selon|dijo|afirmó|según)\b|[\"“”„«»]"
+)
 HEADLINE_WINDOW = 25  # a headline sits within this many lines above the body
 # Priorities of the places a publication date can come from (lower wins).
 FROM_DATELINE, FROM_BYLINE, FROM_DATE_LINE, FROM_GLUED_PREFIX, FROM_PAGE_DATE = range(5)
@@ -62,6 +71,7 @@ class Findings:
     summary: list[str] = field(default_factory=list)
     dates: list[tuple[int, str]] = field(default_factory=list)  # (priority, iso)
     removed: list[str] = field(default_factory=list)
+    day_first: bool | None = None  # how this text writes ambiguous slash dates, when evidence tells
 
     def published(self) -> str | None:
         return min(self.dates, key=lambda d: d[0])[1] if self.dates else None
@@ -115,12 +125,18 @@ def clean_scraped_text(
     ``title``, when the source declared one, is the headline and its printed copies are dropped.
     When no prose run is found, every text line is kept (with a note) rather than losing the text.
     """
-    lines = classify_lines(split_lines(text), recurring)
+    day_first = slash_order_of(text)
+    lines = classify_lines(split_lines(text), recurring, day_first)
     start, end = body_region(lines)
-    found = Findings()
+    found = Findings(day_first=day_first)
     header, body, tail = lines[:start], list(lines[start:end]), lines[end:]
     headline_at = read_header(header, found, title)
-    body = take_lead(body, found, headline_at is not None and only_metadata_after(header, headline_at))
+    body = take_lead(
+        body,
+        found,
+        after_headline=headline_at is not None and only_metadata_after(header, headline_at),
+        right_under=headline_at is not None and headline_at == len(header) - 1,
+    )
     paragraphs, subheadings = read_body(body, found)
     found.removed.extend(line.text for line in tail)
     note = None
@@ -149,7 +165,9 @@ def clean_scraped_text(
     )
 
 
-def classify_lines(texts: Sequence[str], recurring: frozenset[str]) -> list[Line]:
+def classify_lines(
+    texts: Sequence[str], recurring: frozenset[str], day_first: bool | None = None
+) -> list[Line]:
     """Classify every line; short lines printed twice on the page (menus, buttons) count as recurring,
     and a paragraph printed again further down (a teaser of the article) as furniture."""
     keys = [line_key(t) for t in texts]
@@ -158,7 +176,7 @@ def classify_lines(texts: Sequence[str], recurring: frozenset[str]) -> list[Line
     lines: list[Line] = []
     seen: set[str] = set()
     for text, key in zip(texts, keys, strict=True):
-        line = classify(text, repeated)
+        line = classify(text, repeated, day_first)
         if line.kind is Kind.PARAGRAPH and key in seen:
             line = Line(text=line.text, kind=Kind.FURNITURE, words=line.words)
         seen.add(key)
@@ -175,15 +193,17 @@ def harvest(line: Line, found: Findings) -> None:
     if line.kind is Kind.BYLINE:
         found.byline = found.byline or byline_names(line.text)
         found.section = found.section or section_of_byline(line.text)
-        date = find_date(line.text)
+        date = find_date(line.text, found.day_first)
         if date:
             found.dates.append((FROM_BYLINE, date.iso))
     elif line.kind is Kind.DATE:
-        iso = date_line_iso(line.text)
+        iso = date_line_iso(line.text, found.day_first)
         if iso:
             found.dates.append(
                 (FROM_PAGE_DATE if is_low_priority_date_line(line.text) else FROM_DATE_LINE, iso)
             )
+        elif iso := piece_date_iso(line.text, found.day_first):
+            found.dates.append((FROM_PAGE_DATE, iso))  # a masthead or section line's date
     elif line.kind is Kind.DATELINE:
         place_date = dateline_alone(line.text)
         if place_date:
@@ -192,12 +212,26 @@ def harvest(line: Line, found: Findings) -> None:
                 found.dates.append((FROM_DATELINE, place_date[1]))
 
 
+def headline_like(line: Line) -> bool:
+    """A title line of three words or more; or a long unpunctuated line (headlines run to 25 words)
+    that counts as paragraph by length or as furniture only because the page prints it twice."""
+    if line.words < 3:
+        return False
+    if line.kind is Kind.TITLE:
+        return True
+    return (
+        line.kind in (Kind.PARAGRAPH, Kind.FURNITURE)
+        and line.words <= HEADLINE_MAX_WORDS
+        and not is_terminal(line.text)
+        and not is_furniture(line.text)
+        and not is_breadcrumb(line.text)
+    )
+
+
 def read_header(header: Sequence[Line], found: Findings, title: str | None) -> int | None:
     """Read the lines above the body; return the index of the headline line, if any."""
     near_body = max(0, len(header) - HEADLINE_WINDOW)
-    candidates = [
-        i for i, line in enumerate(header) if i >= near_body and line.kind is Kind.TITLE and line.words >= 3
-    ]
+    candidates = [i for i, line in enumerate(header) if i >= near_body and headline_like(line)]
     headline_at: int | None = None
     if title:
         found.headline = title
@@ -237,7 +271,7 @@ def read_header(header: Sequence[Line], found: Findings, title: str | None) -> i
         ):
             found.summary.append(line.text)  # a standfirst printed above the byline
             continue
-        if found.headline and line.kind is Kind.TITLE and same_title(line.text, found.headline):
+        if found.headline and headline_like(line) and same_title(line.text, found.headline):
             found.removed.append(line.text)  # the headline printed again
             continue
         if (
@@ -253,8 +287,14 @@ def read_header(header: Sequence[Line], found: Findings, title: str | None) -> i
     return headline_at
 
 
-def take_lead(body: list[Line], found: Findings, after_headline: bool) -> list[Line]:
-    """Peel what opens the body but is not body: metadata lines, bullet summary, glued date/dateline, standfirst."""
+def take_lead(
+    body: list[Line], found: Findings, after_headline: bool, right_under: bool = False
+) -> list[Line]:
+    """Peel what opens the body but is not body: metadata lines, bullet summary, glued date/dateline, standfirst.
+
+    ``right_under``: the body run starts on the line after the headline.
+    """
+    start = len(body)
     while body and (
         body[0].kind in METADATA_KINDS
         or (body[0].kind is Kind.TITLE and found.headline and same_title(body[0].text, found.headline))
@@ -269,8 +309,10 @@ def take_lead(body: list[Line], found: Findings, after_headline: bool) -> list[L
     if not body:
         return body
     first = unglue_lead(body[0], found)
+    # Nothing (byline, date, dateline) stands between the headline and this line.
+    nothing_between = right_under and len(body) == start and first is body[0]
     body = [first, *body[1:]]
-    if after_headline and not found.summary and is_standfirst(body):
+    if after_headline and not found.summary and is_standfirst(body, nothing_between):
         found.summary.append(body[0].text)
         body = body[1:]
     return body
@@ -279,7 +321,7 @@ def take_lead(body: list[Line], found: Findings, after_headline: bool) -> list[L
 def unglue_lead(line: Line, found: Findings) -> Line:
     """Strip a date ("date 2025-11-25 ...") or dateline ("KYIV (AP) — ...") glued to the first paragraph."""
     text = line.text
-    date = find_date(text[:60])
+    date = find_date(text[:60], found.day_first)
     if date and _DATE_LABEL.match(text[: date.start]):
         rest = text[date.end :].lstrip(" :|-–—,")
         if rest and (rest[0].isupper() or rest[0] in "\"“‘'") and word_count(rest) >= 5:
@@ -298,15 +340,26 @@ def unglue_lead(line: Line, found: Findings) -> Line:
     return line if text == line.text else classify(text)
 
 
-def is_standfirst(body: Sequence[Line]) -> bool:
-    """A one-sentence line right under the headline, clearly shorter than the paragraphs after it."""
+def is_standfirst(body: Sequence[Line], right_under: bool = False) -> bool:
+    """A one-sentence line right under the headline, clearly shorter than the paragraphs after it.
+
+    When nothing (byline, date, dateline) separates it from the headline, a one-sentence line that
+    neither attributes nor quotes, above a paragraph that does, is taken too: a news lead reports.
+    """
     first = body[0]
     following = [ln.words for ln in body[1:6] if ln.kind is Kind.PARAGRAPH]
     if first.kind is not Kind.PARAGRAPH or len(following) < 2 or first.words > 45:
         return False
     if len(_SENTENCE_END.findall(first.text)) > 1:
         return False
-    return first.words < 0.6 * statistics.median(following[:3])
+    if first.words < 0.6 * statistics.median(following[:3]):
+        return True
+    return (
+        right_under
+        and first.words <= STANDFIRST_MAX_WORDS
+        and not _REPORTING.search(first.text)
+        and bool(_REPORTING.search(body[1].text))
+    )
 
 
 def read_body(body: Sequence[Line], found: Findings) -> tuple[list[str], list[str]]:

@@ -197,6 +197,11 @@ _CALL_TO_ACTION = re.compile(
     r"|abonnieren|abonnement|jetzt teilen|mit freunden teilen|artikel teilen|gefällt (?:ihnen|dir) (?:dieser|der) artikel"
     r"|s'abonner|abonnez-vous|suscríbete)\b"
 )
+# A labelled legal notice of the site ("Disclaimer: ..."): template text around any article.
+_LEGAL_LABEL = re.compile(
+    r"^(?:disclaimer|legal disclaimer|haftungsausschluss|avertissement|clause de non-responsabilité"
+    r"|descargo de responsabilidad|aviso legal)\s*[:.–—-]"
+)
 _COMMENT_COUNT = re.compile(r"^\d+\s+(?:comments?|responses?|replies|kommentare|commentaires|comentarios)$")
 
 
@@ -207,6 +212,8 @@ def is_share_button(line: str, key: str | None = None) -> bool:
 def is_furniture(line: str, key: str | None = None) -> bool:
     key = line_key(line) if key is None else key
     if key in FURNITURE_LINES:
+        return True
+    if len(line) <= 400 and _LEGAL_LABEL.match(key):
         return True
     if len(key) <= 90 and _CALL_TO_ACTION.search(key):
         return True
@@ -226,8 +233,10 @@ def opens_related_links(line: str, key: str | None = None) -> bool:
 
 
 def is_credit(line: str) -> bool:
+    """A picture credit: "Photo: ...", "Photo credit: ...", "Image source / ...", "(c) ...", "Getty Images"."""
     if len(line) > 200:
         return False
-    if (":" in line or "/" in line) and line_key(line.split(":", 1)[0].split("/", 1)[0]) in CREDIT_LABELS:
+    label = line_key(line.split(":", 1)[0].split("/", 1)[0]).split()
+    if (":" in line or "/" in line) and 0 < len(label) <= 3 and all(w in CREDIT_LABELS for w in label):
         return True
     return bool(CREDIT_MARKERS.search(line)) and len(line.split()) <= 25

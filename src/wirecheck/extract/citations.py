@@ -74,16 +74,17 @@ class Frame:
 def find_citations(doc: Doc) -> list[Citation]:
     """Citations of outlets in ``doc`` (its text is the article body), in text order."""
     citations: dict[tuple[int, int], Citation] = {}
+    text = doc.text  # built from the tokens on each access: read it once
     entities = list(doc.ents)
     organisations = [e for e in entities if e.label_ in {"ORG", "WORK_OF_ART", "PRODUCT"}]
     not_outlets = {e.text for e in entities if e.label_ in {"GPE", "LOC", "NORP", "PERSON", "FAC"}}
     for frame in attribution_frames(doc):
-        for source, start, end in outlets_in(doc, frame, organisations, not_outlets):
+        for source, start, end in outlets_in(doc, text, frame, organisations, not_outlets):
             span_start, span_end = min(start, frame.cue_start), max(end, frame.cue_end)
             if (start, end) not in citations:
                 citations[(start, end)] = Citation(
                     source=source,
-                    text=" ".join(doc.text[span_start:span_end].split()),
+                    text=" ".join(text[span_start:span_end].split()),
                     start=span_start,
                     end=span_end,
                 )
@@ -146,12 +147,11 @@ def after_frame(anchor: Token, *, cue: Token, reporting: bool) -> Frame:
 
 
 def outlets_in(
-    doc: Doc, frame: Frame, organisations: list[Span], not_outlets: set[str]
+    doc: Doc, text: str, frame: Frame, organisations: list[Span], not_outlets: set[str]
 ) -> Iterable[tuple[str, int, int]]:
     """(normalised outlet, start, end) named in the frame's region."""
     if frame.region_end <= frame.region_start:
         return
-    text = doc.text
     region = text[frame.region_start : frame.region_end]
     found_spans: list[tuple[int, int]] = []
     for match in OUTLET_PATTERN.finditer(region):
@@ -181,8 +181,9 @@ def untagged_after_media_word(doc: Doc, frame: Frame, organisations: list[Span])
     """Proper nouns the model did not tag, right after a media word: "state broadcaster MRTV"."""
     tagged = {t.i for ent in organisations for t in ent}
     found = []
-    for token in doc[1:]:
-        if not frame.region_start <= token.idx < frame.region_end or token.i in tagged:
+    region = doc.char_span(frame.region_start, frame.region_end, alignment_mode="expand")
+    for token in region if region is not None else ():
+        if token.i == 0 or token.i in tagged:
             continue
         if token.pos_ == "PROPN" and doc[token.i - 1].lower_ in MEDIA_TAIL_WORDS:
             end = token.i + 1

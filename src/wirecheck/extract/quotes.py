@@ -366,8 +366,8 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def crosses_paragraph(a: Token, b: Token) -> bool:
-    first, last = sorted((a.idx, b.idx))
-    return "\n" in a.doc.text[first:last]
+    first, last = sorted((a.i, b.i))
+    return any("\n" in t.text or "\n" in t.whitespace_ for t in a.doc[first:last])
 
 
 def nearest_subject_before(verb: Token) -> Token | None:
@@ -457,21 +457,22 @@ def attribute(
     before = [s for s in speeches if sentence_start(doc, span.open, p_start) <= s.verb.idx < span.open]
     if before:
         return before[-1], False
-    outside = (doc.text[p_start : span.open] + doc.text[close + 1 : p_end]).strip()
+    text = doc.text  # built from the tokens on each access: read it once
+    outside = (text[p_start : span.open] + text[close + 1 : p_end]).strip()
     if len(re.findall(r"[A-Za-z]+", outside)) > 2:
         return None, False
-    if span.paragraph > 0 and doc.text[p_start : span.open].strip() == "":
+    if span.paragraph > 0 and text[p_start : span.open].strip() == "":
         b_start, b_end = paragraphs[span.paragraph - 1]
-        if doc.text[b_start:b_end].rstrip().endswith(":"):
+        if text[b_start:b_end].rstrip().endswith(":"):
             last = [s for s in speeches if sentence_start(doc, b_end - 1, b_start) <= s.verb.idx < b_end]
             if last:
                 return last[-1], False
-    attribution_follows = span.close is not None and "," in doc.text[span.end : span.close]
+    attribution_follows = span.close is not None and "," in text[span.end : span.close]
     if previous is not None and previous[1] is not None and not attribution_follows:
         return previous[1], False
     if span.last_paragraph + 1 < len(paragraphs):
         n_start, n_end = paragraphs[span.last_paragraph + 1]
-        nxt = doc.text[n_start:n_end].lstrip()
+        nxt = text[n_start:n_end].lstrip()
         if nxt and nxt[0] not in QUOTE_MARKS:
             near = token_offset(doc, n_start, NEXT_PARAGRAPH_TOKENS, n_end)
             first = [s for s in speeches if n_start <= s.verb.idx < sentence_end(doc, n_start, n_end)]

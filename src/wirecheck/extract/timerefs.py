@@ -264,7 +264,13 @@ def resolve(text: str, piece: Found, published: dt.date | None, doc: Doc) -> Tim
     start, end = piece.start, piece.end
     preposition = re.search(rf"\b({PREPOSITIONS})\s+$", text[max(0, start - 12) : start], FLAGS)
     qualifier = resolved.qualifier
-    if preposition and piece.kind not in {"duration", "ago"} and not piece.groups.get("prep"):
+    possessive = re.match(r"['\u2019]s\b", text[end : end + 3]) is not None  # "by Friday's earthquake"
+    if (
+        preposition
+        and piece.kind not in {"duration", "ago"}
+        and not piece.groups.get("prep")
+        and not possessive
+    ):
         start -= len(text[max(0, start - 12) : start]) - preposition.start()
         word = preposition.group(1).lower()
         if word in {"since", "until", "till", "before", "after", "by", "as of"}:
@@ -307,15 +313,14 @@ def resolve_date(groups: dict[str, str], published: dt.date | None, future: Futu
 
 def resolve_iso(groups: dict[str, str], published: dt.date | None, future: FutureTest) -> Resolved | None:
     date = safe_date(int(groups["year"]), int(groups["mon"]), int(groups["day"]))
-    return Resolved("date", date, "day") if date else None
+    return Resolved("date", date, "day")  # an impossible date ("2024-02-30") stays, unresolved
 
 
 def resolve_numeric(groups: dict[str, str], published: dt.date | None, future: FutureTest) -> Resolved | None:
     first, second, year = int(groups["a"]), int(groups["b"]), int(groups["year"])
     day_first = groups["sep"] == "." or first > 12
     day, month = (first, second) if day_first else (second, first)
-    date = safe_date(year, month, day)
-    return Resolved("date", date, "day") if date else None
+    return Resolved("date", safe_date(year, month, day), "day")
 
 
 def resolve_weekday(groups: dict[str, str], published: dt.date | None, future: FutureTest) -> Resolved | None:
@@ -707,7 +712,8 @@ def content_lemmas(tokens: list[Token]) -> tuple[str, ...]:
         lemma = token.lemma_.lower()
         if lemma in STOP_LEMMAS or lemma in WEEKDAYS or lemma in MONTHS or not lemma.isalpha():
             continue
-        words.append(token.text if token.pos_ == "PROPN" else lemma)  # names keep their capital
+        is_name = token.pos_ == "PROPN" or (token.text[:1].isupper() and not token.is_sent_start)
+        words.append(token.text if is_name else lemma)  # names keep their capital
     return tuple(dict.fromkeys(words))
 
 

@@ -19,7 +19,9 @@ from wirecheck.nlp import Models
 __all__ = ["StoryIndex", "group_articles", "story_embeddings"]
 
 
-def group_articles(articles: Sequence[Article], mentions: Sequence[ArticleMentions], models: Models) -> Grouping:
+def group_articles(
+    articles: Sequence[Article], mentions: Sequence[ArticleMentions], models: Models
+) -> Grouping:
     """Copies, spin and stories for one batch of articles."""
     articles = unique_by_id(articles)
     by_id = {m.article_id: m for m in mentions}

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import Literal
 
 from datasketch import MinHash, MinHashLSH
 
@@ -121,7 +122,9 @@ def find_copies(articles: Sequence[Article]) -> list[CopyLink]:
         backward = related[root][index]
         if forward < COPY_CONTAINMENT and backward < COPY_CONTAINMENT:
             continue
-        kind = "reprint" if min(forward, backward) >= REPRINT_CONTAINMENT else "syndicated"
+        kind: Literal["reprint", "syndicated"] = (
+            "reprint" if min(forward, backward) >= REPRINT_CONTAINMENT else "syndicated"
+        )
         links.append(
             CopyLink(
                 article_id=copy.article.id,

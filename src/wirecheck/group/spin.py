@@ -2,19 +2,24 @@
 
 A spinner swaps words for dictionary synonyms with no regard to context: "troops"
 becomes "colors", "missiles" "dumdums", "on condition of anonymity to discuss sensitive
-matters" "on condition of obscurity to bandy delicate accommodations".  Two kinds of
-general evidence give it away, and a third is a curated list:
+matters" "on condition of obscurity to bandy delicate accommodations".  The evidence,
+each piece weighted and counted per thousand words:
 
-1. *Rare word in an ordinary slot.*  Spinners reach for the rare senses of a thesaurus
-   entry, so spun prose carries many lowercase words that are rare in English as a whole
-   (wordfreq Zipf frequency below ``RARE_ZIPF``, i.e. fewer than about one in ten million
-   words) where news prose uses common ones.  Names are excluded (they are written with
-   capitals, or the extractor marked them as entities).
-2. *Broken collocations.*  Known spinner substitutions and "tortured phrases" from
-   ``data/spinner_substitutions.tsv`` (a documented list: one signal, not the detector).
-3. The evidence is counted per thousand words, so one rare word in a long article is
-   not enough: ``score = 1 - exp(-rate / RATE_SCALE)``; flagged at ``score >= 0.5`` with at
-   least ``MIN_DISTINCT_PHRASES`` different tell-tale phrases.
+1. *Broken collocations*: known spinner substitutions and "tortured phrases" listed in
+   ``data/spinner_substitutions.tsv`` (documented; one signal, not the detector).
+2. *Rare stand-ins*: a lowercase word that is uncommon (wordfreq Zipf below
+   ``STAND_IN_MAX_ZIPF``) while WordNet 3.0 gives it a synonym at least ten times more
+   common ("averred" for "say", "feting" for "celebrate"): a spinner's choice, where news
+   prose uses the common word.  ``data/wordnet_common_synonyms.tsv`` is built by
+   bench/build_spin_synonyms.py; the weight grows with the frequency gap.
+3. *Very rare words* with no common synonym (Zipf below ``RARE_ZIPF``) count a little:
+   they may be jargon.  Capitalised words and extracted entities never count.
+
+``score = 1 - exp(-rate / RATE_SCALE)``; flagged at ``score >= 0.5`` with at least
+``MIN_DISTINCT_PHRASES`` different phrases.  Thresholds were tuned so that elevated but
+genuine vocabulary (machine-written news uses "juncture", "hindered", "endorsing") stays
+below the flag: precision first.  Known weakness: spinners that output only common words
+("individuals" for "people") leave collocation breaks that a unigram model cannot see.
 
 ``link_spun`` then looks for the original of a flagged article: it undoes the listed
 substitutions, then aligns word sequences (difflib) with the articles that share most
@@ -38,10 +43,13 @@ from wirecheck.model import Article, ArticleMentions, CopyLink, SpinScore
 RARE_ZIPF = 2.0
 MIN_WORD_LENGTH = 4
 RARE_WEIGHT = 0.5
-STAND_IN_MAX_ZIPF = 2.6  # commoner words are ordinary (if elevated) vocabulary: machine-written prose is full of them
+STAND_IN_MAX_ZIPF = (
+    2.6  # commoner words are ordinary (if elevated) vocabulary: machine-written prose is full of them
+)
 MIN_ZIPF_GAP = 1.0  # a synonym this much more common (x10 in frequency) starts to count
 FULL_WEIGHT_ZIPF_GAP = 2.0  # ... and counts fully 2 Zipf units beyond that
 LEXICON_WEIGHT = 1.5
+ARTICLE_MISMATCH_WEIGHT = 1.0
 RATE_SCALE = 6.0  # evidence per 1000 words: score 0.5 at about 4 per 1000
 MIN_WORDS_FOR_RATE = 250  # short texts are judged as if they had this many words
 FLAG_SCORE = 0.5
@@ -155,6 +163,8 @@ def score_spin(
     for first, end, _ in lexicon.matches(tokens, overlapping=True):
         evidence.append((first, end, LEXICON_WEIGHT))
         in_lexicon_phrase.update(range(first, end))
+    for index in article_mismatches(body, tokens):
+        evidence.append((index, index + 2, ARTICLE_MISMATCH_WEIGHT))
     for index, token in enumerate(tokens):
         if index in in_lexicon_phrase or any(s <= token.start < e for s, e in names):
             continue
@@ -166,23 +176,42 @@ def score_spin(
     score = 1.0 - math.exp(-rate / RATE_SCALE)
     phrases = tell_tale_phrases(body, tokens, evidence)
     flagged = score >= FLAG_SCORE and len(phrases) >= MIN_DISTINCT_PHRASES
-    return SpinScore(article_id=article.id, score=round(score, 3), flagged=flagged, phrases=phrases[:MAX_PHRASES])
+    return SpinScore(
+        article_id=article.id, score=round(score, 3), flagged=flagged, phrases=phrases[:MAX_PHRASES]
+    )
 
 
-def tell_tale_phrases(body: str, tokens: Sequence[Token], evidence: Sequence[tuple[int, int, float]]) -> tuple[str, ...]:
+def article_mismatches(body: str, tokens: Sequence[Token]) -> list[int]:
+    """Indexes of "a"/"an" that disagree with the next word ("a onslaught", "an bureau"):
+    a spinner swaps the noun and leaves the article.  Silent h and you-sounding u/eu/one
+    words are allowed either way."""
+    found = []
+    for index in range(len(tokens) - 1):
+        article, following = tokens[index].norm, body[tokens[index + 1].start : tokens[index + 1].end]
+        if article not in ("a", "an") or not following.isalpha() or not following.islower():
+            continue
+        vowel = following[0] in "aeiou"
+        ambiguous = following.startswith(("u", "eu", "one", "once", "h"))
+        if not ambiguous and vowel == (article == "a"):
+            found.append(index)
+    return found
+
+
+def tell_tale_phrases(
+    body: str, tokens: Sequence[Token], evidence: Sequence[tuple[int, int, float]]
+) -> tuple[str, ...]:
     """Evidence as readable phrases: touching pieces merge ("proscribing" + "deployment of
     colors"), strongest first."""
-    merged: list[list[float]] = []
+    merged: list[tuple[int, int, float]] = []
     for first, end, weight in sorted(evidence):
         if merged and first <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-            merged[-1][2] += weight
+            last_first, last_end, last_weight = merged[-1]
+            merged[-1] = (last_first, max(last_end, end), last_weight + weight)
         else:
-            merged.append([first, end, weight])
-    strongest = sorted(merged, key=lambda m: (-m[2], m[0]))
+            merged.append((first, end, weight))
     phrases: dict[str, None] = {}
-    for first, end, _ in strongest:
-        phrases[body[tokens[int(first)].start : tokens[int(end) - 1].end]] = None
+    for first, end, _ in sorted(merged, key=lambda m: (-m[2], m[0])):
+        phrases[body[tokens[first].start : tokens[end - 1].end]] = None
     return tuple(phrases)
 
 

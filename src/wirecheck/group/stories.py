@@ -211,9 +211,11 @@ class StoryIndex:
         self._articles_seen = 0
         self._latest_day: int | None = None
         self._batch_day: int | None = None  # fallback date of the batch being added
-        self._planes = np.random.default_rng(LSH_SEED).standard_normal(
-            (LSH_TABLES * LSH_BITS, EMBEDDING_DIM)
-        ).astype(np.float32)
+        self._planes = (
+            np.random.default_rng(LSH_SEED)
+            .standard_normal((LSH_TABLES * LSH_BITS, EMBEDDING_DIM))
+            .astype(np.float32)
+        )
 
     # ----------------------------------------------------------------- public API
 
@@ -283,7 +285,9 @@ class StoryIndex:
 
     # ----------------------------------------------------------------- internals
 
-    def _features(self, article: Article, mentions: ArticleMentions | None, vector: np.ndarray) -> ArticleFeatures:
+    def _features(
+        self, article: Article, mentions: ArticleMentions | None, vector: np.ndarray
+    ) -> ArticleFeatures:
         norm = float(np.linalg.norm(vector))
         unit = vector / norm if norm else vector
         return ArticleFeatures(
@@ -357,7 +361,9 @@ class StoryIndex:
             return (EMBEDDING_WEIGHT * embedding + TERM_WEIGHT * terms) / spread - gap_penalty
         idf = self._entity_weights(feature)
         size = len(story.article_ids)
-        entities = sum(w * min(1.0, story.entities.get(e, 0) / size) for e, w in idf.items()) / sum(idf.values())
+        entities = sum(w * min(1.0, story.entities.get(e, 0) / size) for e, w in idf.items()) / sum(
+            idf.values()
+        )
         return EMBEDDING_WEIGHT * embedding + ENTITY_WEIGHT * entities + TERM_WEIGHT * terms - gap_penalty
 
     def _best_story(self, feature: ArticleFeatures, weights: Mapping[str, float]) -> str | None:

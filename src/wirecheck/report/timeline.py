@@ -245,7 +245,9 @@ def representative_text(cluster: Cluster, weights: dict[str, float]) -> str:
     if len(cluster.members) == 1:
         return cluster.members[0].text
     articles = cluster.article_ids
-    having = {w: {m.article_id for m in cluster.members if w in m.words} for m in cluster.members for w in m.words}
+    having = {
+        w: {m.article_id for m in cluster.members if w in m.words} for m in cluster.members for w in m.words
+    }
 
     def score(member: Candidate) -> float:
         coverage = sum(len(having[w]) for w in member.words) / (len(member.words) * len(articles))
