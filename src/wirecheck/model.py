@@ -109,7 +109,9 @@ class Quantity:
     sentence: str
     start: int
     end: int
-    counted_class: str | None = None  # synonyms folded: "person" (people, residents, deaths), "country" (nations), "age"
+    counted_class: str | None = (
+        None  # synonyms folded: "person" (people, residents, deaths), "country" (nations), "age"
+    )
     vague: bool = False  # "dozens", "hundreds": number is only a lower bound, not a figure to compare
     number_max: float | None = None  # upper end of a range: "10 to 15 people" -> number 10, number_max 15
 
@@ -127,9 +129,16 @@ class TimeRef:
     sentence: str
     start: int
     end: int
-    event_text: str | None = None  # the clause the expression dates, trimmed: "the war began on February 24, 2022"
+    event_text: str | None = (
+        None  # the clause the expression dates, trimmed: "the war began on February 24, 2022"
+    )
     event_words: tuple[str, ...] = ()  # content lemmas of that clause, to match one event across articles
     future: bool = False  # the clause speaks of something planned: "will meet on Friday"
+    # what happened, for lining one event up across articles: the verb ("break out", "open"; "since"
+    # for a state that began then: "has run since 1888") and its subject's head lemma and names
+    event_verb: str | None = None
+    event_subject: tuple[str, ...] = ()
+    event_phrase: str | None = None  # the subject and verb as written: "the gathering was called"
 
 
 @dataclass(frozen=True)

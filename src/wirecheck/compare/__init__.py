@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
-from wirecheck.compare import align, judge, names, quotes, spans
+from wirecheck.compare import align, dates, judge, names, quotes, spans
 from wirecheck.compare.found import FoundClaims
 from wirecheck.compare.independence import StoryContext, count_witnesses
 from wirecheck.compare.text import quote_excerpt, words
@@ -31,7 +31,15 @@ from wirecheck.nlp import Models
 
 Encode = Callable[[list[str]], np.ndarray]
 
-KIND_WEIGHT = {"casualty": 1.0, "name": 0.85, "quote": 0.8, "duration": 0.7, "quantity": 0.6, "place": 0.5}
+KIND_WEIGHT = {
+    "casualty": 1.0,
+    "name": 0.85,
+    "quote": 0.8,
+    "duration": 0.7,
+    "date": 0.7,
+    "quantity": 0.6,
+    "place": 0.5,
+}
 STATUS_WEIGHT = {"disputed": 1.0, "agreed": 0.3, "single": 0.1}
 SOFT_DISPUTE = (
     0.9  # both values can hold ("at least six" / "at least seven"): still a dispute, a little lower
@@ -54,6 +62,7 @@ def compare_story(
     found: list[FoundClaims] = [
         *quantity_facts(articles, mentions, encode, context),
         *span_facts(articles, mentions, context),
+        *date_facts(articles, mentions, context),
         *quote_facts(quotes, by_id, encode),
         *names.name_variant_facts(entities, by_id, mentions_by_id),
         *names.spelling_facts(entities, by_id, mentions_by_id),
@@ -239,6 +248,54 @@ def span_facts(
                 ),
                 sentence_spans=tuple((c.sentence_start, c.sentence_end) for c in group),
                 soft=verdict.soft,
+            )
+        )
+    return found
+
+
+# ---------------------------------------------------------------------------- dates of events
+
+
+def date_facts(
+    articles: Sequence[Article], mentions: Sequence[ArticleMentions], context: StoryContext
+) -> list[FoundClaims]:
+    """When each event happened, as the outlets date it: the same day (or year) agrees."""
+    found: list[FoundClaims] = []
+    for group in dates.align_dates(dates.date_claims(articles, mentions)):
+        keyed: dict[str, list[str]] = {}
+        for claim in group:
+            label = context.label(claim.article_id)
+            keyed.setdefault(dates.claim_key(claim, group), []).append(label)
+        ordered = sorted(keyed.items(), key=lambda item: -len(item[1]))
+        described = " vs ".join(f"{dates.shown(key)} ({', '.join(labels)})" for key, labels in ordered)
+        status: judge.Status
+        if len(keyed) == 1:
+            status, reason, soft = "agreed", f"all date it {described}", False
+        elif dates.near_midnight(group):
+            status, soft = "disputed", True
+            reason = f"{described}: the times given lie either side of midnight, but the days differ"
+        else:
+            status, reason, soft = "disputed", f"different dates: {described}", False
+        yearly = dates.compared_on(group) == "year"
+        found.append(
+            FoundClaims(
+                subject=dates.subject_of(group),
+                kind="date",
+                status=status,
+                reason=reason,
+                claims=tuple(
+                    Claim(
+                        c.article_id,
+                        c.value,
+                        float(c.date[:4]) if yearly else None,
+                        c.sentence,
+                        c.start,
+                        c.end,
+                    )
+                    for c in group
+                ),
+                sentence_spans=tuple((c.sentence_start, c.sentence_end) for c in group),
+                soft=soft,
             )
         )
     return found

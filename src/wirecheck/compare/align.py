@@ -83,8 +83,16 @@ EVENT_CLASSES: Mapping[str, str] = {
         ["down", "destroy", "intercept", "shoot", "neutralise", "neutralize", "repel", "repulse"], "down"
     ),
 }
+# one shock has one magnitude: readings of the same kind of shock in one story measure one thing
+MEASURED_SHOCKS: Mapping[str, str] = {
+    "earthquake": "earthquake",
+    "aftershock": "aftershock",
+    "foreshock": "foreshock",
+}
+MEASURES = frozenset({"magnitude"})
 EVENT_PARTICIPLES = {"kill": "killed", "injure": "injured", "launch": "launched", "down": "downed"}
 CASUALTY_EVENTS = frozenset({"kill", "injure"})
+WEAPONS = frozenset({"drone", "missile"})
 TIME_UNITS = frozenset(
     [
         "a.m.",
@@ -203,6 +211,8 @@ def event_class(quantity: Quantity) -> str:
     event = (quantity.event or "").lower().strip()
     if event in EVENT_CLASSES:
         return EVENT_CLASSES[event]
+    if (quantity.counted_class or "") in MEASURES and event in MEASURED_SHOCKS:
+        return MEASURED_SHOCKS[event]
     if (quantity.counted or "").lower() in {"death", "deaths", "fatality", "fatalities"}:
         return "kill"
     return ""
@@ -358,6 +368,8 @@ def decided_by_structure(a: QuantityClaim, b: QuantityClaim) -> bool:
     same_figure = a.quantity.number == b.quantity.number
     if a.event and a.event == b.event and (same_figure or (a.place_key and a.place_key == b.place_key)):
         return True
+    if a.counted in MEASURES and a.event and a.event == b.event:
+        return True  # "magnitude 7.7" and "magnitude 7.9" of the one earthquake
     return same_figure and a.version is not None and a.version == b.version
 
 
@@ -389,6 +401,12 @@ def align_quantities(
     blocks: dict[tuple[str, str], list[int]] = {}
     for index, claim in enumerate(claims):
         blocks.setdefault(claim.block, []).append(index)
+    per_article = Counter((claim.block, claim.article_id) for claim in claims)
+    alone = {i for i, claim in enumerate(claims) if per_article[claim.block, claim.article_id] == 1}
+
+    def worth_embedding(i: int, j: int) -> bool:
+        return figures_close(claims[i], claims[j]) or (i in alone and j in alone)
+
     # embed only sentences of claims that structure allows to pair with another article's claim
     needs_embedding = sorted(
         {
@@ -399,7 +417,7 @@ def align_quantities(
                 claims[j].article_id != claims[i].article_id
                 and compatible(claims[i], claims[j])
                 and not decided_by_structure(claims[i], claims[j])
-                and figures_close(claims[i], claims[j])
+                and worth_embedding(i, j)
                 for j in members
             )
         }
@@ -408,14 +426,21 @@ def align_quantities(
     row = {sentence: i for i, sentence in enumerate(needs_embedding)}
     groups: list[list[QuantityClaim]] = []
     for members in blocks.values():
-        for cluster in _cluster([claims[i] for i in members], vectors, row):
+        lone = frozenset(k for k, i in enumerate(members) if i in alone)
+        for cluster in _cluster([claims[i] for i in members], vectors, row, lone):
             groups.append(cluster)
     return groups
 
 
 def _cluster(
-    block: Sequence[QuantityClaim], vectors: np.ndarray, row: Mapping[str, int]
+    block: Sequence[QuantityClaim],
+    vectors: np.ndarray,
+    row: Mapping[str, int],
+    alone: frozenset[int] = frozenset(),
 ) -> list[list[QuantityClaim]]:
+    """Greedy merging, best pair first.  Figures far apart are compared only when each is its
+    article's one figure of this kind ("16,300 homes lost power" / "left 5,000 homes without
+    power"): then the sentences decide, with the usual penalty for the distance."""
     if len(block) == 1:
         return [list(block)]
     embedded = [k for k, c in enumerate(block) if c.sentence in row]
@@ -433,7 +458,7 @@ def _cluster(
                 continue
             if decided_by_structure(a, b):
                 similarity = STRUCTURAL_SIMILARITY
-            elif figures_close(a, b):
+            elif figures_close(a, b) or (i in alone and j in alone):
                 similarity = float(similarities[i, j])
             else:
                 continue
@@ -457,11 +482,13 @@ def _cluster(
 def subject_of(group: Sequence[QuantityClaim], topic: str | None = None) -> str:
     """ "people killed in Kyiv", "points in the plan (original version)", "countries (Coalition of the Willing)"."""
     first = group[0]
+    if first.counted in MEASURES and first.event:
+        return f"{first.counted} of the {first.event}"
     counted_words = Counter((c.quantity.counted or c.counted or "item").lower() for c in group)
     noun = CLASS_NOUNS.get(first.counted) or plural(counted_words.most_common(1)[0][0])
     parts = [noun]
-    if first.event in EVENT_PARTICIPLES:
-        parts.append(EVENT_PARTICIPLES[first.event])
+    if first.event in EVENT_PARTICIPLES and (first.event != "launch" or first.counted in WEAPONS):
+        parts.append(EVENT_PARTICIPLES[first.event])  # not "earthquakes launched" for "struck"
     elif len({c.event_word for c in group}) == 1 and first.event_word:
         parts.append(f"({first.event_word})")
     places = Counter(c.place for c in group if c.place)

@@ -91,6 +91,10 @@ MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "
 TOLL_VERBS = {"rise", "climb", "reach", "increase", "jump", "stand", "hit", "surpass", "grow", "exceed", "top", "be",
               "raise", "revise", "put", "lift", "update"}  # fmt: skip
 CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm", "gmt", "utc", "o'clock", "hours", "hrs", "bst", "cet", "est"}
+# what an earthquake magnitude measures: the main shock, or an aftershock (a different reading)
+SHOCK_WORDS = {"earthquake": "earthquake", "quake": "earthquake", "tremor": "earthquake",
+               "temblor": "earthquake", "aftershock": "aftershock", "foreshock": "foreshock"}  # fmt: skip
+POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 AFTER_HEDGES = {"or more": "at least", "or so": "about", "plus": "at least", "or fewer": "at most"}
 
 
@@ -251,7 +255,7 @@ def describe(
     counted, counted_token, age = counted_noun(doc, run)
     if unit is not None:
         counted, counted_token, age = unit, None, False
-    event = find_event(doc, run, counted_token)
+    event = shock_measured(doc, run) if unit == "magnitude" else find_event(doc, run, counted_token)
     if counted is None and unit is None:
         counted, event = toll_subject(doc, run) or (counted, event)
     if counted is None and event in {"kill", "injure", "casualty"}:
@@ -335,8 +339,15 @@ def is_a_quantity(
 
 
 def unit_around(doc: Doc, run: NumberRun) -> tuple[str | None, int | None]:
-    """Money or percent written around the number: "$1.5 billion", "45%", "20 million euros"."""
+    """Money, percent or magnitude written around the number: "$1.5 billion", "45%", "20 million
+    euros", "magnitude 7.7", "a magnitude of 7.7", "a 7.7-magnitude quake"."""
     end_index = run.last_of_range if run.last_of_range is not None else run.last
+    magnitude = magnitude_word_before(doc, run.first)
+    if magnitude is not None:
+        return "magnitude", magnitude.idx
+    after = doc[end_index + 1 : end_index + 3]
+    if any(t.lower_ == "magnitude" for t in after) and all(t.lower_ in {"-", "magnitude"} for t in after[:1]):
+        return "magnitude", None
     if run.first > 0:
         symbol = doc[run.first - 1].text
         if symbol in MONEY_SYMBOLS:
@@ -353,6 +364,33 @@ def unit_around(doc: Doc, run: NumberRun) -> tuple[str | None, int | None]:
         if following.lemma_.lower() in MONEY_WORDS:
             return following.lemma_.lower(), following.idx + len(following.text)
     return None, None
+
+
+def magnitude_word_before(doc: Doc, first: int) -> Token | None:
+    """ "magnitude 7.7", "magnitude of 7.7", "magnitude-7.7": the word "magnitude" just before."""
+    for back in (1, 2):
+        if first - back < 0:
+            return None
+        token = doc[first - back]
+        if token.lower_ == "magnitude":
+            return token
+        if token.lower_ not in {"of", "-"}:
+            return None
+    return None
+
+
+def shock_measured(doc: Doc, run: NumberRun) -> str | None:
+    """What a magnitude measures: the shock named right after the figure ("7.7 earthquake",
+    "magnitude 6.4 aftershock"), else the nearest one before it in the sentence ("the quake,
+    which had a magnitude of 7.7")."""
+    sentence = doc[run.first].sent
+    after = [
+        t for t in doc[run.last + 1 : min(run.last + 4, sentence.end)] if t.lemma_.lower() in SHOCK_WORDS
+    ]
+    if after:
+        return SHOCK_WORDS[after[0].lemma_.lower()]
+    before = [t for t in doc[sentence.start : run.first] if t.lemma_.lower() in SHOCK_WORDS]
+    return SHOCK_WORDS[before[-1].lemma_.lower()] if before else None
 
 
 def counted_noun(doc: Doc, run: NumberRun) -> tuple[str | None, Token | None, bool]:
@@ -458,8 +496,8 @@ def classify_counted(counted: str | None) -> str | None:
             return "drone"
         if candidate in MONEY_WORDS:
             return "money"
-        if candidate == "percent":
-            return "percent"
+        if candidate in {"percent", "magnitude"}:
+            return candidate
     return singular
 
 
@@ -523,6 +561,8 @@ def place_candidates(
         if ent.label_ not in {"GPE", "LOC", "FAC", "ORG", "PERSON"} or not looks_like_a_name(ent.root):
             continue
         covered.update(range(ent.start, ent.end))
+        if names_a_part(ent.root):
+            continue
         label = "GPE" if ent.text in known_places else ent.label_
         locative, hops = attachment(ent.root)
         attacked = ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() in ATTACK_VERBS
@@ -539,6 +579,8 @@ def place_candidates(
             or not looks_like_a_name(token)
         ):
             continue
+        if names_a_part(token):
+            continue
         label = "GPE" if token.text in known_places else ""
         locative, hops = attachment(token)
         if locative or label:
@@ -546,6 +588,35 @@ def place_candidates(
             score = place_score(token, label, locative, hops, anchor) - (0 if label else 1)
             candidates.append(PlaceCandidate(clean_place(name), score))
     return candidates
+
+
+PARTITIVE_WORDS = {"most", "many", "some", "half", "majority", "all", "several", "dozens", "hundreds"}
+PART_ADVERBS = {"mostly", "mainly", "largely", "chiefly", "primarily", "partly", "including", "especially"}
+
+
+def names_a_part(token: Token) -> bool:
+    """A place that locates only part of a tally: "1,002 killed, most of them in Mandalay",
+    "injured, mainly in the capital", "including in Sagaing"."""
+    preposition = token
+    for _ in range(4):
+        if preposition.dep_ == "pobj":
+            preposition = preposition.head
+            break
+        if preposition.head.i == preposition.i:
+            return False
+        preposition = preposition.head
+    else:
+        return False
+    if preposition.lower_ not in LOCATIVE_PREPOSITIONS:
+        return False
+    doc = token.doc
+    before = [t.lower_ for t in doc[max(0, preposition.i - 4) : preposition.i]]
+    if before and before[-1] in PART_ADVERBS:
+        return True
+    return any(
+        word in PARTITIVE_WORDS and following == "of"
+        for word, following in zip(before, before[1:], strict=False)
+    )
 
 
 def place_names(doc: Doc) -> frozenset[str]:
@@ -633,8 +704,18 @@ def previous_sentence_in_paragraph(doc: Doc, text: str, sentence: Span) -> Span 
 
 
 def time_of(sentence: Span, times: Sequence[TimeRef]) -> str | None:
-    """When the sentence says the counted thing happened: a resolved date, else the words used."""
-    inside = [t for t in times if sentence.start_char <= t.start < sentence.end_char and t.kind == "date"]
+    """When the sentence says the counted thing happened: a resolved date, else the words used.
+    A date in the possessive names an event, not when it was counted ("the toll from Friday's
+    earthquake rose to 1,644 on Saturday"), so it is left out."""
+    text = sentence.doc.text
+    inside = [
+        t
+        for t in times
+        if sentence.start_char <= t.start < sentence.end_char
+        and t.kind == "date"
+        and not POSSESSIVE_AFTER.match(text, t.end)
+        and not t.text.endswith(("'s", "’s"))
+    ]
     resolved = [t for t in inside if t.date and t.granularity in {"day", "part_of_day"}]
     if resolved:
         return resolved[-1].date

@@ -133,6 +133,9 @@ def find_time_refs(doc: Doc, article: Article) -> list[TimeRef]:
         clause = dated_clause(doc, text, piece.start, piece.end)
         if clause is not None:
             ref = replace(ref, event_text=clause_text(clause), event_words=content_lemmas(clause))
+            event = event_of(doc, piece.start, piece.end)
+            if event is not None:
+                ref = replace(ref, event_verb=event[0], event_subject=event[1], event_phrase=event[2])
         refs.append(replace(ref, sentence=sentence_text))
     return refs
 
@@ -643,6 +646,56 @@ def dated_clause(doc: Doc, text: str, start: int, end: int) -> list[Token] | Non
         kept = sorted(kept, key=lambda t: abs(t.i - centre))[:MAX_CLAUSE_TOKENS]
         kept.sort(key=lambda t: t.i)
     return kept
+
+
+LOOSE_ADVERBS = {"also", "then", "now", "later", "again", "already", "still", "just", "soon", "there", "here"}
+
+
+def event_of(doc: Doc, start: int, end: int) -> tuple[str, tuple[str, ...], str | None] | None:
+    """The dated event as (verb, subject, phrase): "The fire broke out on Thursday" -> ("break out",
+    ("fire",), "The fire broke out"); "the Glória line opened in 1885" -> ("open", ("line",
+    "Glória"), ...); "the funicular, built in 1885" -> ("build", ("funicular",), "the funicular was
+    built"); "which has climbed the hill since 1888" -> ("since", ...).  The subject is its head
+    noun's lemma (a name as written), then the names before it; a pronoun subject gives () and no
+    phrase."""
+    verb = governing_verb(doc, start, end)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if verb is None or span is None:
+        return None
+    while verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    particle = next((c for c in verb.children if c.dep_ == "prt"), None)
+    name = f"{verb.lemma_.lower()} {particle.lower_ if particle is not None else ''}".strip()
+    if span[0].lower_ == "since" or (span.start > 0 and doc[span.start - 1].lower_ == "since"):
+        name = "since"
+    described = verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}
+    subject = (
+        verb.head if described else next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    )
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+        return name, (), None
+    before = [t for left in subject.lefts for t in left.subtree]
+    names = [t.text for t in before if t.pos_ == "PROPN" and t.ent_type_ not in {"DATE", "TIME"}]
+    head = subject.text if subject.pos_ == "PROPN" else subject.lemma_.lower()
+    noun_phrase = sorted([*before, subject], key=lambda t: t.i)
+    phrase_words = ["".join(t.text_with_ws for t in noun_phrase).strip(" ,")]
+    auxiliaries = [c.text for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < verb.i]
+    relative_subject = any(c.dep_ == "nsubj" and c.tag_ in {"WDT", "WP"} for c in verb.children)
+    if described and (verb.dep_ == "acl" or not relative_subject) and not auxiliaries:
+        auxiliaries = ["were" if subject.tag_ in {"NNS", "NNPS"} else "was"]  # "the line, built in 1885"
+    completion = particle or next(
+        (
+            c
+            for c in verb.children
+            if c.i == verb.i + 1
+            and c.dep_ == "advmod"
+            and c.lower_ not in LOOSE_ADVERBS
+            and not c.lower_.endswith("ly")
+        ),
+        None,
+    )  # "broke out", "ran aground"
+    phrase_words += [*auxiliaries, verb.text] + ([completion.text] if completion is not None else [])
+    return name, tuple(dict.fromkeys([head, *names])), " ".join(phrase_words)
 
 
 def cuts_clause(token: Token) -> bool:

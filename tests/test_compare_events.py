@@ -1,0 +1,177 @@
+"""Dates of events, magnitudes and partial places, through the real pipeline on our own texts.
+
+Each test writes a few short articles about one invented story, runs the whole analysis (real
+spaCy parse, real embeddings), and reads the facts a reader would see.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecheck.model import Fact, RawDocument
+from wirecheck.pipeline import analyze_documents
+
+
+def document(doc_id: str, outlet: str, published: str, title: str, text: str) -> RawDocument:
+    return RawDocument(
+        id=doc_id,
+        source=f"{doc_id}.jsonl",
+        format="jsonl",
+        text=text,
+        title=title,
+        published=published,
+        outlet=outlet,
+    )
+
+
+def facts_of(documents: list[RawDocument], models) -> list[Fact]:
+    report = analyze_documents(documents, models=models)
+    return [fact for story in report.stories for fact in story.facts]
+
+
+def find(facts: list[Fact], kind: str, words: str) -> Fact:
+    matching = [f for f in facts if f.kind == kind and words in f.subject]
+    assert matching, f"no {kind} fact about {words!r} in {[(f.kind, f.subject) for f in facts]}"
+    return matching[0]
+
+
+WAREHOUSE = (
+    "A blaze broke out shortly before midnight on Monday at a paper warehouse in Dunmore, the county "
+    "fire service said. Crews from four stations fought the flames through the night.\n\n"
+    "The warehouse, built in 1921, stored newsprint for three regional printers."
+)
+WAREHOUSE_REWORDED = (
+    "Fire crews spent the night at the old paper store in Dunmore. The blaze broke out on Monday night "
+    "and spread quickly through the stacked newsprint, the fire service said.\n\n"
+    "The building, which has stood on the quay since 1921, is one of the oldest in the town."
+)
+WAREHOUSE_LATE = (
+    "Residents of Dunmore woke to thick smoke. The blaze broke out in the early hours of Tuesday at the "
+    "paper warehouse on the quay, firefighters said.\n\n"
+    "The warehouse, built in 1924, had been empty at night."
+)
+
+
+def test_an_event_dated_either_side_of_midnight_is_a_soft_dispute(models) -> None:
+    facts = facts_of(
+        [
+            document("w1", "Dunmore Echo", "2031-05-13", "Warehouse blaze in Dunmore", WAREHOUSE),
+            document(
+                "w2", "Quay Times", "2031-05-13", "Night of fire at Dunmore paper store", WAREHOUSE_REWORDED
+            ),
+            document("w3", "County Wire", "2031-05-13", "Dunmore warehouse fire", WAREHOUSE_LATE),
+        ],
+        models,
+    )
+    fire = find(facts, "date", "blaze broke out")
+    assert fire.status == "disputed"
+    by_article = {claim.article_id: claim.value for claim in fire.claims}
+    assert "Monday" in by_article["w1"] and "Tuesday" in by_article["w3"]
+    assert "midnight" in fire.reason
+    built = find(facts, "date", "opened or built")
+    assert built.status == "disputed"
+    assert {claim.number for claim in built.claims} == {1921.0, 1924.0}
+
+
+def test_the_same_day_in_other_words_agrees_and_reports_are_not_events(models) -> None:
+    first = (
+        "The Ostra ferry ran aground on Saturday near Kell Point, the coastguard said on Sunday. "
+        "All 140 passengers were taken off by lifeboat."
+    )
+    second = (
+        "The coastguard said on Monday that the Ostra ferry ran aground on Saturday off Kell Point, "
+        "and that its 140 passengers had been brought ashore."
+    )
+    facts = facts_of(
+        [
+            document("f1", "Kell Gazette", "2031-06-09", "Ferry aground off Kell Point", first),
+            document("f2", "Islands Post", "2031-06-10", "Ostra ferry grounding: passengers safe", second),
+        ],
+        models,
+    )
+    grounding = find(facts, "date", "ferry ran aground")
+    assert grounding.status == "agreed"
+    assert not [f for f in facts if f.kind == "date" and "coastguard" in f.subject]  # said on Sunday / Monday
+
+
+def test_the_same_verb_weeks_apart_or_in_a_past_year_is_another_occurrence(models) -> None:
+    first = (
+        "Dock workers in Harwell walked out on Tuesday over pay, the union said. "
+        "The port's cranes stood idle all day."
+    )
+    second = (
+        "Dock workers in Harwell walked out in 2027 over pensions, and the port lost a week of trade. "
+        "The union said pay talks with the port authority had stalled again."
+    )
+    facts = facts_of(
+        [
+            document("d1", "Harwell News", "2031-09-17", "Harwell dock strike over pay", first),
+            document("d2", "Port Weekly", "2031-09-17", "Harwell dockers strike again", second),
+        ],
+        models,
+    )
+    assert not [f for f in facts if f.kind == "date" and f.status == "disputed"]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "The magnitude 6.8 earthquake struck the Varan valley on Friday, the national seismic service said.",
+        "The quake, which had a magnitude of 6.8, hit the Varan valley on Friday, seismologists said.",
+    ],
+)
+def test_magnitudes_of_one_earthquake_from_two_agencies_are_a_dispute(models, other: str) -> None:
+    first = (
+        "A magnitude 7.1 earthquake shook the Varan valley on Friday, according to a foreign geological "
+        "agency. A magnitude 5.2 aftershock followed an hour later."
+    )
+    facts = facts_of(
+        [
+            document("q1", "Valley Times", "2031-02-08", "Strong earthquake in the Varan valley", first),
+            document("q2", "Mountain Post", "2031-02-08", "Varan valley earthquake", other),
+        ],
+        models,
+    )
+    magnitude = find(facts, "quantity", "magnitude of the earthquake")
+    assert magnitude.status == "disputed"
+    assert {claim.number for claim in magnitude.claims} == {7.1, 6.8}
+    assert not [f for f in facts if "aftershock" in f.subject and f.status == "disputed"]
+
+
+def test_a_place_holding_part_of_a_toll_does_not_locate_the_toll(models) -> None:
+    first = (
+        "Floods in Loria have killed at least 212 people, the interior ministry said on Wednesday, "
+        "most of them in the Brena district."
+    )
+    second = "The death toll from the floods across Loria rose to 240 on Wednesday, the ministry said."
+    facts = facts_of(
+        [
+            document("l1", "Loria Daily", "2031-07-10", "Loria floods kill at least 212", first),
+            document("l2", "Southern Wire", "2031-07-10", "Loria flood toll rises to 240", second),
+        ],
+        models,
+    )
+    toll = find(facts, "quantity", "killed")
+    assert {claim.number for claim in toll.claims} == {212.0, 240.0}
+    assert "Brena" not in toll.subject
+
+
+def test_each_outlets_only_figure_for_a_thing_is_compared_even_when_far_apart(models) -> None:
+    first = (
+        "A storm tore through Pelham on Sunday. Some 18,000 homes in the town lost power, the grid "
+        "operator said, and schools stayed shut."
+    )
+    second = (
+        "Sunday's storm in Pelham brought down trees across the town. It left about 6,000 homes without "
+        "power, according to the grid operator."
+    )
+    facts = facts_of(
+        [
+            document("p1", "Pelham Star", "2031-11-03", "Storm cuts power in Pelham", first),
+            document("p2", "Town Crier", "2031-11-03", "Pelham storm brings down trees", second),
+        ],
+        models,
+    )
+    homes = find(facts, "quantity", "homes")
+    assert homes.status == "disputed"
+    assert {claim.number for claim in homes.claims} == {18000.0, 6000.0}
