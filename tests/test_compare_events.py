@@ -175,3 +175,22 @@ def test_each_outlets_only_figure_for_a_thing_is_compared_even_when_far_apart(mo
     homes = find(facts, "quantity", "homes")
     assert homes.status == "disputed"
     assert {claim.number for claim in homes.claims} == {18000.0, 6000.0}
+
+
+def test_the_figure_of_an_ordinary_day_is_not_a_tally_of_the_event(models) -> None:
+    first = (
+        "The strike at Corran airport on Monday grounded every flight, and up to 40,000 passengers were "
+        "affected, the airport said."
+    )
+    second = (
+        "About 52,000 passengers would have passed through Corran airport on a normal Monday, the airport "
+        "said, but every flight was grounded by the strike."
+    )
+    facts = facts_of(
+        [
+            document("c1", "Corran Herald", "2031-04-08", "Strike grounds Corran flights", first),
+            document("c2", "Air Desk", "2031-04-08", "Corran airport shut by strike", second),
+        ],
+        models,
+    )
+    assert not [f for f in facts if f.kind == "quantity" and f.status == "disputed"]

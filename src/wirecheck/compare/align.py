@@ -259,6 +259,21 @@ def version_of(body: str, quantity: Quantity, sentence_start: int, sentence_end:
     return markers[0][1]
 
 
+BASELINE = re.compile(
+    r"\b(?:normally|usually|typically|ordinarily|on an? (?:normal|usual|typical|average|ordinary) \w+|"
+    r"in a (?:normal|typical|usual) \w+|would (?:normally |usually )?have)\b",
+    re.IGNORECASE,
+)
+
+
+def baseline_or_version(body: str, quantity: Quantity, sentence_start: int, sentence_end: int) -> str | None:
+    """ "baseline" for the figure of an ordinary day, not of the event ("290,000 passengers would
+    have passed through on a normal Friday"): it never lines up with the event's tallies."""
+    if BASELINE.search(body[sentence_start:sentence_end]):
+        return "baseline"
+    return version_of(body, quantity, sentence_start, sentence_end)
+
+
 def place_key(place: str | None) -> str | None:
     if not place:
         return None
@@ -294,7 +309,7 @@ def quantity_claims(articles: Sequence[Article], mentions: Sequence[ArticleMenti
                     place=quantity.place,
                     place_key=place_key(quantity.place),
                     place_inferred=False,
-                    version=version_of(body, quantity, start, end),
+                    version=baseline_or_version(body, quantity, start, end),
                     sentence_start=start,
                     sentence_end=end,
                     sentence=body[start:end].strip(),
@@ -498,7 +513,9 @@ def subject_of(group: Sequence[QuantityClaim], topic: str | None = None) -> str:
     if topic:
         subject += f" ({topic})"
     versions = {c.version for c in group if c.version}
-    if len(versions) == 1:
+    if versions == {"baseline"}:
+        subject += ", on an ordinary day"
+    elif len(versions) == 1:
         subject += f", {versions.pop()} version"
     return subject
 
