@@ -1,4 +1,4 @@
-"""How much the compare stage costs next to bare spaCy over the same texts.
+"""How much the compare stage, and the whole analysis, cost next to bare spaCy over the same texts.
 
 usage: .venv/bin/python bench/compare_speed.py [PATH ...] [--repeat N] [--torch-threads N]
 
@@ -38,6 +38,7 @@ def main(argv: list[str]) -> int:
 
     from wirecheck import clean, compare, extract, group, ingest
     from wirecheck.nlp import Embedder, Models, load_models
+    from wirecheck.pipeline import analyze_documents
 
     articles = clean.clean_documents(ingest.read_inputs([str(p) for p in paths]).documents)
     articles = [
@@ -89,6 +90,18 @@ def main(argv: list[str]) -> int:
         disputed += sum(f.status == "disputed" for f in found)
     embedded = len(fresh.embedder._cache) - 1
 
+    # the whole analysis after ingestion (clean, extract, group, every story: entities, quotes,
+    # facts, timeline, brief) with a fresh embedding cache, against the same bare parse
+    documents = ingest.read_inputs([str(p) for p in paths]).documents
+    documents = [
+        dataclasses.replace(d, id=f"{d.id}~{n}" if n else d.id) for n in range(args.repeat) for d in documents
+    ]
+    whole_models = Models(nlp=models.nlp, embedder=Embedder())
+    whole_models.embedder.encode(["warm up: the model loads before timing starts"])
+    started = time.perf_counter()
+    report = analyze_documents(documents, models=whole_models)
+    whole_seconds = time.perf_counter() - started
+
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"inputs: {', '.join(str(p) for p in paths)} (x{args.repeat})")
     print(f"articles: {len(articles)}  stories: {len(grouping.stories)}  sentences: {sentences}")
@@ -102,6 +115,10 @@ def main(argv: list[str]) -> int:
     print(
         f"sentences embedded by compare: {embedded} in {len(calls)} calls, "
         f"{sum(t for _, t in calls):.2f} s in the embedding model  facts: {facts}  disputed: {disputed}"
+    )
+    print(
+        f"whole analysis (clean .. brief, {len(report.stories)} stories): {whole_seconds:.2f} s = "
+        f"{whole_seconds / spacy_seconds:.2f}x bare spaCy"
     )
     print(f"peak memory (process): {peak_mib:.0f} MiB")
     return 0
