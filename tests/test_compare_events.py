@@ -177,7 +177,7 @@ def test_each_outlets_only_figure_for_a_thing_is_compared_even_when_far_apart(mo
     assert {claim.number for claim in homes.claims} == {18000.0, 6000.0}
 
 
-def test_the_figure_of_an_ordinary_day_is_not_a_tally_of_the_event(models) -> None:
+def test_the_figure_of_an_ordinary_day_is_a_soft_dispute_with_its_scope_said(models) -> None:
     first = (
         "The strike at Corran airport on Monday grounded every flight, and up to 40,000 passengers were "
         "affected, the airport said."
@@ -193,4 +193,7 @@ def test_the_figure_of_an_ordinary_day_is_not_a_tally_of_the_event(models) -> No
         ],
         models,
     )
-    assert not [f for f in facts if f.kind == "quantity" and f.status == "disputed"]
+    passengers = find(facts, "quantity", "passengers")
+    assert passengers.status == "disputed"
+    assert {claim.number for claim in passengers.claims} == {40000.0, 52000.0}
+    assert "ordinary day" in passengers.reason and "scopes may differ" in passengers.reason

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Protocol
 
 import numpy as np
 
@@ -141,29 +142,63 @@ def quantity_facts(
             )
         casualty = first.event in align.CASUALTY_EVENTS
         verdict = judge.judge_tally(list(readings.values()), cumulative=casualty or first.counted == "person")
-        found.append(
-            FoundClaims(
-                subject=align.subject_of(group, _shared_topic(group, context.mentions)),
-                kind="quantity",
-                status=verdict.status,
-                reason=verdict.reason,
-                claims=tuple(
-                    Claim(
-                        c.article_id,
-                        c.quantity.value,
-                        align.written_number(c.quantity.value, c.quantity.number),
-                        c.sentence,
-                        c.quantity.start,
-                        c.quantity.end,
-                    )
-                    for c in group
-                ),
-                sentence_spans=tuple((c.sentence_start, c.sentence_end) for c in group),
-                soft=verdict.soft,
-                casualty=casualty,
+        if (
+            verdict.status == "disputed"
+            and any(c.baseline for c in group)
+            and not all(c.baseline for c in group)
+        ):
+            verdict = judge.Verdict(
+                "disputed",
+                verdict.reason + "; one outlet gives the figure of an ordinary day, so the scopes may differ",
+                soft=True,
             )
+        stated = (
+            Claim(
+                c.article_id,
+                c.quantity.value,
+                align.written_number(c.quantity.value, c.quantity.number),
+                c.sentence,
+                c.quantity.start,
+                c.quantity.end,
+            )
+            for c in group
         )
+        subject = align.subject_of(group, _shared_topic(group, context.mentions))
+        found.append(judged(subject, "quantity", verdict, group, stated, casualty=casualty))
     return found
+
+
+class _InSentence(Protocol):
+    """An aligned claim: it knows the span of its sentence in the article body."""
+
+    @property
+    def sentence_start(self) -> int: ...
+
+    @property
+    def sentence_end(self) -> int: ...
+
+
+def judged(
+    subject: str,
+    kind: str,
+    verdict: judge.Verdict,
+    group: Sequence[_InSentence],
+    claims: Iterable[Claim],
+    *,
+    casualty: bool = False,
+) -> FoundClaims:
+    """One fact from an aligned group: its claims, the verdict, and the spans of the sentences
+    (where the independence count reads the attributions)."""
+    return FoundClaims(
+        subject=subject,
+        kind=kind,
+        status=verdict.status,
+        reason=verdict.reason,
+        claims=tuple(claims),
+        sentence_spans=tuple((c.sentence_start, c.sentence_end) for c in group),
+        soft=verdict.soft,
+        casualty=casualty,
+    )
 
 
 def _worth_alone(claim: align.QuantityClaim) -> bool:
@@ -229,27 +264,11 @@ def span_facts(
             if group[0].subject == "war"
             else f"how long the {group[0].subject} lasted"
         )
-        found.append(
-            FoundClaims(
-                subject=subject,
-                kind="duration",
-                status=verdict.status,
-                reason=verdict.reason,
-                claims=tuple(
-                    Claim(
-                        c.article_id,
-                        c.text,
-                        round(c.years / unit_years, 2),
-                        c.sentence.strip(),
-                        c.start,
-                        c.end,
-                    )
-                    for c in group
-                ),
-                sentence_spans=tuple((c.sentence_start, c.sentence_end) for c in group),
-                soft=verdict.soft,
-            )
+        claims = (
+            Claim(c.article_id, c.text, round(c.years / unit_years, 2), c.sentence.strip(), c.start, c.end)
+            for c in group
         )
+        found.append(judged(subject, "duration", verdict, group, claims))
     return found
 
 
@@ -277,27 +296,12 @@ def date_facts(
         else:
             status, reason, soft = "disputed", f"different dates: {described}", False
         yearly = dates.compared_on(group) == "year"
-        found.append(
-            FoundClaims(
-                subject=dates.subject_of(group),
-                kind="date",
-                status=status,
-                reason=reason,
-                claims=tuple(
-                    Claim(
-                        c.article_id,
-                        c.value,
-                        float(c.date[:4]) if yearly else None,
-                        c.sentence,
-                        c.start,
-                        c.end,
-                    )
-                    for c in group
-                ),
-                sentence_spans=tuple((c.sentence_start, c.sentence_end) for c in group),
-                soft=soft,
-            )
+        claims = (
+            Claim(c.article_id, c.value, float(c.date[:4]) if yearly else None, c.sentence, c.start, c.end)
+            for c in group
         )
+        verdict = judge.Verdict(status, reason, soft)
+        found.append(judged(dates.subject_of(group), "date", verdict, group, claims))
     return found
 
 
@@ -329,21 +333,14 @@ def quote_facts(
                 "agreed",
                 "the same words; outlets quote more or less of it, or differ only in small words",
             )
-        found.append(
-            FoundClaims(
-                subject=f"words of {speaker or 'an unnamed speaker'}: \u201c{quote_excerpt(base_text(group, base))}\u201d",
-                kind="quote",
-                status=status,
-                reason=reason,
-                claims=tuple(
-                    Claim(
-                        c.quote.article_id, c.quote.text, None, c.sentence.strip(), c.quote.start, c.quote.end
-                    )
-                    for c in group
-                ),
-                sentence_spans=tuple((c.sentence_start, c.sentence_end) for c in group),
-            )
+        subject = (
+            f"words of {speaker or 'an unnamed speaker'}: \u201c{quote_excerpt(base_text(group, base))}\u201d"
         )
+        claims = (
+            Claim(c.quote.article_id, c.quote.text, None, c.sentence.strip(), c.quote.start, c.quote.end)
+            for c in group
+        )
+        found.append(judged(subject, "quote", judge.Verdict(status, reason), group, claims))
     return found
 
 

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from wirecheck.compare.text import fold_transliteration, locate_sentence, words
+from wirecheck.compare.merge import merge_best_pairs
+from wirecheck.compare.text import fold_transliteration, locate_sentence, mentions_with_bodies, words
 from wirecheck.model import Article, ArticleMentions, Quantity
 
 COUNTED_CLASSES: Mapping[str, str] = {
@@ -191,6 +192,7 @@ class QuantityClaim:
     sentence_start: int
     sentence_end: int
     sentence: str  # the sentence in the body, never across a paragraph break
+    baseline: bool = False  # the figure of an ordinary day: "would have passed through on a normal Friday"
 
     @property
     def block(self) -> tuple[str, str]:
@@ -266,14 +268,6 @@ BASELINE = re.compile(
 )
 
 
-def baseline_or_version(body: str, quantity: Quantity, sentence_start: int, sentence_end: int) -> str | None:
-    """ "baseline" for the figure of an ordinary day, not of the event ("290,000 passengers would
-    have passed through on a normal Friday"): it never lines up with the event's tallies."""
-    if BASELINE.search(body[sentence_start:sentence_end]):
-        return "baseline"
-    return version_of(body, quantity, sentence_start, sentence_end)
-
-
 def place_key(place: str | None) -> str | None:
     if not place:
         return None
@@ -285,10 +279,7 @@ def quantity_claims(articles: Sequence[Article], mentions: Sequence[ArticleMenti
     """Every comparable quantity as a claim; places inferred from nearby text where the sentence has none."""
     bodies = {a.id: a.body for a in articles}
     draft: list[QuantityClaim] = []
-    for article_mentions in mentions:
-        body = bodies.get(article_mentions.article_id)
-        if body is None:
-            continue
+    for article_mentions, body in mentions_with_bodies(articles, mentions):
         for quantity in article_mentions.quantities:
             if not is_comparable(quantity):
                 continue
@@ -309,7 +300,8 @@ def quantity_claims(articles: Sequence[Article], mentions: Sequence[ArticleMenti
                     place=quantity.place,
                     place_key=place_key(quantity.place),
                     place_inferred=False,
-                    version=baseline_or_version(body, quantity, start, end),
+                    version=version_of(body, quantity, start, end),
+                    baseline=bool(BASELINE.search(body[start:end])),
                     sentence_start=start,
                     sentence_end=end,
                     sentence=body[start:end].strip(),
@@ -480,18 +472,11 @@ def _cluster(
             score = link_score(a, b, similarity)
             if score >= LINK_THRESHOLD:
                 pairs.append((score, i, j))
-    pairs.sort(reverse=True)
-    owner = list(range(len(block)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(block))}
-    for _, i, j in pairs:
-        group_i, group_j = owner[i], owner[j]
-        if group_i == group_j:
-            continue
-        if all(compatible(block[x], block[y]) for x in members[group_i] for y in members[group_j]):
-            for x in members[group_j]:
-                owner[x] = group_i
-            members[group_i].extend(members.pop(group_j))
-    return [[block[i] for i in sorted(group)] for group in members.values()]
+
+    def all_compatible(group: list[int], other: list[int]) -> bool:
+        return all(compatible(block[x], block[y]) for x in group for y in other)
+
+    return [[block[i] for i in group] for group in merge_best_pairs(len(block), pairs, all_compatible)]
 
 
 def subject_of(group: Sequence[QuantityClaim], topic: str | None = None) -> str:
@@ -513,9 +498,7 @@ def subject_of(group: Sequence[QuantityClaim], topic: str | None = None) -> str:
     if topic:
         subject += f" ({topic})"
     versions = {c.version for c in group if c.version}
-    if versions == {"baseline"}:
-        subject += ", on an ordinary day"
-    elif len(versions) == 1:
+    if len(versions) == 1:
         subject += f", {versions.pop()} version"
     return subject
 

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from wirecheck.compare.text import locate_sentence
+from wirecheck.compare.text import locate_sentence, mentions_with_bodies
 from wirecheck.model import Article, ArticleMentions, TimeRef
 
 ORIGIN_VERBS = frozenset(
@@ -79,12 +79,8 @@ def verb_class(ref: TimeRef) -> str | None:
 
 def date_claims(articles: Sequence[Article], mentions: Sequence[ArticleMentions]) -> list[DateClaim]:
     """Every past, resolved date tied to an event with a subject, one claim per clause."""
-    bodies = {a.id: a.body for a in articles}
     claims: list[DateClaim] = []
-    for article_mentions in mentions:
-        body = bodies.get(article_mentions.article_id)
-        if body is None:
-            continue
+    for article_mentions, body in mentions_with_bodies(articles, mentions):
         times = article_mentions.times
         for ref in times:
             verb = verb_class(ref)

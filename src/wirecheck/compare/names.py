@@ -18,8 +18,9 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from wirecheck.compare.found import FoundClaims
-from wirecheck.compare.text import edit_distance, fold_transliteration, sentence_span
+from wirecheck.compare.found import FoundClaims, Status
+from wirecheck.compare.text import fold_transliteration, mentions_with_bodies, sentence_span
+from wirecheck.extract.names import edit_distance
 from wirecheck.model import Article, ArticleMentions, Claim, Entity, EntityMention
 
 
@@ -50,29 +51,21 @@ def name_variant_facts(
         ] + _misspelt_aliases(entity, mentions)
         if not clashing:
             continue
+        variant_articles = {aid for _, ids in clashing for aid in ids}
+        written_as = [(aid, entity.name) for aid in entity.article_ids if aid not in variant_articles] + [
+            (aid, variant) for variant, ids in clashing for aid in ids
+        ]
         claims: list[Claim] = []
         spans: list[tuple[int, int]] = []
-        variant_articles = {aid for _, ids in clashing for aid in ids}
-        for article_id in entity.article_ids:
-            if article_id in variant_articles or article_id not in articles or article_id not in mentions:
+        for article_id, written in written_as:
+            if article_id not in articles or article_id not in mentions:
                 continue
-            mention = _first_mention(mentions[article_id], entity.name)
-            if (
-                mention is not None
-            ):  # articles naming the person by surname only say nothing of the first name
-                claim, span = _sentence_claim(articles[article_id], entity.name, mention)
-                claims.append(claim)
-                spans.append(span)
-        for variant, ids in clashing:
-            for article_id in ids:
-                if article_id not in articles or article_id not in mentions:
-                    continue
-                mention = _first_mention(mentions[article_id], variant)
-                if mention is None:
-                    continue
-                claim, span = _sentence_claim(articles[article_id], variant, mention)
-                claims.append(claim)
-                spans.append(span)
+            mention = _first_mention(mentions[article_id], written)
+            if mention is None:  # articles naming the person by surname only say nothing of the first name
+                continue
+            claim, span = _sentence_claim(articles[article_id], written, mention)
+            claims.append(claim)
+            spans.append(span)
         if len({c.article_id for c in claims}) < 2:
             continue
         described = "; ".join(_variant_reason(entity.name, variant, ids) for variant, ids in clashing)
@@ -328,12 +321,8 @@ def place_sightings(
         + "|".join(map(re.escape, names))
         + r")\b"
     )
-    bodies = {a.id: a.body for a in articles}
     sightings: list[PlaceSighting] = []
-    for article_mentions in mentions:
-        body = bodies.get(article_mentions.article_id)
-        if body is None:
-            continue
+    for article_mentions, body in mentions_with_bodies(articles, mentions):
         persons = sorted((m for m in article_mentions.entities if m.label == "PERSON"), key=lambda m: m.start)
         for index, person in enumerate(persons):
             name = people.get(fold_transliteration(person.text))
@@ -406,28 +395,25 @@ def place_facts(sightings: Sequence[PlaceSighting], articles: Mapping[str, Artic
             f"{written[key]} ({', '.join(sorted(a for a, keys in places_by_article.items() if key in keys))})"
             for key, _ in counts.most_common()
         )
+        status: Status
         if clashing:
-            facts.append(
-                FoundClaims(
-                    subject=f"where {person} went",
-                    kind="place",
-                    status="disputed",
-                    reason=f"outlets place {person} in different places: {listing}; no article names both, "
-                    "though different trips at different times could explain it",
-                    claims=tuple(claims),
-                    sentence_spans=tuple(spans),
-                    soft=True,
-                )
+            status, soft = "disputed", True
+            reason = (
+                f"outlets place {person} in different places: {listing}; no article names both, "
+                "though different trips at different times could explain it"
             )
         else:
-            facts.append(
-                FoundClaims(
-                    subject=f"where {person} went",
-                    kind="place",
-                    status="agreed",
-                    reason=f"outlets agree on where {person} went: {listing}",
-                    claims=tuple(claims),
-                    sentence_spans=tuple(spans),
-                )
+            status, soft = "agreed", False
+            reason = f"outlets agree on where {person} went: {listing}"
+        facts.append(
+            FoundClaims(
+                subject=f"where {person} went",
+                kind="place",
+                status=status,
+                reason=reason,
+                claims=tuple(claims),
+                sentence_spans=tuple(spans),
+                soft=soft,
             )
+        )
     return facts

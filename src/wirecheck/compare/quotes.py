@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 
 import numpy as np
 
+from wirecheck.compare.merge import merge_best_pairs
 from wirecheck.compare.text import STOPWORDS, content_words, fold_transliteration, sentence_span, words
 from wirecheck.model import Article, Quote
 
@@ -135,20 +136,13 @@ def _candidate_pairs(claims: Sequence[QuoteClaim]) -> list[tuple[int, int]]:
 
 def _group(claims: Sequence[QuoteClaim], pairs: list[tuple[float, int, int]]) -> list[list[QuoteClaim]]:
     """Merge best pairs first; a group holds at most one quote per article."""
-    pairs.sort(reverse=True)
-    owner = list(range(len(claims)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
-    for _, i, j in pairs:
-        group_i, group_j = owner[i], owner[j]
-        if group_i == group_j:
-            continue
-        articles_i = {claims[k].quote.article_id for k in members[group_i]}
-        if any(claims[k].quote.article_id in articles_i for k in members[group_j]):
-            continue
-        for k in members[group_j]:
-            owner[k] = group_i
-        members[group_i].extend(members.pop(group_j))
-    return [[claims[k] for k in sorted(group)] for group in members.values() if len(group) > 1]
+
+    def one_quote_per_article(group: list[int], other: list[int]) -> bool:
+        articles = {claims[k].quote.article_id for k in group}
+        return not any(claims[k].quote.article_id in articles for k in other)
+
+    groups = merge_best_pairs(len(claims), pairs, one_quote_per_article)
+    return [[claims[k] for k in group] for group in groups if len(group) > 1]
 
 
 @dataclass(frozen=True)

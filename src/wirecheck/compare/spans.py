@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from wirecheck.compare.text import locate_sentence, words
+from wirecheck.compare.text import locate_sentence, mentions_with_bodies, words
 from wirecheck.model import Article, ArticleMentions
 
 WAR_WORDS = frozenset(
@@ -108,12 +108,8 @@ def _unit_of(text: str) -> str | None:
 
 
 def span_claims(articles: Sequence[Article], mentions: Sequence[ArticleMentions]) -> list[SpanClaim]:
-    bodies = {a.id: a.body for a in articles}
     claims: list[SpanClaim] = []
-    for article_mentions in mentions:
-        body = bodies.get(article_mentions.article_id)
-        if body is None:
-            continue
+    for article_mentions, body in mentions_with_bodies(articles, mentions):
         candidates: list[tuple[str, float, str | None, str, int, int]] = []
         for time in article_mentions.times:
             if time.kind != "duration" or not time.years or re.search(r"\bago\b", time.text, re.I):

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator, Sequence
+
+from wirecheck.model import Article, ArticleMentions
 
 _QUOTE_MARKS = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
@@ -114,6 +117,18 @@ def sentence_span(body: str, start: int, end: int) -> tuple[int, int]:
     return sentence_start, sentence_end
 
 
+def mentions_with_bodies(
+    articles: Sequence[Article], mentions: Sequence[ArticleMentions]
+) -> Iterator[tuple[ArticleMentions, str]]:
+    """Each article's mentions beside the body their offsets point into; mentions of an article
+    that is not in ``articles`` are passed over."""
+    bodies = {a.id: a.body for a in articles}
+    for article_mentions in mentions:
+        body = bodies.get(article_mentions.article_id)
+        if body is not None:
+            yield article_mentions, body
+
+
 def locate_sentence(body: str, sentence: str, start: int, end: int) -> tuple[int, int]:
     """Where ``sentence`` (as an extractor gave it) stands in ``body`` around the span start..end.
 
@@ -139,17 +154,6 @@ def within_paragraph(
     if paragraph_end != -1:
         sentence_end = paragraph_end
     return sentence_start, sentence_end
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance (names are short, so the plain dynamic programme is enough)."""
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        current = [i]
-        for j, char_b in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
-        previous = current
-    return previous[-1]
 
 
 # Common romanisation differences (Cyrillic, Arabic, ...): folded so that Zelensky / Zelenskyy /

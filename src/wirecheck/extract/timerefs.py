@@ -660,6 +660,8 @@ def event_of(doc: Doc, start: int, end: int) -> tuple[str, tuple[str, ...], str 
     phrase."""
     verb = governing_verb(doc, start, end)
     span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and span.root.dep_ == "poss" and span.root.head.pos_ in {"NOUN", "PROPN"}:
+        return span.root.head.lemma_.lower(), (), None  # "Friday's earthquake": the noun is the event
     if verb is None or span is None:
         return None
     while verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"} and verb.head.i != verb.i:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from wirecheck.compare.dates import REPORTING_VERBS
 from wirecheck.model import Article, ArticleMentions, TimelineEntry, TimeRef
 
 SAME_EVENT = 0.33  # weighted overlap of content words for one event on one date
@@ -278,10 +279,33 @@ def other_dates(
             continue
         if not set(other.article_ids) - set(cluster.article_ids):
             continue  # only articles already here: one article telling of several days, not a conflict
-        score = max(similarity(a.words, b.words, weights) for a in cluster.members for b in other.members)
+        score = max(
+            similarity(a.words, b.words, weights) if same_event(a.ref, b.ref) else 0.0
+            for a in cluster.members
+            for b in other.members
+        )
         if score >= SAME_EVENT_OTHER_DATE:
             found.append((other.date, other.article_ids))
     return tuple(sorted(found))
+
+
+def same_event(a: TimeRef, b: TimeRef) -> bool:
+    """Could two dated clauses tell of one event?  Outlets word one event with different verbs
+    ("the strike began" / "crews walked out"), so only clear mismatches say no: a report against
+    a happening ("said on Friday" / "met on Thursday"), or an event named by a noun ("Friday's
+    earthquake") against a clause about something else ("the toll climbed on Saturday")."""
+    if not a.event_verb or not b.event_verb:
+        return True  # no structure to go by: the words decide
+    verb_a, verb_b = a.event_verb.split()[0], b.event_verb.split()[0]
+    if verb_a == verb_b:
+        return True
+    if (verb_a in REPORTING_VERBS) != (verb_b in REPORTING_VERBS):
+        return False
+    return not (named_by_noun(a) or named_by_noun(b))
+
+
+def named_by_noun(ref: TimeRef) -> bool:
+    return ref.event_phrase is None and not ref.event_subject
 
 
 def days_between(first: str, second: str) -> int:
