@@ -193,7 +193,7 @@ def test_the_figure_of_an_ordinary_day_is_a_soft_dispute_with_its_scope_said(mod
         ],
         models,
     )
-    passengers = find(facts, "quantity", "passengers")
+    passengers = find(facts, "quantity", "people in Corran")  # passengers are people
     assert passengers.status == "disputed"
     assert {claim.number for claim in passengers.claims} == {40000.0, 52000.0}
     assert "ordinary day" in passengers.reason and "scopes may differ" in passengers.reason
