@@ -68,6 +68,14 @@ class DateClaim:
     sentence_end: int
 
 
+def is_calendar_date(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def verb_class(ref: TimeRef) -> str | None:
     verb = ref.event_verb
     if verb is None or verb.split()[0] in REPORTING_VERBS:
@@ -88,6 +96,7 @@ def date_claims(articles: Sequence[Article], mentions: Sequence[ArticleMentions]
                 verb is None
                 or ref.kind != "date"
                 or ref.date is None
+                or not is_calendar_date(ref.date)
                 or ref.future
                 or ref.granularity not in DATED_GRANULARITIES
                 or not ref.event_subject
