@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED := ../shared
 
-.PHONY: setup demo test lint browser bench clean
+.PHONY: setup demo test lint browser bench bench-deps clean
 
 setup: $(STAMP)
 
@@ -38,7 +38,13 @@ lint: setup
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
-bench: setup
+# the spin benchmark spins texts with LibreOffice's English thesaurus (Debian's mythes-en-us)
+bench-deps:
+	@test -f /usr/share/mythes/th_en_US_v2.dat || { \
+	  SUDO=$$(command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq mythes-en-us >/dev/null; }
+
+bench: setup bench-deps
 	$(BIN)/python bench/run_all.py
 
 clean:

@@ -5,7 +5,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from wirecheck.group.spin import link_spun, load_lexicon, parse_lexicon, score_spin
+from wirecheck.group.spin import (
+    WordForm,
+    link_spun,
+    load_lexicon,
+    load_wordnet_forms,
+    parse_lexicon,
+    part_of_speech_clash,
+    score_spin,
+    stand_in_weight,
+)
 from wirecheck.group.text import tokenize
 from wirecheck.model import Article, ArticleMentions, EntityMention
 
@@ -106,3 +115,68 @@ def test_seed_000_is_flagged_with_its_tell_tale_phrases_and_no_other_seed_is(see
         examples = gold["articles"][path.stem].get("spun_examples", [])
         found = [e for e in examples if any(e in p or p in e for p in score.phrases)]
         assert len(found) >= len(examples) - 1, (path.stem, score.phrases)
+
+
+# Our own short report, and the same report after a context-blind synonym swap of about a
+# third of its content words (the kind of rewrite bench/group_spin_bench.py makes at scale).
+HARBOUR_REPORT = (
+    "Firefighters spent the night pumping water out of the flooded warehouse near the old harbour, "
+    "and the owners said most of the stock could still be sold. The storm pushed the river over its "
+    "banks late on Tuesday, and several streets were closed while crews cleared fallen trees. "
+    "The mayor promised help for shop owners whose buildings were damaged, and said the city would "
+    "pay for temporary shelter for families who had to leave their homes. Engineers will check the "
+    "bridge on Thursday before traffic is allowed back, officials said. "
+)
+HARBOUR_REPORT_SPUN = (
+    "Firefighters expended the nighttime pumping water out of the flooded storehouse near the erstwhile "
+    "haven, and the proprietors averred most of the stock could still be vended. The tempest shoved the "
+    "stream over its embankments late on Tuesday, and respective thoroughfares were shut while crews "
+    "cleared fallen trees. The mayor pledged assistance for betray owners whose edifices were marred, "
+    "and said the metropolis would pay for temporal safehold for households who had to leave their "
+    "abodes. Engineers will bridle the span on Thursday before traffic is allowed back, functionaries said. "
+)
+
+
+def test_report_swapped_for_rare_synonyms_is_flagged_and_its_original_is_not():
+    spun = score_spin(article(HARBOUR_REPORT_SPUN * 2))
+    assert spun.flagged
+    assert {"averred", "edifices", "storehouse"} <= set(spun.phrases) | set(" ".join(spun.phrases).split())
+    assert not score_spin(article(HARBOUR_REPORT * 2)).flagged
+
+
+def test_a_rare_word_the_text_keeps_repeating_counts_once():
+    once = score_spin(article(HARBOUR_REPORT + "Residents averred the damage was worse than feared. "))
+    repeated = score_spin(
+        article(HARBOUR_REPORT + "Residents averred the damage was worse than feared. " * 6)
+    )
+    assert repeated.phrases.count("averred") == 1
+    assert repeated.score <= once.score
+
+
+def test_stand_in_weight_grows_with_rarity_and_the_gap_to_a_common_synonym():
+    forms = load_wordnet_forms()
+    assert forms["averred"].synonym == "said" and "v" in forms["averred"].parts
+    assert stand_in_weight(forms["averred"]) == 1.0
+    assert stand_in_weight(forms.get("building")) == 0.0  # common words are no evidence
+    assert stand_in_weight(None) == 0.0  # WordNet does not know it: jargon or a name
+    assert 0.0 < stand_in_weight(WordForm("n", "", 1.5, 0.0)) < 1.0  # rare word with no synonym
+
+
+def test_part_of_speech_clash_needs_a_real_determiner_or_modal():
+    forms = load_wordnet_forms()
+    verb_only = WordForm("v", "use", 1.5, 5.8)
+    noun_only = WordForm("n", "area", 2.1, 5.0)
+    assert part_of_speech_clash("the", "habituate", verb_only)
+    assert not part_of_speech_clash(
+        "the", "dampened", WordForm("v", "wet", 2.0, 4.5)
+    )  # participle as adjective
+    assert not part_of_speech_clash("these", "habituate", verb_only)  # "these" may be a pronoun
+    assert part_of_speech_clash("will", "bailiwick", noun_only)
+    assert not part_of_speech_clash("will", "probably", forms.get("probably"))
+    phrases = score_spin(article("The pilots said the habituate of old maps was common. " * 30)).phrases
+    assert "the habituate" in phrases
+
+
+def test_letters_and_initials_are_not_articles():
+    text = "Options: a) insert the card, b) wait. A. Smith and an editor met. " * 20
+    assert score_spin(article(text)).phrases == ()

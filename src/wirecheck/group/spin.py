@@ -1,25 +1,34 @@
 """Spun rewrites: wire copy run through a synonym spinner, found without the original.
 
-A spinner swaps words for dictionary synonyms with no regard to context: "troops"
-becomes "colors", "missiles" "dumdums", "on condition of anonymity to discuss sensitive
-matters" "on condition of obscurity to bandy delicate accommodations".  The evidence,
-each piece weighted and counted per thousand words:
+A spinner swaps words for thesaurus synonyms with no regard to context: "troops" becomes
+"colors", "missiles" "dumdums", "on condition of anonymity to discuss sensitive matters"
+"on condition of obscurity to bandy delicate accommodations".  Each piece of evidence is
+weighted, and the sum is counted per content word (lowercase non-stop-words):
 
-1. *Broken collocations*: known spinner substitutions and "tortured phrases" listed in
+1. *Known substitutions*: spinner outputs and "tortured phrases" listed in
    ``data/spinner_substitutions.tsv`` (documented; one signal, not the detector).
-2. *Rare stand-ins*: a lowercase word that is uncommon (wordfreq Zipf below
-   ``STAND_IN_MAX_ZIPF``) while WordNet 3.0 gives it a synonym at least ten times more
-   common ("averred" for "say", "feting" for "celebrate"): a spinner's choice, where news
-   prose uses the common word.  ``data/wordnet_common_synonyms.tsv`` is built by
-   bench/build_spin_synonyms.py; the weight grows with the frequency gap.
-3. *Very rare words* with no common synonym (Zipf below ``RARE_ZIPF``) count a little:
-   they may be jargon.  Capitalised words and extracted entities never count.
+2. *Stand-ins*: a lowercase word that WordNet 3.0 lists as a synonym of another word
+   (``group/data/wordnet_forms.tsv``, built by bench/build_spin_synonyms.py) and that
+   is uncommon (wordfreq Zipf below ``STAND_IN_MAX_ZIPF``): a spinner can only write
+   words some thesaurus offers as a synonym, and it picks rare ones as often as common
+   ones, where news prose uses the common word.  The weight grows as the word gets rarer,
+   and with the frequency gap to its commonest synonym ("averred" for "said").  Each
+   distinct word counts once: a rare word a text repeats is its subject ("knead" in a
+   recipe), not a spinner's pick.  A rare dictionary word without a synonym ("dumdums")
+   counts a little; words WordNet does not know at all are jargon or names.
+3. *Part-of-speech clashes*: a verb-only word after a determiner ("the habituate") or a
+   word that cannot be a verb after a modal ("will bailiwick"): the spinner took a
+   synonym from another sense of the word it replaced.
+4. *Article mismatches*: "a onslaught", "an bureau": the spinner swapped the noun and
+   left the article.
 
-``score = 1 - exp(-rate / RATE_SCALE)``; flagged at ``score >= 0.5`` with at least
-``MIN_DISTINCT_PHRASES`` different phrases.  Thresholds were tuned so that elevated but
-genuine vocabulary (machine-written news uses "juncture", "hindered", "endorsing") stays
-below the flag: precision first.  Known weakness: spinners that output only common words
-("individuals" for "people") leave collocation breaks that a unigram model cannot see.
+Capitalised words and extracted entities never count.  ``score = 1 - exp(-rate /
+RATE_SCALE)``; flagged at ``score >= 0.5`` with at least ``MIN_DISTINCT_PHRASES``
+different phrases.  The constants were set on the tuning half of the labelled set of
+bench/group_spin_bench.py (our own spinning of clean pages at 20-50 % of content words)
+so that no clean text of that half is flagged: precision first.  Known weakness: a
+spinner that outputs only common words ("individuals" for "people") leaves collocation
+breaks that these word-level signals cannot see.
 
 ``link_spun`` then looks for the original of a flagged article: it undoes the listed
 substitutions, then aligns word sequences (difflib) with the articles that share most
@@ -29,32 +38,38 @@ of its vocabulary; a large aligned share makes a "spun" :class:`CopyLink`.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
 from importlib import resources
 
-from wordfreq import zipf_frequency
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from wirecheck.group.text import Token, excerpt, tokenize
 from wirecheck.model import Article, ArticleMentions, CopyLink, SpinScore
 
-RARE_ZIPF = 2.0
-MIN_WORD_LENGTH = 4
-RARE_WEIGHT = 0.5
-STAND_IN_MAX_ZIPF = (
-    2.6  # commoner words are ordinary (if elevated) vocabulary: machine-written prose is full of them
-)
+MIN_WORD_LENGTH = 3
+STAND_IN_MAX_ZIPF = 3.5  # commoner words are ordinary vocabulary, whatever their synonyms
+STAND_IN_FULL_ZIPF = 2.0  # ... and a word this rare counts fully
+STAND_IN_REPEATS_COUNTED = 1  # a rare word a text repeats is its subject, not a spinner's pick
+LONE_WORD_WEIGHT = 0.5  # a rare dictionary word WordNet gives no synonym (listed below Zipf 2)
 MIN_ZIPF_GAP = 1.0  # a synonym this much more common (x10 in frequency) starts to count
 FULL_WEIGHT_ZIPF_GAP = 2.0  # ... and counts fully 2 Zipf units beyond that
 LEXICON_WEIGHT = 1.5
 ARTICLE_MISMATCH_WEIGHT = 1.0
-RATE_SCALE = 6.0  # evidence per 1000 words: score 0.5 at about 4 per 1000
-MIN_WORDS_FOR_RATE = 250  # short texts are judged as if they had this many words
+POS_CLASH_WEIGHT = 1.0
+# evidence per content word: score 0.5 at 3.0 per 100 content words (tuning clean max + 15 %)
+RATE_SCALE = 0.043
+MIN_CONTENT_WORDS = 120  # short texts are judged as if they had this many content words
 FLAG_SCORE = 0.5
 MIN_DISTINCT_PHRASES = 2
 MAX_PHRASES = 12
+
+DETERMINERS = frozenset(("the", "a", "an", "its", "their", "our", "my", "your", "every"))  # not pronouns
+PARTICIPLE_ENDINGS = ("ed", "ing", "en")
+MODALS = frozenset(["will", "would", "can", "could", "should", "may", "might", "must", "shall", "cannot"])
 
 LINK_VOCABULARY_SHARE = 0.5  # candidate originals share half the spun text's vocabulary
 LINK_ALIGNED_SHARE = 0.5  # and half of its words align in order after normalisation
@@ -115,38 +130,75 @@ def load_lexicon() -> SpinnerLexicon:
     return parse_lexicon(data.read_text(encoding="utf-8"))
 
 
+@dataclass(frozen=True)
+class WordForm:
+    """What WordNet says of one written form: its parts of speech (letters of "nvar") and
+    its most common synonym, with both Zipf frequencies."""
+
+    parts: str
+    synonym: str
+    zipf: float
+    synonym_zipf: float
+
+
 @cache
-def load_common_synonyms() -> Mapping[str, tuple[str, float]]:
-    """form -> (its most common WordNet synonym, that synonym's Zipf frequency)."""
-    data = resources.files("wirecheck").joinpath("data/wordnet_common_synonyms.tsv")
+def load_wordnet_forms() -> Mapping[str, WordForm]:
+    """form -> :class:`WordForm` for every form WordNet gives a synonym, and rare ones it
+    gives none (``synonym`` empty); read once."""
+    data = resources.files("wirecheck.group").joinpath("data/wordnet_forms.tsv")
     table = {}
     for line in data.read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or not line.strip():
             continue
-        form, synonym, _, synonym_zipf = line.split("\t")
-        table[form] = (synonym, float(synonym_zipf))
+        form, parts, synonym, zipf, synonym_zipf = line.split("\t")
+        table[form] = WordForm(parts, synonym, float(zipf), float(synonym_zipf))
     return table
 
 
-def word_oddity(written: str, synonyms: Mapping[str, tuple[str, float]]) -> float:
-    """Evidence (0..1) that a word was put in by a spinner.
+def stand_in_weight(form: WordForm | None) -> float:
+    """Evidence (0..1) that a word with this WordNet entry was put in by a spinner.
 
-    A lowercase word with a much more common synonym ("averred" for "say") weighs by the
-    frequency gap; a very rare dictionary word without one weighs ``RARE_WEIGHT`` (it may be
-    jargon); words English does not know at all (names, typos, code) weigh nothing."""
-    if len(written) < MIN_WORD_LENGTH or not written.isalpha() or not written.islower():
+    Rarer counts more; so does a much more common synonym ("averred" for "say").  A rare
+    dictionary word without a synonym ("dumdums") counts a little; words WordNet does not
+    know (jargon, names, typos) and words English does not know weigh nothing."""
+    if form is None or form.zipf <= 0.0 or form.zipf >= STAND_IN_MAX_ZIPF:
         return 0.0
-    zipf = zipf_frequency(written, "en")
-    if zipf <= 0.0:
-        return 0.0
-    if written in synonyms and zipf < STAND_IN_MAX_ZIPF:
-        _, synonym_zipf = synonyms[written]
-        return min(1.0, max(0.0, (synonym_zipf - zipf - MIN_ZIPF_GAP) / FULL_WEIGHT_ZIPF_GAP))
-    return RARE_WEIGHT if zipf < RARE_ZIPF and written not in synonyms else 0.0
+    if not form.synonym:
+        return LONE_WORD_WEIGHT
+    rarity = (STAND_IN_MAX_ZIPF - form.zipf) / (STAND_IN_MAX_ZIPF - STAND_IN_FULL_ZIPF)
+    gap = (form.synonym_zipf - form.zipf - MIN_ZIPF_GAP) / FULL_WEIGHT_ZIPF_GAP
+    return min(1.0, max(0.0, rarity, gap))
+
+
+def part_of_speech_clash(previous: str, written: str, form: WordForm | None) -> bool:
+    """A verb-only word after a determiner, or a word that cannot be a verb (nor an adverb)
+    after a modal: "the habituate", "will bailiwick".  Participles after a determiner are
+    adjectives ("the estimated", "a dampened")."""
+    if form is None:
+        return False
+    if previous in DETERMINERS:
+        return form.parts == "v" and not written.endswith(PARTICIPLE_ENDINGS)
+    return previous in MODALS and "v" not in form.parts and "r" not in form.parts
+
+
+def is_content_word(written: str) -> bool:
+    """A lowercase dictionary-shaped word that is not a function word: what spinners replace
+    and what the rate is counted over."""
+    return (
+        len(written) >= MIN_WORD_LENGTH
+        and written.isalpha()
+        and written.islower()
+        and written not in STOP_WORDS
+    )
 
 
 def entity_spans(mentions: ArticleMentions | None) -> list[tuple[int, int]]:
     return [(e.start, e.end) for e in mentions.entities] if mentions else []
+
+
+def follows_directly(body: str, tokens: Sequence[Token], index: int) -> bool:
+    """Token ``index`` comes right after the one before it, with only spaces between."""
+    return index > 0 and not body[tokens[index - 1].end : tokens[index].start].strip()
 
 
 def score_spin(
@@ -154,7 +206,7 @@ def score_spin(
 ) -> SpinScore:
     """How much ``article`` reads like spinner output, with the phrases that say so."""
     lexicon = lexicon or load_lexicon()
-    synonyms = load_common_synonyms()
+    forms = load_wordnet_forms()
     body = article.body
     tokens = tokenize(body)
     names = entity_spans(mentions)
@@ -165,14 +217,27 @@ def score_spin(
         in_lexicon_phrase.update(range(first, end))
     for index in article_mismatches(body, tokens):
         evidence.append((index, index + 2, ARTICLE_MISMATCH_WEIGHT))
+    content_words = 0
+    seen: Counter[str] = Counter()
     for index, token in enumerate(tokens):
-        if index in in_lexicon_phrase or any(s <= token.start < e for s, e in names):
+        written = body[token.start : token.end]
+        if not is_content_word(written) or any(s <= token.start < e for s, e in names):
             continue
-        weight = word_oddity(body[token.start : token.end], synonyms)
-        if weight > 0:
-            evidence.append((index, index + 1, weight))
+        content_words += 1
+        if index in in_lexicon_phrase:
+            continue
+        form = forms.get(written)
+        if follows_directly(body, tokens, index) and part_of_speech_clash(
+            tokens[index - 1].norm, written, form
+        ):
+            evidence.append((index - 1, index + 1, POS_CLASH_WEIGHT))
+        seen[written] += 1
+        if seen[written] <= STAND_IN_REPEATS_COUNTED:
+            weight = stand_in_weight(form)
+            if weight > 0:
+                evidence.append((index, index + 1, weight))
     total = sum(weight for _, _, weight in evidence)
-    rate = 1000.0 * total / max(len(tokens), MIN_WORDS_FOR_RATE)
+    rate = total / max(content_words, MIN_CONTENT_WORDS)
     score = 1.0 - math.exp(-rate / RATE_SCALE)
     phrases = tell_tale_phrases(body, tokens, evidence)
     flagged = score >= FLAG_SCORE and len(phrases) >= MIN_DISTINCT_PHRASES
@@ -184,15 +249,19 @@ def score_spin(
 def article_mismatches(body: str, tokens: Sequence[Token]) -> list[int]:
     """Indexes of "a"/"an" that disagree with the next word ("a onslaught", "an bureau"):
     a spinner swaps the noun and leaves the article.  Silent h and you-sounding u/eu/one
-    words are allowed either way."""
+    words are allowed either way; a letter in a list ("a) it") or an initial ("A. Smith")
+    is no article."""
     found = []
     for index in range(len(tokens) - 1):
-        article, following = tokens[index].norm, body[tokens[index + 1].start : tokens[index + 1].end]
-        if article not in ("a", "an") or not following.isalpha() or not following.islower():
+        written = body[tokens[index].start : tokens[index].end]
+        following = body[tokens[index + 1].start : tokens[index + 1].end]
+        if written not in ("a", "an", "A", "An") or not follows_directly(body, tokens, index + 1):
+            continue
+        if not following.isalpha() or not following.islower():
             continue
         vowel = following[0] in "aeiou"
         ambiguous = following.startswith(("u", "eu", "one", "once", "h"))
-        if not ambiguous and vowel == (article == "a"):
+        if not ambiguous and vowel == (written.lower() == "a"):
             found.append(index)
     return found
 
