@@ -72,6 +72,12 @@ def quantity(
     )
 
 
+def tally(body: str, phrase: str, number: float, *, counted: str = "people", **about: str) -> Quantity:
+    """A count of what ``phrase`` ends with ("at least nine people" killed): the value as written
+    is the phrase without that last word; ``about``: its event, place and qualifier."""
+    return quantity(body, phrase, value=phrase.rsplit(" ", 1)[0], number=number, counted=counted, **about)
+
+
 def duration(body: str, phrase: str, *, years: float, qualifier: str | None = None) -> TimeRef:
     start, end = span_of(body, phrase)
     return TimeRef(

@@ -5,6 +5,7 @@ Offsets are computed from the bodies here, so the claims and quotes point at rea
 
 from __future__ import annotations
 
+from tests.articles import text_article
 from wirecheck.model import (
     Article,
     ArticleMentions,
@@ -60,14 +61,7 @@ def quote(article_id: str, body: str, text: str, speaker: str | None) -> Quote:
 
 
 def article(aid: str, body: str, **meta: str) -> Article:
-    return Article(
-        id=aid,
-        source=f"/inputs/{aid}.txt",
-        format="text",
-        body=body,
-        paragraphs=tuple(body.split("\n\n")),
-        **meta,
-    )
+    return text_article(aid, body, source=f"/inputs/{aid}.txt", **meta)
 
 
 def flood_report(with_hostile: bool = True) -> Report:

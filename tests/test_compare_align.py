@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from tests.compare_builders import article, entity, mentions, quantity
+from tests.compare_builders import article, entity, mentions, quantity, tally
 from wirecheck.compare.align import align_quantities, quantity_claims, version_of
+from wirecheck.model import Quantity
 
 
 def groups_of(articles, story_mentions, models):
@@ -12,43 +13,21 @@ def groups_of(articles, story_mentions, models):
     return [sorted((c.article_id, c.quantity.number) for c in g) for g in groups]
 
 
+def groups_of_two(models, a: str, a_figures: tuple[Quantity, ...], b: str, b_figures: tuple[Quantity, ...]):
+    """How the figures of two articles, "a" and "b", align."""
+    story_mentions = [mentions("a", quantities=a_figures), mentions("b", quantities=b_figures)]
+    return groups_of([article("a", a), article("b", b)], story_mentions, models)
+
+
 def test_the_same_toll_in_two_wordings_aligns_and_a_different_place_stays_apart(models):
     a = "Storm Edda tore through the port city of Valmora overnight, killing at least nine people in Valmora."
     b = "The storm killed at least eight people in Valmora, the coastguard said, and three in the village of Orsk."
-    story_mentions = [
-        mentions(
-            "a",
-            quantities=(
-                quantity(
-                    a,
-                    "at least nine people",
-                    value="at least nine",
-                    number=9,
-                    qualifier="at least",
-                    counted="people",
-                    event="kill",
-                    place="Valmora",
-                ),
-            ),
-        ),
-        mentions(
-            "b",
-            quantities=(
-                quantity(
-                    b,
-                    "at least eight people",
-                    value="at least eight",
-                    number=8,
-                    qualifier="at least",
-                    counted="people",
-                    event="kill",
-                    place="Valmora",
-                ),
-                quantity(b, "three", value="three", number=3, counted=None, event="kill", place="Orsk"),
-            ),
-        ),
-    ]
-    groups = groups_of([article("a", a), article("b", b)], story_mentions, models)
+    a_figures = (tally(a, "at least nine people", 9, qualifier="at least", event="kill", place="Valmora"),)
+    b_figures = (
+        tally(b, "at least eight people", 8, qualifier="at least", event="kill", place="Valmora"),
+        quantity(b, "three", value="three", number=3, counted=None, event="kill", place="Orsk"),
+    )
+    groups = groups_of_two(models, a, a_figures, b, b_figures)
     assert [("a", 9), ("b", 8)] in groups
     assert [("b", 3)] in groups
 
@@ -56,71 +35,20 @@ def test_the_same_toll_in_two_wordings_aligns_and_a_different_place_stays_apart(
 def test_injured_and_wounded_are_one_event_and_residents_are_people(models):
     a = "Twenty-two people were injured in Valmora when the sea wall gave way."
     b = "Waves breached the sea wall in Valmora and wounded 15 residents."
-    story_mentions = [
-        mentions(
-            "a",
-            quantities=(
-                quantity(
-                    a,
-                    "Twenty-two people",
-                    value="Twenty-two",
-                    number=22,
-                    counted="people",
-                    event="injure",
-                    place="Valmora",
-                ),
-            ),
-        ),
-        mentions(
-            "b",
-            quantities=(
-                quantity(
-                    b,
-                    "15 residents",
-                    value="15",
-                    number=15,
-                    counted="resident",
-                    event="wound",
-                    place="Valmora",
-                ),
-            ),
-        ),
-    ]
-    assert [("a", 22), ("b", 15)] in groups_of([article("a", a), article("b", b)], story_mentions, models)
+    a_figures = (tally(a, "Twenty-two people", 22, event="injure", place="Valmora"),)
+    b_figures = (tally(b, "15 residents", 15, event="wound", place="Valmora", counted="resident"),)
+    assert [("a", 22), ("b", 15)] in groups_of_two(models, a, a_figures, b, b_figures)
 
 
 def test_an_article_never_contradicts_itself_so_its_two_figures_are_two_things(models):
     a = "On Monday the storm killed four people in Valmora. By Tuesday it had killed nine people in Valmora."
     b = "At least nine people have died in Valmora since the storm made landfall."
-    story_mentions = [
-        mentions(
-            "a",
-            quantities=(
-                quantity(
-                    a, "four people", value="four", number=4, counted="people", event="kill", place="Valmora"
-                ),
-                quantity(
-                    a, "nine people", value="nine", number=9, counted="people", event="kill", place="Valmora"
-                ),
-            ),
-        ),
-        mentions(
-            "b",
-            quantities=(
-                quantity(
-                    b,
-                    "At least nine people",
-                    value="At least nine",
-                    number=9,
-                    qualifier="at least",
-                    counted="people",
-                    event="die",
-                    place="Valmora",
-                ),
-            ),
-        ),
-    ]
-    groups = groups_of([article("a", a), article("b", b)], story_mentions, models)
+    a_figures = (
+        tally(a, "four people", 4, event="kill", place="Valmora"),
+        tally(a, "nine people", 9, event="kill", place="Valmora"),
+    )
+    b_figures = (tally(b, "At least nine people", 9, qualifier="at least", event="die", place="Valmora"),)
+    groups = groups_of_two(models, a, a_figures, b, b_figures)
     assert [("a", 9), ("b", 9)] in groups
     assert [("a", 4)] in groups
 
@@ -132,24 +60,12 @@ def test_a_sentence_without_place_takes_the_place_named_just_before_it(models):
         mentions(
             "a",
             entities=(entity(a, "Valmora", "GPE"),),
-            quantities=(
-                quantity(a, "seven people", value="seven", number=7, counted="people", event="kill"),
-            ),
+            quantities=(tally(a, "seven people", 7, event="kill"),),
         ),
         mentions(
             "b",
             entities=(entity(b, "Valmora", "GPE"),),
-            quantities=(
-                quantity(
-                    b,
-                    "Seven people",
-                    value="Seven",
-                    number=7,
-                    counted="people",
-                    event="kill",
-                    place="Valmora",
-                ),
-            ),
+            quantities=(tally(b, "Seven people", 7, event="kill", place="Valmora"),),
         ),
     ]
     claims = quantity_claims([article("a", a), article("b", b)], story_mentions)
@@ -161,38 +77,9 @@ def test_a_sentence_without_place_takes_the_place_named_just_before_it(models):
 def test_a_regional_toll_far_from_the_city_toll_is_not_aligned_with_it(models):
     a = "The storm killed at least six people in Valmora on Monday night."
     b = "Floods across the northern provinces have killed at least 48 people this winter."
-    story_mentions = [
-        mentions(
-            "a",
-            quantities=(
-                quantity(
-                    a,
-                    "at least six people",
-                    value="at least six",
-                    number=6,
-                    qualifier="at least",
-                    counted="people",
-                    event="kill",
-                    place="Valmora",
-                ),
-            ),
-        ),
-        mentions(
-            "b",
-            quantities=(
-                quantity(
-                    b,
-                    "at least 48 people",
-                    value="at least 48",
-                    number=48,
-                    qualifier="at least",
-                    counted="people",
-                    event="kill",
-                ),
-            ),
-        ),
-    ]
-    groups = groups_of([article("a", a), article("b", b)], story_mentions, models)
+    a_figures = (tally(a, "at least six people", 6, qualifier="at least", event="kill", place="Valmora"),)
+    b_figures = (tally(b, "at least 48 people", 48, qualifier="at least", event="kill"),)
+    groups = groups_of_two(models, a, a_figures, b, b_figures)
     assert [("a", 6)] in groups and [("b", 48)] in groups
 
 
@@ -204,13 +91,13 @@ def test_original_and_revised_versions_of_a_document_are_different_things(models
             "a",
             quantities=(
                 quantity(a, "24-article", value="24", number=24, counted="article"),
-                quantity(a, "17 articles", value="17", number=17, counted="article", event="cut"),
+                tally(a, "17 articles", 17, event="cut", counted="article"),
             ),
         ),
         mentions(
             "b",
             quantities=(
-                quantity(b, "17 articles", value="17", number=17, counted="article", event="whittle"),
+                tally(b, "17 articles", 17, event="whittle", counted="article"),
                 quantity(b, "24-article", value="24", number=24, counted="article"),
             ),
         ),

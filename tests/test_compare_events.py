@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.lookup import first_where
 from wirecheck.model import Fact, RawDocument
 from wirecheck.pipeline import analyze_documents
 
@@ -30,9 +31,12 @@ def facts_of(documents: list[RawDocument], models) -> list[Fact]:
 
 
 def find(facts: list[Fact], kind: str, words: str) -> Fact:
-    matching = [f for f in facts if f.kind == kind and words in f.subject]
-    assert matching, f"no {kind} fact about {words!r} in {[(f.kind, f.subject) for f in facts]}"
-    return matching[0]
+    return first_where(
+        facts,
+        lambda f: f.kind == kind and words in f.subject,
+        f"{kind} fact about {words!r}",
+        lambda f: (f.kind, f.subject),
+    )
 
 
 WAREHOUSE = (

@@ -81,13 +81,12 @@ ENVOY = Entity("Lena Marsh", "PERSON", aliases=("Marsh",), article_ids=("a", "b"
 
 
 def _sightings(bodies: dict[str, str]):
+    """Each mention of the envoy and of the cities, as the extractor gives them; then her sightings."""
     story_mentions = []
     for key, body in bodies.items():
-        found = [entity(body, "Lena Marsh", "PERSON")]
-        for place in ("Tallinn", "Riga", "Vilnius"):
-            if place in body:
-                found.append(entity(body, place, "GPE"))
-        story_mentions.append(mentions(key, entities=tuple(found)))
+        found = [entity(body, "Lena Marsh", "PERSON", n) for n in range(body.count("Lena Marsh"))]
+        found += [entity(body, place, "GPE") for place in ("Tallinn", "Riga", "Vilnius") if place in body]
+        story_mentions.append(mentions(key, entities=tuple(sorted(found, key=lambda m: m.start))))
     articles = [article(k, v) for k, v in bodies.items()]
     return names.place_sightings([ENVOY], articles, story_mentions), {a.id: a for a in articles}
 
@@ -115,26 +114,8 @@ def test_an_article_that_names_both_cities_means_she_went_to_both():
         "b": "Lena Marsh met harbour officials in Tallinn, her office said.",
         "c": "The president sent envoy Lena Marsh to Riga to finish the port deal.",
     }
-    story_mentions = [
-        mentions(
-            "a",
-            entities=(
-                entity(bodies["a"], "Lena Marsh", "PERSON"),
-                entity(bodies["a"], "Tallinn", "GPE"),
-                entity(bodies["a"], "Lena Marsh", "PERSON", 1),
-                entity(bodies["a"], "Riga", "GPE"),
-            ),
-        ),
-        mentions(
-            "b", entities=(entity(bodies["b"], "Lena Marsh", "PERSON"), entity(bodies["b"], "Tallinn", "GPE"))
-        ),
-        mentions(
-            "c", entities=(entity(bodies["c"], "Lena Marsh", "PERSON"), entity(bodies["c"], "Riga", "GPE"))
-        ),
-    ]
-    articles = [article(k, v) for k, v in bodies.items()]
-    sightings = names.place_sightings([ENVOY], articles, story_mentions)
-    facts = names.place_facts(sightings, {a.id: a for a in articles})
+    sightings, articles = _sightings(bodies)
+    facts = names.place_facts(sightings, articles)
     assert [f.status for f in facts] == ["agreed"]
 
 

@@ -7,15 +7,18 @@ from wirecheck.compare import quote_facts
 from wirecheck.compare.quotes import wording_differences
 from wirecheck.compare.text import words
 
-MAYOR_A = (
-    'Mayor Ines Calloway said: "We will rebuild every home on the waterfront before the winter storms return." '
-    "She spoke at the harbour office."
-)
+PROMISE = "We will rebuild every home on the waterfront before the winter storms return."
+MAYOR_A = f'Mayor Ines Calloway said: "{PROMISE}" She spoke at the harbour office.'
 MAYOR_B = (
     'Calloway told reporters: "We will rebuild every house on the seafront before the winter storms return."'
 )
 MAYOR_C = 'The mayor said "We will rebuild every home on the waterfront before the winter storms return!"'
 MAYOR_EXCERPT = 'The city will "rebuild every home on the waterfront," Mayor Ines Calloway promised.'
+
+
+def mayor(article_id: str, body: str, words: str):
+    """The mayor's words as quoted in one article."""
+    return quote(article_id, body, words, "Ines Calloway")
 
 
 def facts_for(bodies: dict[str, str], quotes, models):
@@ -25,18 +28,8 @@ def facts_for(bodies: dict[str, str], quotes, models):
 
 def test_the_same_quote_in_two_wordings_is_disputed_and_names_the_words(models):
     quotes = [
-        quote(
-            "a",
-            MAYOR_A,
-            "We will rebuild every home on the waterfront before the winter storms return.",
-            "Ines Calloway",
-        ),
-        quote(
-            "b",
-            MAYOR_B,
-            "We will rebuild every house on the seafront before the winter storms return.",
-            "Ines Calloway",
-        ),
+        mayor("a", MAYOR_A, PROMISE),
+        mayor("b", MAYOR_B, "We will rebuild every house on the seafront before the winter storms return."),
     ]
     facts = facts_for({"a": MAYOR_A, "b": MAYOR_B}, quotes, models)
     assert len(facts) == 1
@@ -49,18 +42,8 @@ def test_the_same_quote_in_two_wordings_is_disputed_and_names_the_words(models):
 
 def test_identical_words_after_punctuation_and_case_agree(models):
     quotes = [
-        quote(
-            "a",
-            MAYOR_A,
-            "We will rebuild every home on the waterfront before the winter storms return.",
-            "Ines Calloway",
-        ),
-        quote(
-            "c",
-            MAYOR_C,
-            "We will rebuild every home on the waterfront before the winter storms return!",
-            "Ines Calloway",
-        ),
+        mayor("a", MAYOR_A, PROMISE),
+        mayor("c", MAYOR_C, "We will rebuild every home on the waterfront before the winter storms return!"),
     ]
     facts = facts_for({"a": MAYOR_A, "c": MAYOR_C}, quotes, models)
     assert [(f.status, f.reason) for f in facts] == [("agreed", "the same words in every article")]
@@ -68,13 +51,8 @@ def test_identical_words_after_punctuation_and_case_agree(models):
 
 def test_an_excerpt_of_the_same_words_agrees(models):
     quotes = [
-        quote(
-            "a",
-            MAYOR_A,
-            "We will rebuild every home on the waterfront before the winter storms return.",
-            "Ines Calloway",
-        ),
-        quote("e", MAYOR_EXCERPT, "rebuild every home on the waterfront,", "Ines Calloway"),
+        mayor("a", MAYOR_A, PROMISE),
+        mayor("e", MAYOR_EXCERPT, "rebuild every home on the waterfront,"),
     ]
     facts = facts_for({"a": MAYOR_A, "e": MAYOR_EXCERPT}, quotes, models)
     assert [f.status for f in facts] == ["agreed"]
@@ -84,17 +62,16 @@ def test_different_quotes_of_one_speaker_stay_apart(models):
     a = 'Calloway said: "The ferry service will resume on Thursday if the pier holds."'
     b = 'Calloway added: "Insurance claims must be filed at city hall within thirty days."'
     quotes = [
-        quote("a", a, "The ferry service will resume on Thursday if the pier holds.", "Ines Calloway"),
-        quote("b", b, "Insurance claims must be filed at city hall within thirty days.", "Ines Calloway"),
+        mayor("a", a, "The ferry service will resume on Thursday if the pier holds."),
+        mayor("b", b, "Insurance claims must be filed at city hall within thirty days."),
     ]
     assert facts_for({"a": a, "b": b}, quotes, models) == []
 
 
 def test_the_same_words_from_two_different_speakers_are_not_one_quote(models):
-    text = "We will rebuild every home on the waterfront before the winter storms return."
-    a = f'Calloway said: "{text}"'
-    b = f'Governor Hal Brisco said: "{text}"'
-    quotes = [quote("a", a, text, "Ines Calloway"), quote("b", b, text, "Hal Brisco")]
+    a = f'Calloway said: "{PROMISE}"'
+    b = f'Governor Hal Brisco said: "{PROMISE}"'
+    quotes = [mayor("a", a, PROMISE), quote("b", b, PROMISE, "Hal Brisco")]
     assert facts_for({"a": a, "b": b}, quotes, models) == []
 
 

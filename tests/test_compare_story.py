@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from tests.compare_builders import article, citation, duration, entity, mentions, quantity, quote
+from tests.compare_builders import article, citation, duration, entity, mentions, quantity, quote, tally
 from wirecheck.compare import compare_story
 from wirecheck.model import CopyLink, Entity, Grouping, to_jsonable
 
@@ -42,25 +42,10 @@ def story():
                     entity(body, "Marta Lindqvist", "PERSON"),
                 ),
                 quantities=(
-                    quantity(
-                        body,
-                        "at least nine people",
-                        value="at least nine",
-                        number=9,
-                        qualifier="at least",
-                        counted="people",
-                        event="kill",
-                        place="Valmora",
+                    tally(
+                        body, "at least nine people", 9, qualifier="at least", event="kill", place="Valmora"
                     ),
-                    quantity(
-                        body,
-                        "Twenty-two people",
-                        value="Twenty-two",
-                        number=22,
-                        counted="people",
-                        event="injure",
-                        place="Valmora",
-                    ),
+                    tally(body, "Twenty-two people", 22, event="injure", place="Valmora"),
                 ),
                 times=(duration(body, "nearly two years", years=2.0, qualifier="nearly"),),
                 citations=(citation(body, "according to Nordwire", "Nordwire"),),
@@ -75,19 +60,8 @@ def story():
                 entity(B, "Marte Lindqvist", "PERSON"),
             ),
             quantities=(
-                quantity(
-                    B,
-                    "at least eight people",
-                    value="at least eight",
-                    number=8,
-                    qualifier="at least",
-                    counted="people",
-                    event="kill",
-                    place="Valmora",
-                ),
-                quantity(
-                    B, "22 others", value="22", number=22, counted="other", event="injure", place="Valmora"
-                ),
+                tally(B, "at least eight people", 8, qualifier="at least", event="kill", place="Valmora"),
+                tally(B, "22 others", 22, event="injure", place="Valmora", counted="other"),
             ),
             times=(duration(B, "almost two years", years=2.0, qualifier="nearly"),),
             citations=(citation(B, "Nordwire reported", "Nordwire"),),
@@ -99,25 +73,11 @@ def story():
             "Marta Lindqvist", "PERSON", article_ids=("a", "b", "c"), variants=(("Marte Lindqvist", ("b",)),)
         ),
     ]
+    home = "We will rebuild every home on the waterfront before the winter storms return."
+    house = "We will rebuild every house on the seafront before the winter storms return."
     quotes = [
-        quote(
-            "a",
-            A,
-            "We will rebuild every home on the waterfront before the winter storms return.",
-            "Ines Calloway",
-        ),
-        quote(
-            "b",
-            B,
-            "We will rebuild every house on the seafront before the winter storms return.",
-            "Ines Calloway",
-        ),
-        quote(
-            "c",
-            C,
-            "We will rebuild every home on the waterfront before the winter storms return.",
-            "Ines Calloway",
-        ),
+        quote(key, body, words, "Ines Calloway")
+        for key, body, words in (("a", A, home), ("b", B, house), ("c", C, home))
     ]
     grouping = Grouping(copies=(CopyLink("c", "a", "reprint", 1.0),))
     return articles, story_mentions, entities, quotes, grouping
@@ -165,19 +125,11 @@ def test_a_toll_rising_through_the_day_is_an_update_not_a_dispute(models):
     story_mentions = [
         mentions(
             "early",
-            quantities=(
-                quantity(
-                    early, "four people", value="four", number=4, counted="people", event="kill", place="Orsk"
-                ),
-            ),
+            quantities=(tally(early, "four people", 4, event="kill", place="Orsk"),),
         ),
         mentions(
             "late",
-            quantities=(
-                quantity(
-                    late, "nine people", value="nine", number=9, counted="people", event="kill", place="Orsk"
-                ),
-            ),
+            quantities=(tally(late, "nine people", 9, event="kill", place="Orsk"),),
         ),
     ]
     facts = compare_story(articles, story_mentions, [], [], Grouping(), models)
@@ -236,9 +188,9 @@ def test_odd_inputs_never_raise(models):
             "w",
             entities=(entity(body, "Nothing", "PERSON"),),
             quantities=(
-                quantity(body, "0 boats", value="0", number=0, counted="boat", event="count"),
+                tally(body, "0 boats", 0, event="count", counted="boat"),
                 quantity(body, "-3 degrees", value="-3", number=-3, counted="degree"),
-                quantity(body, "1e9 fish", value="1e9", number=1e9, counted="fish", event="count"),
+                tally(body, "1e9 fish", 1e9, event="count", counted="fish"),
             ),
         ),
         mentions(

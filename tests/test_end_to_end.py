@@ -99,7 +99,18 @@ def test_demo_corpus_scores(demo_score: dict, area: str) -> None:
 @pytest.mark.slow
 def test_report_follows_contract(seed_score: dict) -> None:
     report = seed_score["report"]
-    article_keys = {"id", "outlet", "headline", "byline", "dateline", "published", "body", "cites", "copy_of", "spin"}
+    article_keys = {
+        "id",
+        "outlet",
+        "headline",
+        "byline",
+        "dateline",
+        "published",
+        "body",
+        "cites",
+        "copy_of",
+        "spin",
+    }
     for article in report["articles"]:
         assert article_keys <= set(article), article_keys - set(article)
         assert set(article["spin"]) >= {"score", "flagged", "phrases"}

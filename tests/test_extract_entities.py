@@ -5,16 +5,12 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.articles import text_article as article
+from tests.lookup import first_where
 from wirecheck.extract.entities import find_entities
 from wirecheck.extract.names import acronym, edit_distance, fold_name
 from wirecheck.extract.story import resolve_story_entities
-from wirecheck.model import Article, ArticleMentions, EntityMention
-
-
-def article(article_id: str, body: str) -> Article:
-    return Article(
-        id=article_id, source=article_id, format="text", body=body, paragraphs=tuple(body.split("\n\n"))
-    )
+from wirecheck.model import ArticleMentions, EntityMention
 
 
 def mentions_of(models, text: str) -> list[EntityMention]:
@@ -22,9 +18,7 @@ def mentions_of(models, text: str) -> list[EntityMention]:
 
 
 def person(mentions: list[EntityMention], name: str) -> EntityMention:
-    found = [m for m in mentions if m.text == name and m.label == "PERSON"]
-    assert found, f"{name!r} not found as PERSON in {mentions}"
-    return found[0]
+    return first_where(mentions, lambda m: m.text == name and m.label == "PERSON", f"PERSON {name!r}")
 
 
 # --------------------------------------------------------------------------- names
@@ -110,9 +104,7 @@ def story_entities(models, bodies: dict[str, str]):
 
 
 def by_name(entities, name):
-    found = [e for e in entities if e.name == name]
-    assert found, f"{name!r} not among {[e.name for e in entities]}"
-    return found[0]
+    return first_where(entities, lambda e: e.name == name, f"entity named {name!r}", lambda e: e.name)
 
 
 def test_surname_and_transliteration_join_one_person(models):

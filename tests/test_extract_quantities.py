@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
+from tests.articles import noise_texts, seed_articles, text_article
 from wirecheck.extract.quantities import find_quantities
 from wirecheck.model import Article, Quantity
 
@@ -15,14 +13,7 @@ PUBLISHED = "2024-03-12"
 
 
 def article(body: str, published: str | None = PUBLISHED) -> Article:
-    return Article(
-        id="q",
-        source="q.txt",
-        format="text",
-        body=body,
-        paragraphs=tuple(body.split("\n\n")),
-        published=published,
-    )
+    return text_article("q", body, published=published)
 
 
 def quantities(models, body: str) -> list[Quantity]:
@@ -194,10 +185,8 @@ def test_spans_point_into_the_body(models):
 
 def test_seed_article_kyiv_tally(models, seeds_dir):
     """The Kyiv strike in a seed piece: "killing at least seven people" sits in Kyiv."""
-    gold = json.loads((seeds_dir / "gold.json").read_text())
-    path = next(seeds_dir.glob("000_*.txt"))
-    body = path.read_text()
-    found = find_quantities(models.nlp(body), article(body, gold["articles"][path.stem]["published"]))
+    (seed,) = seed_articles(seeds_dir, "000_*.txt")
+    found = find_quantities(models.nlp(seed.body), seed)
     killed = [q for q in found if q.event == "kill" and q.number == 7]
     assert killed and killed[0].place == "Kyiv" and killed[0].qualifier == "at least"
     assert not [q for q in found if q.number in {2022, 2025}]
@@ -208,11 +197,7 @@ NUMBERISH = [
     "in", "Kyiv", "-", "year", "old", "90-year-old", "%", "$", "1.5", "million", "and", "between", "to",
     "2024", "March", "3", ",", ".", "\n\n", "drones", "over",
 ]  # fmt: skip
-TEXTS = st.one_of(
-    st.text(max_size=200),
-    st.lists(st.sampled_from(NUMBERISH), max_size=40).map(" ".join),
-    st.lists(st.sampled_from(NUMBERISH), max_size=40).map("".join),
-)
+TEXTS = noise_texts(NUMBERISH)
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.articles import text_article
+from tests.lookup import first_where
 from wirecheck.extract.entities import find_entities
 from wirecheck.extract.quotes import find_quote_spans, find_quotes
 from wirecheck.extract.story import resolve_story_entities, resolve_story_quotes
-from wirecheck.model import Article, ArticleMentions, QuoteMention
+from wirecheck.model import ArticleMentions, QuoteMention
 
 
 def quotes_of(models, text: str) -> list[QuoteMention]:
@@ -17,9 +20,9 @@ def quotes_of(models, text: str) -> list[QuoteMention]:
 
 
 def quote_starting(quotes: list[QuoteMention], start: str) -> QuoteMention:
-    found = [q for q in quotes if q.text.startswith(start)]
-    assert found, f"no quote starting {start!r} in {[q.text for q in quotes]}"
-    return found[0]
+    return first_where(
+        quotes, lambda q: q.text.startswith(start), f"quote starting {start!r}", lambda q: q.text
+    )
 
 
 # --------------------------------------------------------------------------- marks
@@ -74,66 +77,75 @@ def test_attribution_after_before_and_inverted(models):
     assert quote_starting(quotes, "Every boat").speaker == "Lena Falk"
 
 
-def test_attribution_in_the_next_paragraph_and_after_a_colon(models):
-    quotes = quotes_of(
-        models,
+SPEAKER_CASES = [
+    pytest.param(
         "\u201cThis season the fleet has landed more cod than in any of the last ten years,\u201d\n\n"
         "Port spokeswoman Mara Quint said in a post on X.\n\n"
         "Trade Minister Olav Dahl said of the figures:\n\n"
         "\u201cI think the numbers show the new rules are working for the whole coast.\u201d",
-    )
-    assert quote_starting(quotes, "This season").speaker == "Mara Quint"
-    assert quote_starting(quotes, "I think the numbers").speaker == "Olav Dahl"
-
-
-def test_pronoun_goes_to_the_last_named_speaker_not_the_last_name(models):
-    quotes = quotes_of(
-        models,
+        {"This season": "Mara Quint", "I think the numbers": "Olav Dahl"},
+        id="attribution_in_the_next_paragraph_and_after_a_colon",
+    ),
+    pytest.param(
         "Tomas Berg said the talks would resume after meeting Prime Minister Ana Lopes on Friday.\n\n"
         '"We are not done yet, and the fleet knows it," he added.',
-    )
-    assert quote_starting(quotes, "We are not done").speaker == "Tomas Berg"
-
-
-def test_surname_speaker_is_written_as_the_full_name(models):
-    quotes = quotes_of(
-        models,
+        {"We are not done": "Tomas Berg"},
+        id="pronoun_goes_to_the_last_named_speaker_not_the_last_name",
+    ),
+    pytest.param(
         "Harbour master Lena Falk inspected the boats on Monday.\n\n"
         '"Two of the trawlers will stay in port until the repairs are done," Falk said.',
-    )
-    assert quote_starting(quotes, "Two of the trawlers").speaker == "Lena Falk"
-
-
-def test_according_to_partial_quote_and_as_reported_by(models):
-    quotes = quotes_of(
-        models,
+        {"Two of the trawlers": "Lena Falk"},
+        id="surname_speaker_is_written_as_the_full_name",
+    ),
+    pytest.param(
         'The talks "are close to a deal on the quotas," according to Fisheries Minister Tomas Berg.\n\n'
         'Ana Lopes rejected the offer, calling it "a betrayal of every fisherman on this coast."\n\n'
         '"The offer came far too late for the northern ports," Olav Dahl said, as reported by the BBC.',
-    )
-    assert quote_starting(quotes, "are close to a deal").speaker == "Tomas Berg"
-    assert quote_starting(quotes, "a betrayal").speaker == "Ana Lopes"
-    assert quote_starting(quotes, "The offer came").speaker == "Olav Dahl"
-
-
-def test_unnamed_speakers_give_no_name(models):
-    quotes = quotes_of(
-        models,
+        {"are close to a deal": "Tomas Berg", "a betrayal": "Ana Lopes", "The offer came": "Olav Dahl"},
+        id="according_to_partial_quote_and_as_reported_by",
+    ),
+    pytest.param(
         '"Nobody asked us before they closed the quay," said one fisherman.\n\n'
         '"The inspections will continue through the winter," a port official said.',
-    )
-    assert quote_starting(quotes, "Nobody asked us").speaker is None
-    assert quote_starting(quotes, "The inspections").speaker is None
-
-
-def test_consecutive_quoted_paragraphs_keep_their_speaker(models):
-    quotes = quotes_of(
-        models,
+        {"Nobody asked us": None, "The inspections": None},
+        id="unnamed_speakers_give_no_name",
+    ),
+    pytest.param(
         '"We reached an understanding on the main terms," Tomas Berg said.\n\n'
         '"We now count on our partners in the north to follow."\n\n'
         "Ana Lopes said the meeting would take place later that week.",
-    )
-    assert quote_starting(quotes, "We now count").speaker == "Tomas Berg"
+        {"We now count": "Tomas Berg"},
+        id="consecutive_quoted_paragraphs_keep_their_speaker",
+    ),
+    pytest.param(
+        "The ferry company said the storm had cut power to the terminal.\n\n"
+        "The company's chief executive, Hanna Lind, later defended the closure. "
+        '"Safety comes before the timetable, and we will not sail blind," she said.',
+        {"Safety comes before": "Hanna Lind"},
+        id="pronoun_after_a_named_subject_in_apposition",
+    ),
+    pytest.param(
+        "Ursula von der Leyen said the response of the union was measured. "
+        '"Our answer is firm, and it matches the harm done to our farmers," the Commission president said.',
+        {"Our answer is firm": "Ursula von der Leyen"},
+        id="definite_title_refers_back_to_the_person_named_before",
+    ),
+    pytest.param(
+        "\u201cWe will find out whether the welds or the steel were at fault, and someone will answer for it.\u201d\n\n"
+        "Prime Minister Ana Lopes made the promise when she visited the yard on Saturday morning, "
+        "and said inspectors would check every crane in the port.",
+        {"We will find out": "Ana Lopes"},
+        id="next_paragraph_names_the_speaker_later_in_its_first_sentence",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, speakers", SPEAKER_CASES)
+def test_speaker_of_each_quote(models, text: str, speakers: dict[str, str | None]):
+    """``speakers``: the first words of each quote in ``text`` and who said it (None: unnamed)."""
+    quotes = quotes_of(models, text)
+    assert {start: quote_starting(quotes, start).speaker for start in speakers} == speakers
 
 
 def test_scare_quotes_and_names_in_quotes_are_not_kept(models):
@@ -155,7 +167,7 @@ def test_story_quotes_use_the_canonical_speaker_name(models):
         "b": "Prime Minister Keir Starmer hosted the call on Tuesday.",
         "c": 'British Prime Minister Keith Starmer joined the call. "We are ready to help the coast," he said.',
     }
-    articles = [Article(id=i, source=i, format="text", body=b, paragraphs=(b,)) for i, b in bodies.items()]
+    articles = [text_article(i, b) for i, b in bodies.items()]
     mentions = []
     for a in articles:
         doc = models.nlp(a.body)
@@ -200,35 +212,6 @@ def test_arbitrary_text_never_crashes_quotes(models, text):
     doc = models.nlp(text)
     for q in find_quotes(doc, find_entities(doc)):
         assert " ".join(text[q.start : q.end].split()) == q.text
-
-
-def test_pronoun_after_a_named_subject_in_apposition(models):
-    quotes = quotes_of(
-        models,
-        "The ferry company said the storm had cut power to the terminal.\n\n"
-        "The company's chief executive, Hanna Lind, later defended the closure. "
-        '"Safety comes before the timetable, and we will not sail blind," she said.',
-    )
-    assert quote_starting(quotes, "Safety comes before").speaker == "Hanna Lind"
-
-
-def test_definite_title_refers_back_to_the_person_named_before(models):
-    quotes = quotes_of(
-        models,
-        "Ursula von der Leyen said the response of the union was measured. "
-        '"Our answer is firm, and it matches the harm done to our farmers," the Commission president said.',
-    )
-    assert quote_starting(quotes, "Our answer is firm").speaker == "Ursula von der Leyen"
-
-
-def test_next_paragraph_names_the_speaker_later_in_its_first_sentence(models):
-    quotes = quotes_of(
-        models,
-        "\u201cWe will find out whether the welds or the steel were at fault, and someone will answer for it.\u201d\n\n"
-        "Prime Minister Ana Lopes made the promise when she visited the yard on Saturday morning, "
-        "and said inspectors would check every crane in the port.",
-    )
-    assert quote_starting(quotes, "We will find out").speaker == "Ana Lopes"
 
 
 def test_a_stray_mark_does_not_make_a_quote(models):

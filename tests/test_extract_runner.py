@@ -3,9 +3,22 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
+import re
+import time
+
+import pytest
 
 from wirecheck.extract import extract_mentions, resolve_story_entities, resolve_story_quotes
-from wirecheck.extract.runner import MULTIPROCESS_THRESHOLD, worker_count
+from wirecheck.extract.runner import (
+    CHUNK_SIZE,
+    MULTIPROCESS_THRESHOLD,
+    ExtractionWorkerFailed,
+    mentions_in_order,
+    run_in_workers,
+    worker_count,
+)
 from wirecheck.model import Article
 
 
@@ -74,6 +87,80 @@ def test_a_body_longer_than_the_parser_limit_is_parsed_in_pieces(models):
 def test_worker_count_uses_processes_only_for_large_batches():
     assert worker_count(5) == 1
     assert worker_count(MULTIPROCESS_THRESHOLD + 1) >= 1
+
+
+WORKER_BODIES = (
+    BODY,
+    "Two ferries were cancelled on Tuesday after the gale, the port authority said.",
+    '"We expect about 40 vessels to stay in harbour," harbour master Ines Dahl told NRK.',
+    "The council in Tromso approved 12 million kroner for repairs, according to AFP.",
+    "",
+    "Police in Stavanger said nobody was hurt when a crane fell on Sunday night.",
+)
+
+
+def test_worker_processes_give_exactly_the_in_process_mentions_in_order(models):
+    """Several chunks per worker, an empty body and a body parsed in pieces all come back
+    as the single-process path finds them, in the input order."""
+    articles = [article(f"a{i}", WORKER_BODIES[i % len(WORKER_BODIES)]) for i in range(3 * CHUNK_SIZE + 1)]
+    articles.append(article("long", "\n\n".join([BODY] * 6)))
+    nlp = models.nlp
+    saved = nlp.max_length
+    try:
+        nlp.max_length = 600
+        here = list(mentions_in_order(articles, nlp, 1))
+        in_workers = list(mentions_in_order(articles, nlp, 2))
+    finally:
+        nlp.max_length = saved
+    assert [m.article_id for m in in_workers] == [a.id for a in articles]
+    assert in_workers == here
+    assert len(here[-1].quotes) == 6
+
+
+def ids_slow_first_chunk(chunk, nlp):
+    """A chunk's article ids; the first chunk is slow, so later chunks arrive before it."""
+    if chunk[0].id == "c0":
+        time.sleep(0.5)
+    return iter([a.id for a in chunk])
+
+
+def fail_on_third_chunk(chunk, nlp):
+    if any(a.id == f"c{2 * CHUNK_SIZE}" for a in chunk):
+        raise ValueError("a broken article")
+    return iter([a.id for a in chunk])
+
+
+def die_on_second_chunk(chunk, nlp):
+    if any(a.id == f"c{CHUNK_SIZE}" for a in chunk):
+        os._exit(3)
+    return iter([a.id for a in chunk])
+
+
+def numbered(n: int):
+    return [article(f"c{i}", "") for i in range(n)]
+
+
+def test_chunks_finishing_out_of_order_are_yielded_in_order(models):
+    articles = numbered(4 * CHUNK_SIZE)
+    assert list(run_in_workers(ids_slow_first_chunk, articles, models.nlp, 2)) == [a.id for a in articles]
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize(
+    ("work", "message"),
+    [(fail_on_third_chunk, "ValueError: a broken article"), (die_on_second_chunk, "exit codes [3]")],
+)
+def test_a_failing_or_dying_worker_raises_in_the_caller_and_leaves_no_process(models, work, message):
+    with pytest.raises(ExtractionWorkerFailed, match=re.escape(message)):
+        list(run_in_workers(work, numbered(4 * CHUNK_SIZE), models.nlp, 2))
+    assert multiprocessing.active_children() == []
+
+
+def test_a_caller_that_stops_early_leaves_no_worker_behind(models):
+    results = run_in_workers(ids_slow_first_chunk, numbered(6 * CHUNK_SIZE), models.nlp, 2)
+    assert next(results) == "c0"
+    results.close()
+    assert multiprocessing.active_children() == []
 
 
 def test_seed_articles_meet_the_gold_quotes_and_cites(models, seeds_dir):

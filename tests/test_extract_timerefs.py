@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.articles import noise_texts, seed_articles, text_article
 from wirecheck.extract.timerefs import find_time_refs
 from wirecheck.model import Article, TimeRef
 
@@ -15,14 +14,7 @@ TUESDAY = "2024-03-12"  # a Tuesday
 
 
 def article(body: str, published: str | None = TUESDAY) -> Article:
-    return Article(
-        id="t",
-        source="t.txt",
-        format="text",
-        body=body,
-        paragraphs=tuple(body.split("\n\n")),
-        published=published,
-    )
+    return text_article("t", body, published=published)
 
 
 def refs(models, body: str, published: str | None = TUESDAY) -> list[TimeRef]:
@@ -185,10 +177,8 @@ def test_clause_and_sentence_are_kept_for_the_timeline(models):
 
 def test_seed_article_weekday_against_its_publication_date(models, seeds_dir):
     """The Geneva talks: "on Sunday" in a Tuesday piece is the 23rd."""
-    gold = json.loads((seeds_dir / "gold.json").read_text())
-    path = next(seeds_dir.glob("000_*.txt"))
-    body = path.read_text()
-    found = find_time_refs(models.nlp(body), article(body, gold["articles"][path.stem]["published"]))
+    (seed,) = seed_articles(seeds_dir, "000_*.txt")
+    found = find_time_refs(models.nlp(seed.body), seed)
     sunday = [r for r in found if r.text.lower() == "on sunday"]
     assert sunday and sunday[0].date == "2025-11-23"
     assert any(r.date == "2022-02-24" for r in found)
@@ -198,11 +188,7 @@ DATE_LIKE_WORDS = [
     "May", "Monday", "last", "week", "2024", "25", "November", "ago", "years", "almost", "overnight", "on",
     "late", "the", "night", "of", "(", ")", ",", "-", "/", "31", "Feb.", "three-year", "next", "\n",
 ]  # fmt: skip
-TEXTS = st.one_of(
-    st.text(max_size=200),
-    st.lists(st.sampled_from(DATE_LIKE_WORDS), max_size=40).map(" ".join),
-    st.lists(st.sampled_from(DATE_LIKE_WORDS), max_size=40).map("".join),
-)
+TEXTS = noise_texts(DATE_LIKE_WORDS)
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

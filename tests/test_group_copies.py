@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
+from tests.articles import jsonl_articles
 from wirecheck.group.copies import find_copies
 from wirecheck.model import Article
 
@@ -14,21 +14,7 @@ CORPUS = Path(__file__).parent / "data" / "group_stories.jsonl"
 
 
 def load_corpus() -> dict[str, Article]:
-    articles = {}
-    for line in CORPUS.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        paragraphs = tuple(p for p in record["body"].split("\n\n") if p.strip())
-        articles[record["id"]] = Article(
-            id=record["id"],
-            source=str(CORPUS),
-            format="jsonl",
-            body="\n\n".join(paragraphs),
-            paragraphs=paragraphs,
-            headline=record.get("headline"),
-            published=record.get("published"),
-            outlet=record.get("outlet"),
-        )
-    return articles
+    return {a.id: a for a in jsonl_articles(CORPUS)}
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.articles import jsonl_articles
 from wirecheck.group import group_articles
 from wirecheck.group.stories import StoryIndex, story_embeddings
 from wirecheck.model import Article, ArticleMentions, EntityMention
@@ -30,19 +31,7 @@ def spacy_mentions(articles: list[Article], models) -> list[ArticleMentions]:
 @pytest.fixture(scope="module")
 def corpus(models):
     records = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
-    articles = [
-        Article(
-            r["id"],
-            str(CORPUS),
-            "jsonl",
-            r["body"],
-            tuple(r["body"].split("\n\n")),
-            headline=r["headline"],
-            published=r["published"],
-            outlet=r["outlet"],
-        )
-        for r in records
-    ]
+    articles = jsonl_articles(CORPUS)
     mentions = spacy_mentions(articles, models)
     embeddings = story_embeddings(articles, models)
     labels = {r["id"]: r["story"] for r in records}

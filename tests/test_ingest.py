@@ -13,7 +13,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from wirecheck.ingest import read_inputs
-from wirecheck.model import RawDocument
+from wirecheck.model import InputProblem, RawDocument
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 
@@ -25,6 +25,14 @@ STORY = (
 
 def by_id(documents: tuple[RawDocument, ...]) -> dict[str, RawDocument]:
     return {d.id: d for d in documents}
+
+
+def read_file(folder: Path, name: str, data: bytes) -> tuple[RawDocument, tuple[InputProblem, ...]]:
+    """Write one input file into ``folder`` and read the folder: its one document, and the problems."""
+    (folder / name).write_bytes(data)
+    result = read_inputs([str(folder)])
+    (document,) = result.documents
+    return document, result.problems
 
 
 # --------------------------------------------------------------------------- plain text and encodings
@@ -42,43 +50,35 @@ def test_plain_text_is_read_verbatim_with_the_file_stem_as_id(tmp_path: Path) ->
 
 
 def test_windows_line_endings_become_newlines(tmp_path: Path) -> None:
-    (tmp_path / "crlf.txt").write_bytes(STORY.replace("\n", "\r\n").encode("utf-8"))
-    (document,) = read_inputs([str(tmp_path)]).documents
+    document, _ = read_file(tmp_path, "crlf.txt", STORY.replace("\n", "\r\n").encode("utf-8"))
     assert document.text == STORY
 
 
 def test_utf8_bom_is_removed_without_warning(tmp_path: Path) -> None:
-    (tmp_path / "bom.txt").write_bytes(
-        b"\xef\xbb\xbf" + "Caf\u00e9 owners in Gda\u0144sk protested.".encode()
-    )
-    result = read_inputs([str(tmp_path)])
-    assert result.problems == ()
-    assert result.documents[0].text == "Caf\u00e9 owners in Gda\u0144sk protested."
+    text = "Caf\u00e9 owners in Gda\u0144sk protested."
+    document, problems = read_file(tmp_path, "bom.txt", b"\xef\xbb\xbf" + text.encode())
+    assert problems == ()
+    assert document.text == text
 
 
 def test_utf16_with_bom(tmp_path: Path) -> None:
     text = "Die Br\u00fccke in K\u00f6ln bleibt bis Montag gesperrt, sagte die Stadt."
-    (tmp_path / "de.txt").write_bytes(text.encode("utf-16"))  # writes a BOM
-    result = read_inputs([str(tmp_path)])
-    assert result.problems == ()
-    assert result.documents[0].text == text
+    document, problems = read_file(tmp_path, "de.txt", text.encode("utf-16"))  # writes a BOM
+    assert problems == ()
+    assert document.text == text
 
 
 def test_utf16_without_bom_is_recognised_and_flagged(tmp_path: Path) -> None:
     text = "The tide gauge at Port Ellis recorded 4.2 metres on Sunday night."
-    (tmp_path / "le.txt").write_bytes(text.encode("utf-16-le"))
-    result = read_inputs([str(tmp_path)])
-    assert result.documents[0].text == text
-    (warning,) = result.problems
+    document, (warning,) = read_file(tmp_path, "le.txt", text.encode("utf-16-le"))
+    assert document.text == text
     assert not warning.skipped and "utf-16-le" in warning.reason
 
 
 def test_cp1252_text_is_decoded_and_the_guess_is_reported(tmp_path: Path) -> None:
     text = "The mayor\u2019s caf\u00e9 reopened \u2014 \u201cat last,\u201d said the na\u00efve owner, who paid \u20ac12,000."
-    (tmp_path / "legacy.txt").write_bytes(text.encode("cp1252"))
-    result = read_inputs([str(tmp_path)])
-    assert result.documents[0].text == text
-    (warning,) = result.problems
+    document, (warning,) = read_file(tmp_path, "legacy.txt", text.encode("cp1252"))
+    assert document.text == text
     assert warning.skipped is False
     assert "windows-1252" in warning.reason and "guessed" in warning.reason
     assert warning.source.endswith("legacy.txt")
@@ -101,18 +101,17 @@ def test_declared_html_charset_is_trusted_without_warning(tmp_path: Path) -> Non
         "<p>Der Trainer des FC Nordhafen sagte am Samstag, die Mannschaft habe gro\u00dfartig gespielt "
         "und verdient gewonnen. Das Stadion war mit 18.000 Zuschauern ausverkauft.</p></body></html>"
     )
-    (tmp_path / "de.html").write_bytes(page.encode("latin-1"))
-    result = read_inputs([str(tmp_path)])
-    assert result.problems == ()
-    assert "gro\u00dfartig" in result.documents[0].text
+    document, problems = read_file(tmp_path, "de.html", page.encode("latin-1"))
+    assert problems == ()
+    assert "gro\u00dfartig" in document.text
 
 
 def test_mostly_utf8_with_one_stray_byte_stays_utf8(tmp_path: Path) -> None:
     good = "Z\u00fcrich, S\u00e3o Paulo and Krak\u00f3w signed the pact."
-    (tmp_path / "mixed.txt").write_bytes(good.encode("utf-8") + b" The mayor\x92s office agreed.")
-    result = read_inputs([str(tmp_path)])
-    assert result.documents[0].text.startswith(good)
-    (warning,) = result.problems
+    document, (warning,) = read_file(
+        tmp_path, "mixed.txt", good.encode("utf-8") + b" The mayor\x92s office agreed."
+    )
+    assert document.text.startswith(good)
     assert not warning.skipped and "1 invalid byte" in warning.reason
 
 

@@ -33,6 +33,7 @@ def only_problem(path: Path) -> InputProblem:
     [
         (b"", "empty file"),
         (b"  \n\t\r\n  ", "contains only whitespace"),
+        (b"\xfe\xff", "contains only a byte-order mark"),
         (b"\x00\x01\x02binary\x00stuff" * 20, "not text: binary data (contains NUL bytes)"),
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>", "not text: a PDF document"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not text: a PNG image"),

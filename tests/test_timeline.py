@@ -4,20 +4,14 @@ from __future__ import annotations
 
 import json
 
+from tests.articles import seed_articles, text_article
 from wirecheck.extract.timerefs import find_time_refs
 from wirecheck.model import Article, ArticleMentions, TimeRef
 from wirecheck.report.timeline import build_timeline
 
 
 def article(article_id: str, body: str, published: str | None) -> Article:
-    return Article(
-        id=article_id,
-        source=f"{article_id}.txt",
-        format="text",
-        body=body,
-        paragraphs=tuple(body.split("\n\n")),
-        published=published,
-    )
+    return text_article(article_id, body, published=published)
 
 
 def extracted(models, articles: list[Article]) -> list[ArticleMentions]:
@@ -99,28 +93,12 @@ def test_unresolved_and_duration_references_are_not_events():
 
 def test_without_lemmas_the_sentence_words_are_used():
     """Time references from elsewhere (no clause, no lemmas) still merge on their sentences' words."""
-    first = TimeRef(
-        "on May 2",
-        "date",
-        "2024-05-02",
-        "day",
-        None,
-        None,
-        "The harbour crane collapsed on May 2 in Gdansk.",
-        30,
-        38,
-    )
-    second = TimeRef(
-        "on May 2",
-        "date",
-        "2024-05-02",
-        "day",
-        None,
-        None,
-        "In Gdansk a harbour crane collapsed on May 2.",
-        30,
-        38,
-    )
+
+    def on_may_2(sentence: str) -> TimeRef:
+        return TimeRef("on May 2", "date", "2024-05-02", "day", None, None, sentence, 30, 38)
+
+    first = on_may_2("The harbour crane collapsed on May 2 in Gdansk.")
+    second = on_may_2("In Gdansk a harbour crane collapsed on May 2.")
     entries = build_timeline(
         [], [ArticleMentions("a", times=(first,)), ArticleMentions("b", times=(second,))]
     )
@@ -129,10 +107,7 @@ def test_without_lemmas_the_sentence_words_are_used():
 
 def test_seed_story_timeline_has_the_annotated_events(models, seeds_dir):
     gold = json.loads((seeds_dir / "gold.json").read_text())
-    articles = []
-    for path in sorted(seeds_dir.glob("*.txt")):
-        body = path.read_text()
-        articles.append(article(path.stem, body, gold["articles"][path.stem]["published"]))
+    articles = seed_articles(seeds_dir)
     entries = build_timeline(articles, extracted(models, articles))
     for expected in gold["timeline"]:
         assert any(

@@ -35,6 +35,7 @@ class Kind(Enum):
     END = "end"  # opens the comment section
     RELATED = "related"  # opens related links / most-read lists
     JUNK = "junk"  # a lone identifier, URL or file name ("header-image")
+    CODE = "code"  # a line of source code or a console session inside a how-to ("x = f(y)", "$ make")
 
 
 @dataclass(frozen=True)
@@ -53,10 +54,60 @@ _IDENTIFIER = re.compile(
 _COMMENTER = re.compile(r"^\S.{0,50}\s(?:says|sagt|dice)\s*:$", re.I)  # "Kristine says:" over a comment
 _READ_ALSO = re.compile(
     r"^(?:read more|read also|also read|see also|related|more|watch|listen|lesen sie auch|lesen sie mehr|mehr lesen|mehr zum thema"
-    r"|siehe auch|à lire aussi|lire aussi|voir aussi|lee también|leer más|ver también|te puede interesar)\b\s*(?:[:»>|–—-]|über|about|on|sur|sobre)"
+    r"|siehe auch|à lire aussi|lire aussi|voir aussi|lee también|leer más|ver también|te puede interesar|seguir leyendo"
+    r"|continue reading|weiterlesen)\b\s*(?:[:»>|–—-]|über|about|on|sur|sobre)"
+)
+# A "read also" label alone on its line: the line after it is the linked headline (a teaser).
+_READ_ALSO_LABEL = re.compile(
+    r"^(?:read more|read also|also read|see also|lesen sie auch|lesen sie mehr|mehr zum thema|siehe auch"
+    r"|à lire aussi|lire aussi|voir aussi|lee también|leer más|ver también|te puede interesar|seguir leyendo"
+    r"|continue reading|weiterlesen)(?: [\w ]{0,40})?$"
 )
 NOT_NAMES = frozenset(
     {"the", "a", "an", "this", "that", "then", "now", "far", "contrast", "comparison", "late", "early"}
+)
+# Code and console lines: a prompt, a statement keyword, or dense code punctuation.
+_CODE_PROMPT = re.compile(r"^(?:(?:\$|>>>|>|%)\s+\S|\.{1,2}/\S|#!/)")
+_CODE_KEYWORD = re.compile(
+    r"^(?:def|class|import|from\s+\S+\s+import|return|elif|else|try|except|finally|for|while|if|with|var|let"
+    r"|const|function|public|private|static|void|#include|#define|sudo|cd|echo|export|apt-get|apt|pip|npm|git"
+    r"|make|chmod|mkdir|tar|wget|curl|ssh|rsync)\b"
+)
+_PROSE_SENTENCE = re.compile(r"^[A-Z][^.!?;{}=<>]*?(?:\s+\S+){7,}?[.!?]\s")
+_CODE_SYMBOLS = frozenset("=(){}[];<>$_\\|&*+@")
+_CODE_PAIRS = re.compile(r"\w\(|\w\[|\s=\s|==|=>|->|::|\w=\S|\);$|[{};]$")
+_CODE_STATEMENT = re.compile(
+    r"^(?:(?:import|#include|require|using)\s+[\w.<>\"/]+;?|from\s+[\w.]+\s+import\s+[\w., *]+"
+    r"|(?:else|try|finally)\s*:|for\s+[\w, ]+\s+in\s+\S.*:|do|done|fi|then|esac|end|[{}]|\};?)$"
+)
+# "Label: value" lines of a fact box; the labels of post tags and categories are not facts of the article.
+_FIELD = re.compile(r"^(?P<label>[A-ZÀ-Þ][^:]{1,39}?)\s*:\s+(?P<value>\S.*)$")
+FIELD_MAX_WORDS = 16
+NOT_FIELD_LABELS = frozenset(
+    [
+        "tags",
+        "tag",
+        "topics",
+        "topic",
+        "themen",
+        "thema",
+        "schlagworte",
+        "schlagwörter",
+        "category",
+        "categories",
+        "kategorie",
+        "kategorien",
+        "filed under",
+        "posted in",
+        "share",
+        "teilen",
+        "follow",
+        "folgen",
+        "mots-clés",
+        "etiquetas",
+        "catégories",
+        "categorías",
+    ]
 )
 RECURRING_MAX_WORDS = 6  # only short lines are furniture by recurrence; prose shared with others is a copy
 _DIGIT = re.compile(r"\d")
@@ -155,6 +206,41 @@ def tidy_place(place: str) -> str:
     return place.title() if place.isupper() else place
 
 
+def is_code(text: str) -> bool:
+    """Source code or a console line, as how-to articles print between their paragraphs.
+
+    A prompt ("$ make", "> 29"), a lower-case statement keyword ("return x", "for i in xs:"),
+    or code punctuation that prose does not use ("f(x)", "a = b", a line ending in "{" or ";").
+    A sentence ending in a full stop is prose whatever it contains.
+    """
+    if len(text) > 160 or text.endswith((".", "!", "?", "…")):
+        return False
+    if _PROSE_SENTENCE.match(text):
+        return False  # a sentence of prose with markup or code after it is prose with junk, not code
+    if _CODE_PROMPT.match(text):
+        return True
+    symbols = sum(c in _CODE_SYMBOLS for c in text)
+    if _CODE_STATEMENT.match(text) or (_CODE_KEYWORD.match(text) and symbols):
+        return True
+    return bool(_CODE_PAIRS.search(text)) and symbols >= 2 and symbols >= 0.05 * len(text.replace(" ", ""))
+
+
+def is_field(text: str) -> bool:
+    """A "Label: value" line of a fact box: a capitalised label of at most five words, then a short value."""
+    m = _FIELD.match(text)
+    return (
+        m is not None
+        and word_count(text) <= FIELD_MAX_WORDS
+        and len(m.group("label").split()) <= 5
+        and line_key(m.group("label")) not in NOT_FIELD_LABELS
+    )
+
+
+def is_read_also_label(text: str) -> bool:
+    """ "Read also:", "Lee también...", "Lesen Sie auch die folgenden Beiträge:": a label over teaser links."""
+    return word_count(text) <= 8 and bool(_READ_ALSO_LABEL.match(line_key(text)))
+
+
 def is_sentence_case(text: str) -> bool:
     """Capital first word, lower-case words after it: "The director said:", not "Further Reading:"."""
     words = text.split()
@@ -219,6 +305,8 @@ def classify(text: str, recurring: frozenset[str] = frozenset(), day_first: bool
 def _kind(text: str, words: int, recurring: frozenset[str], day_first: bool) -> Kind:
     if _IDENTIFIER.match(text):
         return Kind.JUNK
+    if is_code(text):
+        return Kind.CODE
     key = line_key(text)
     if not key and words <= 3:
         return Kind.JUNK  # lone punctuation, counters, glyphs
@@ -239,6 +327,8 @@ def _kind(text: str, words: int, recurring: frozenset[str], day_first: bool) -> 
     if is_share_button(text, key):
         return Kind.SHARE
     if is_furniture(text, key) or _COMMENTER.match(text) or (words <= 30 and _READ_ALSO.match(key)):
+        return Kind.FURNITURE
+    if is_read_also_label(text):
         return Kind.FURNITURE
     if words <= RECURRING_MAX_WORDS and key in recurring:
         return Kind.FURNITURE

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from .dates import date_line_iso, find_date, is_low_priority_date_line, slash_order_of
 from .lines import (
+    RECURRING_MAX_WORDS,
     Kind,
     Line,
     byline_names,
@@ -26,6 +27,8 @@ from .lines import (
     dateline_alone,
     dateline_glued,
     is_breadcrumb,
+    is_read_also_label,
+    is_sentence_case,
     is_terminal,
     piece_date_iso,
     section_of_byline,
@@ -55,7 +58,14 @@ _REPORTING = re.compile(
     r"(?i)\b(?:said|says|told|according to|announced|reported|stated|confirmed|sagte|sagt|teilte mit"
     r"|laut|a déclaré|a annoncé|selon|dijo|afirmó|según)\b|[\"“”„«»]"
 )
+_NUMBER = re.compile(r"\d+")
 HEADLINE_WINDOW = 25  # a headline sits within this many lines above the body
+SUBTITLE_MIN_WORDS = 8  # a title-like line under the headline this long, and longer than it, is a subtitle
+TEASER_MAX_WORDS = 25  # a linked headline under a "Read also" label
+CAPTION_MAX_WORDS = 20  # a caption under a picture credit is one short sentence
+CODE_FILLER_MAX_WORDS = 4  # a short line between code lines is code
+DATED_TEASERS_MIN = 3  # this many dated paragraphs under headline lines make a teaser list
+ITEM_BUTTON_MIN_COUNT = 3  # a short line this often on one page, between paragraphs, is a per-item button
 # Priorities of the places a publication date can come from (lower wins).
 FROM_DATELINE, FROM_BYLINE, FROM_DATE_LINE, FROM_GLUED_PREFIX, FROM_PAGE_DATE = range(5)
 
@@ -144,7 +154,7 @@ def clean_scraped_text(
         kept = [
             ln.text
             for ln in lines
-            if ln.kind in (Kind.PARAGRAPH, Kind.BULLET, Kind.TITLE) and ln.text != found.headline
+            if ln.kind in (Kind.PARAGRAPH, Kind.BULLET, Kind.TITLE, Kind.CODE) and ln.text != found.headline
         ]
         if kept:
             paragraphs, note = kept, "no prose body found; kept every text line"
@@ -168,8 +178,12 @@ def clean_scraped_text(
 def classify_lines(
     texts: Sequence[str], recurring: frozenset[str], day_first: bool | None = None
 ) -> list[Line]:
-    """Classify every line; short lines printed twice on the page (menus, buttons) count as recurring,
-    and a paragraph printed again further down (a teaser of the article) as furniture."""
+    """Classify every line, then correct kinds that depend on the lines around them.
+
+    Short lines printed twice on the page (menus, buttons) count as recurring, and a paragraph
+    printed again further down (a teaser of the article) as furniture.  Then teasers, code blocks,
+    captions and per-item buttons are recognised from their neighbours (the ``mark_*`` functions).
+    """
     keys = [line_key(t) for t in texts]
     counts = Counter(keys)
     repeated = recurring | {k for k, n in counts.items() if n >= 2}
@@ -178,10 +192,129 @@ def classify_lines(
     for text, key in zip(texts, keys, strict=True):
         line = classify(text, repeated, day_first)
         if line.kind is Kind.PARAGRAPH and key in seen:
-            line = Line(text=line.text, kind=Kind.FURNITURE, words=line.words)
+            line = relabel(line, Kind.FURNITURE)
         seen.add(key)
         lines.append(line)
-    return lines
+    lines = mark_captions(mark_code_blocks(mark_dated_teasers(mark_teasers(lines), day_first)))
+    return mark_item_buttons(lines)
+
+
+def relabel(line: Line, kind: Kind) -> Line:
+    return Line(text=line.text, kind=kind, words=line.words)
+
+
+def mark_teasers(lines: list[Line]) -> list[Line]:
+    """The line under a "Read also" label is the linked headline of another article: furniture."""
+    out = list(lines)
+    for i in range(1, len(out)):
+        teaser = out[i]
+        if (
+            is_read_also_label(out[i - 1].text)
+            and teaser.kind in (Kind.PARAGRAPH, Kind.TITLE)
+            and teaser.words <= TEASER_MAX_WORDS
+        ):
+            out[i] = relabel(teaser, Kind.FURNITURE)
+    return out
+
+
+def mark_captions(lines: list[Line]) -> list[Line]:
+    """A short sentence between a picture credit and a heading is the picture's caption.
+
+    Article paragraphs run on into the next paragraph; a caption stands alone under its credit
+    ("Jane Miller/Valley Press" / "The bridge at dawn." / "Where to park").
+    """
+    out = list(lines)
+    for i in range(1, len(lines) - 1):
+        line = lines[i]
+        if (
+            line.kind is Kind.PARAGRAPH
+            and line.words <= CAPTION_MAX_WORDS
+            and lines[i - 1].kind is Kind.CREDIT
+            and lines[i + 1].kind in (Kind.TITLE, Kind.CREDIT)
+        ):
+            out[i] = relabel(line, Kind.CREDIT)
+    return out
+
+
+def mark_code_blocks(lines: list[Line]) -> list[Line]:
+    """Short lines inside a block of code are code too ("return True", "done"), and so is a bare
+    number or symbol under a code line: what the console printed."""
+    out = list(lines)
+    for i in range(1, len(lines) - 1):
+        line = lines[i]
+        if (
+            line.kind in (Kind.TITLE, Kind.JUNK)
+            and line.words <= CODE_FILLER_MAX_WORDS
+            and out[i - 1].kind is Kind.CODE
+            and (line.kind is Kind.JUNK or any(ln.kind is Kind.CODE for ln in lines[i + 1 : i + 3]))
+        ):
+            out[i] = relabel(line, Kind.CODE)
+    return out
+
+
+def mark_dated_teasers(lines: list[Line], day_first: bool | None = None) -> list[Line]:
+    """Paragraphs that open with a date under a headline line, three times or more: a list of
+    article teasers ("Title" / "12.03.2021 The new app warns riders..."), not the article.
+
+    A timeline inside an article also opens paragraphs with dates, but one after the other,
+    not each under its own headline, so it stays.
+    """
+    dated = [
+        i
+        for i, line in enumerate(lines)
+        if line.kind is Kind.PARAGRAPH
+        and i > 0
+        and lines[i - 1].kind in (Kind.TITLE, Kind.FURNITURE)
+        and opens_with_date(line.text, day_first)
+    ]
+    if len(dated) < DATED_TEASERS_MIN:
+        return lines
+    out = list(lines)
+    for i in dated:
+        out[i] = relabel(lines[i], Kind.FURNITURE)
+    return out
+
+
+def opens_with_date(text: str, day_first: bool | None = None) -> bool:
+    date = find_date(text[:40], day_first)
+    return date is not None and date.start == 0 and word_count(text[date.end :]) >= 5
+
+
+def mark_item_buttons(lines: list[Line]) -> list[Line]:
+    """A short line printed again and again between the paragraphs ("Show picture", "Step 2 of 9")
+    is a button or counter of each step or picture, like a share bar: dropped, but no evidence that
+    the article ended.
+
+    Lines count as the same when they differ only in their numbers.  One must recur at least
+    ``ITEM_BUTTON_MIN_COUNT`` times and, at most of its places, have paragraphs as the nearest other
+    lines above and below it.  Buttons of a teaser list ("12 likes", a category label) stand next
+    to the teaser headlines and stay furniture; so do the known furniture words and labels ending
+    in a colon, which surround reader comments.
+    """
+    keys = [_NUMBER.sub("0", line_key(line.text)) for line in lines]
+    counts = Counter(keys)
+    candidates = {
+        key
+        for line, key in zip(lines, keys, strict=True)
+        if key
+        and counts[key] >= ITEM_BUTTON_MIN_COUNT
+        and line.kind in (Kind.FURNITURE, Kind.TITLE)
+        and line.words <= RECURRING_MAX_WORDS
+        and not line.text.endswith(":")
+        and not is_furniture(line.text, key)
+    }
+    between_prose: Counter[str] = Counter()
+    for i, key in enumerate(keys):
+        if key in candidates:
+            above = next(
+                (ln for ln, k in zip(lines[i::-1], keys[i::-1], strict=True) if k not in candidates), None
+            )
+            below = next((ln for ln, k in zip(lines[i:], keys[i:], strict=True) if k not in candidates), None)
+            between_prose[key] += all(ln is not None and ln.kind is Kind.PARAGRAPH for ln in (above, below))
+    return [
+        relabel(line, Kind.SHARE) if key in candidates and between_prose[key] * 2 > counts[key] else line
+        for line, key in zip(lines, keys, strict=True)
+    ]
 
 
 def only_metadata_after(header: Sequence[Line], index: int) -> bool:
@@ -228,6 +361,21 @@ def headline_like(line: Line) -> bool:
     )
 
 
+def is_subtitle(header: Sequence[Line], headline_at: int) -> bool:
+    """Whether the line under ``headline_at`` is a subtitle: a longer title-like line in sentence case."""
+    if headline_at < 0 or headline_at + 1 >= len(header):
+        return False
+    headline, under = header[headline_at], header[headline_at + 1]
+    return (
+        headline_like(headline)
+        and under.kind is Kind.TITLE
+        and under.words >= SUBTITLE_MIN_WORDS
+        and under.words > headline.words
+        and is_sentence_case(under.text)
+        and not same_title(under.text, headline.text)
+    )
+
+
 def read_header(header: Sequence[Line], found: Findings, title: str | None) -> int | None:
     """Read the lines above the body; return the index of the headline line, if any."""
     near_body = max(0, len(header) - HEADLINE_WINDOW)
@@ -254,11 +402,18 @@ def read_header(header: Sequence[Line], found: Findings, title: str | None) -> i
             <= 1
         ):
             headline_at = candidates[-1]  # only metadata, share bars and at most a standfirst below it
+            if is_subtitle(header, headline_at - 1):
+                headline_at -= 1  # that line was the subtitle under the real headline
         if headline_at is not None:
             found.headline = header[headline_at].text
+    subtitle_at = headline_at + 1 if headline_at is not None and is_subtitle(header, headline_at) else None
+    standfirst_taken = False
     for i, line in enumerate(header):
         harvest(line, found)
         if i == headline_at:
+            continue
+        if i == subtitle_at:
+            found.summary.append(line.text)
             continue
         if line.kind is Kind.BULLET and headline_at is not None and i > headline_at:
             found.summary.append(strip_bullet(line.text))
@@ -267,9 +422,10 @@ def read_header(header: Sequence[Line], found: Findings, title: str | None) -> i
             line.kind is Kind.PARAGRAPH
             and headline_at is not None
             and 0 < i - headline_at <= 3
-            and not found.summary
+            and not standfirst_taken
         ):
             found.summary.append(line.text)  # a standfirst printed above the byline
+            standfirst_taken = True
             continue
         if found.headline and headline_like(line) and same_title(line.text, found.headline):
             found.removed.append(line.text)  # the headline printed again
@@ -363,13 +519,19 @@ def is_standfirst(body: Sequence[Line], right_under: bool = False) -> bool:
 
 
 def read_body(body: Sequence[Line], found: Findings) -> tuple[list[str], list[str]]:
-    """Paragraphs and subheadings of the body run; metadata and furniture inside it are dropped."""
+    """Paragraphs and subheadings of the body run; metadata and furniture inside it are dropped.
+
+    A date or dateline line under the first paragraph (a lead printed above the date) still dates
+    the article; further down, dates belong to what the article tells.
+    """
     paragraphs: list[str] = []
     subheadings: list[str] = []
     for i, line in enumerate(body):
         if line.kind in METADATA_KINDS:
             if line.kind is Kind.BYLINE:
                 found.byline = found.byline or byline_names(line.text)
+            elif line.kind in (Kind.DATE, Kind.DATELINE) and len(paragraphs) <= 1:
+                harvest(line, found)
             found.removed.append(line.text)
         elif line.kind is Kind.TITLE:
             following = next((ln for ln in body[i + 1 :] if ln.kind not in METADATA_KINDS), None)

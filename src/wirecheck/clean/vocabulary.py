@@ -37,7 +37,9 @@ FURNITURE_LINES: frozenset[str] = frozenset(
     mehr lesen|zurück|weiter|kommentare|kommentar|impressum|datenschutz|kontakt|nach oben|
     accueil|rechercher|partager|imprimer|connexion|s'abonner|publicité|lire la suite|
     commentaires|mentions légales|inicio|buscar|compartir|imprimir|suscríbete|publicidad|
-    leer más|comentarios|aviso legal
+    leer más|comentarios|aviso legal|
+    order now|buy now|shop now|jetzt bestellen|bestellen|buch bestellen|jetzt kaufen|kaufen|acheter|comprar|
+    advertising disclosure|affiliate disclosure|disclosure|transparenzhinweis
     """.replace("\n", "")
     .replace("    ", "")
     .split("|")
@@ -109,6 +111,24 @@ FURNITURE_PHRASES: tuple[str, ...] = (
     "back to top",
     "read more:",
     "weiterlesen",
+    # WordPress and similar blog templates: share prompt, post footer, comment feed
+    "teilen sie dies mit",
+    "share this:",
+    "filed under",
+    "abgelegt unter",
+    "comments and pings",
+    "kommentare und pings",
+    "responses to this entry",
+    "rss 2.0 feed",
+    # comment-section rules
+    "comments are civil",
+    "keep comments civil",
+    # advertising and affiliate disclosures
+    "enthält werbung",
+    "contains affiliate links",
+    "enthält affiliate-links",
+    "sponsored post",
+    "this post contains",
 )
 
 # Short lines that open the comment section: the article never continues after them.
@@ -128,9 +148,13 @@ RELATED_LINKS_LINES: tuple[str, ...] = (
     "related coverage", "related topics", "you may also like", "you might also like", "you may be interested in",
     "recommended", "recommended for you", "recommended stories", "recommended articles", "more from",
     "more stories", "more news", "more on this story", "more articles", "more in", "most read", "most popular",
+    "temas relacionados", "últimas noticias", "lo último", "dernières actualités", "derniers articles",
+    "weitere nachrichten", "neueste beiträge",
     "most viewed", "most shared", "popular posts", "popular articles", "trending", "trending now",
     "latest news", "latest stories", "latest articles", "latest posts", "recent posts", "read next",
     "what to read next", "further reading", "about the author", "editor's pick", "editors' picks",
+    "das könnte sie interessieren", "zur person", "über den autor", "über die autorin", "autor:innen",
+    "à propos de l'auteur", "sobre el autor",
     "ähnliche artikel", "ähnliche beiträge", "mehr zum thema", "das könnte sie auch interessieren",
     "das könnte dich auch interessieren", "weitere artikel", "neueste artikel", "meistgelesen",
     "meistgelesene artikel", "auch interessant", "empfehlungen", "empfehlungen aus der redaktion",
@@ -170,6 +194,15 @@ CREDIT_MARKERS = re.compile(
     r"|getty images|shutterstock|istock|\bphoto\s*by\b|\bfoto:\s|©|\(c\)\s)"
 )
 
+# A caption ends with its picture credit in brackets: "... in Geneva (REUTERS/Jane Doe)", "(Foto: dpa)".
+_BRACKETED_CREDIT = re.compile(
+    r"(?i)\((?:[^()]{0,40}/\s*)?(?:ap|afp|reuters|efe|dpa|epa|getty images|xinhua|ansa|europa press|anadolu"
+    r"|photo|foto|bild|bildquelle|quelle|image|imagen|crédito|credit)\b[^()]{0,50}\)\s*$"
+)
+CAPTION_MAX_WORDS = 40
+# A photographer and an agency or site, nothing else: "Jane Miller/Valley Press", "Tom Hale / example.org".
+_NAME_SLASH_SOURCE = re.compile(r"^[A-ZÀ-Þ][\w'’.-]+(?:\s[A-ZÀ-Þ][\w'’.-]+){1,3}\s?/\s?\S.{0,40}$")
+TERMINAL_MARKS = (".", "!", "?", ":")
 _SPACES = re.compile(r"\s+")
 _EDGE_JUNK = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 
@@ -192,7 +225,8 @@ _RELATED_MARKER = _marker_pattern(RELATED_LINKS_LINES)
 _FURNITURE_PHRASE = re.compile("|".join(re.escape(p) for p in FURNITURE_PHRASES))
 # Calls to action that, on a short line, are a subscription box or share prompt, not reporting.
 _CALL_TO_ACTION = re.compile(
-    r"\b(?:subscribe|newsletter|sign up|email updates|your inbox|follow us|share this|download (?:our|the) app"
+    r"\b(?:subscribe|newsletter|sign up|email updates|your inbox|follow us|share this|download (?:our|the)(?: \w+)? apps?"
+    r"|get (?:regular |the latest )?updates"
     r"|get the latest|latest news straight|stay up to date|stay on top of|did you (?:like|enjoy) this"
     r"|abonnieren|abonnement|jetzt teilen|mit freunden teilen|artikel teilen|gefällt (?:ihnen|dir) (?:dieser|der) artikel"
     r"|s'abonner|abonnez-vous|suscríbete)\b"
@@ -200,7 +234,7 @@ _CALL_TO_ACTION = re.compile(
 # A labelled legal notice of the site ("Disclaimer: ..."): template text around any article.
 _LEGAL_LABEL = re.compile(
     r"^(?:disclaimer|legal disclaimer|haftungsausschluss|avertissement|clause de non-responsabilité"
-    r"|descargo de responsabilidad|aviso legal)\s*[:.–—-]"
+    r"|descargo de responsabilidad|aviso legal)\s*(?:\([^()]{0,80}\))?\s*[:.–—-]"
 )
 _COMMENT_COUNT = re.compile(r"^\d+\s+(?:comments?|responses?|replies|kommentare|commentaires|comentarios)$")
 
@@ -239,4 +273,12 @@ def is_credit(line: str) -> bool:
     label = line_key(line.split(":", 1)[0].split("/", 1)[0]).split()
     if (":" in line or "/" in line) and 0 < len(label) <= 3 and all(w in CREDIT_LABELS for w in label):
         return True
+    if (
+        len(line.split()) <= 8
+        and _NAME_SLASH_SOURCE.match(line)
+        and not line.rstrip().endswith(TERMINAL_MARKS)
+    ):
+        return True
+    if len(line.split()) <= CAPTION_MAX_WORDS and _BRACKETED_CREDIT.search(line):
+        return True  # a caption with its credit
     return bool(CREDIT_MARKERS.search(line)) and len(line.split()) <= 25

@@ -294,7 +294,7 @@ def describe(
         counted=counted,
         event=event,
         place=find_place(doc, text, run, sentence, event, known_places),
-        time=time_of(sentence, times),
+        time=time_of(sentence, times, text),
         sentence=sentence.text.strip(),
         start=value_start,
         end=phrase_end,
@@ -703,11 +703,10 @@ def previous_sentence_in_paragraph(doc: Doc, text: str, sentence: Span) -> Span 
     return previous
 
 
-def time_of(sentence: Span, times: Sequence[TimeRef]) -> str | None:
+def time_of(sentence: Span, times: Sequence[TimeRef], text: str) -> str | None:
     """When the sentence says the counted thing happened: a resolved date, else the words used.
     A date in the possessive names an event, not when it was counted ("the toll from Friday's
     earthquake rose to 1,644 on Saturday"), so it is left out."""
-    text = sentence.doc.text
     inside = [
         t
         for t in times

@@ -1,16 +1,26 @@
 """Parse every article body once and run every extractor on the parse.
 
-spaCy's ``nlp.pipe`` batches the parsing (the bulk of the cost); with more than
-:data:`MULTIPROCESS_THRESHOLD` articles it runs one worker per core.  Bodies longer
-than spaCy's ``max_length`` are parsed in paragraph-aligned pieces and joined back
-into one Doc, so character offsets always point into ``Article.body``.
+spaCy's ``nlp.pipe`` batches the parsing (the bulk of the cost).  With more than
+:data:`MULTIPROCESS_THRESHOLD` articles, one worker process per core parses *and* extracts
+its share of the articles and sends back only the small :class:`ArticleMentions`: the
+extractors run beside the parser instead of after it in the main process, and no parsed Doc
+is serialised between processes (measured in ``bench/extract_speed.py``).  Workers are
+forked, so they share the loaded pipeline and the article list without pickling them.
+
+Bodies longer than spaCy's ``max_length`` are parsed in paragraph-aligned pieces and joined
+back into one Doc, so character offsets always point into ``Article.body``.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import queue
+import traceback
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from multiprocessing.process import BaseProcess
+from multiprocessing.queues import Queue
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from spacy.tokens import Doc
 
@@ -28,6 +38,14 @@ if TYPE_CHECKING:
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
 MULTIPROCESS_THRESHOLD = 200
 BATCH_SIZE = 32
+CHUNK_SIZE = 8  # articles per worker task: small enough that both workers finish together
+WORKER_POLL_SECONDS = 1.0
+T = TypeVar("T")
+ChunkWork = Callable[[Sequence[Article], "Language"], Iterator[T]]  # a run of articles -> one result each
+
+
+class ExtractionWorkerFailed(RuntimeError):
+    """A worker process raised (the message carries its traceback) or died."""
 
 
 def extract_mentions(
@@ -38,25 +56,44 @@ def extract_mentions(
         return []
     advance = progress("extract", len(articles)) if progress else None
     results = []
-    for article, doc in zip(articles, parse_bodies(articles, models), strict=True):
-        results.append(mentions_from_doc(doc, article))
+    for mentions in mentions_in_order(articles, models.nlp, worker_count(len(articles))):
+        results.append(mentions)
         if advance:
             advance(1)
     return results
 
 
-def parse_bodies(articles: Sequence[Article], models: Models) -> Iterator[Doc]:
-    """One Doc per article body, parsed in batches (several processes for big batches)."""
-    nlp = models.nlp
-    n_process = worker_count(len(articles))
-    short = [a.body if len(a.body) <= nlp.max_length else "" for a in articles]
-    docs = nlp.pipe(short, n_process=n_process, batch_size=BATCH_SIZE)
-    for article, doc in zip(articles, docs, strict=True):
-        yield doc if len(article.body) <= nlp.max_length else parse_long_text(nlp, article.body)
+def mentions_in_order(
+    articles: Sequence[Article], nlp: Language, n_process: int
+) -> Iterator[ArticleMentions]:
+    """The mentions of each article, in order, computed here or in ``n_process`` forked workers."""
+    return run_chunks(mentions_of_chunk, articles, nlp, n_process)
+
+
+def run_chunks(work: ChunkWork[T], articles: Sequence[Article], nlp: Language, n_process: int) -> Iterator[T]:
+    """``work`` over all the articles: in this process, or in forked workers when asked for and
+    the platform can fork (workers must share the loaded pipeline, not reload it)."""
+    if n_process > 1 and "fork" in multiprocessing.get_all_start_methods():
+        return run_in_workers(work, articles, nlp, n_process)
+    return work(articles, nlp)
 
 
 def worker_count(n_articles: int) -> int:
     return max(1, os.cpu_count() or 1) if n_articles > MULTIPROCESS_THRESHOLD else 1
+
+
+def mentions_of_chunk(articles: Sequence[Article], nlp: Language) -> Iterator[ArticleMentions]:
+    """Parse a run of articles in batches and extract from each parse (one process)."""
+    for article, doc in zip(articles, parse_bodies(articles, nlp), strict=True):
+        yield mentions_from_doc(doc, article)
+
+
+def parse_bodies(articles: Sequence[Article], nlp: Language) -> Iterator[Doc]:
+    """One Doc per article body, parsed in batches."""
+    short = [a.body if len(a.body) <= nlp.max_length else "" for a in articles]
+    docs = nlp.pipe(short, batch_size=BATCH_SIZE)
+    for article, doc in zip(articles, docs, strict=True):
+        yield doc if len(article.body) <= nlp.max_length else parse_long_text(nlp, article.body)
 
 
 def parse_long_text(nlp: Language, text: str) -> Doc:
@@ -86,3 +123,88 @@ def mentions_from_doc(doc: Doc, article: Article) -> ArticleMentions:
         quotes=tuple(find_quotes(doc, entities)),
         citations=tuple(find_citations(doc)),
     )
+
+
+# --------------------------------------------------------------------------- worker processes
+
+ChunkResult = tuple[int, list[Any] | str]  # chunk index, its results or a worker's traceback
+
+
+def mentions_from_workers(
+    articles: Sequence[Article], nlp: Language, n_process: int
+) -> Iterator[ArticleMentions]:
+    """Every article's mentions, extracted in ``n_process`` forked workers, in order."""
+    return run_in_workers(mentions_of_chunk, articles, nlp, n_process)
+
+
+def run_in_workers(
+    work: ChunkWork[T], articles: Sequence[Article], nlp: Language, n_process: int
+) -> Iterator[T]:
+    """Apply ``work`` to chunks of articles in ``n_process`` forked workers; yield in order.
+
+    Workers take chunk numbers from a shared queue (so both stay busy to the end) and receive
+    nothing else: ``work``, the articles and the pipeline come with the fork, unpickled.  Chunks
+    that arrive early wait here until their turn."""
+    context = multiprocessing.get_context("fork")
+    n_chunks = -(-len(articles) // CHUNK_SIZE)
+    tasks: Queue[int | None] = context.Queue()
+    results: Queue[ChunkResult] = context.Queue()
+    workers = [
+        context.Process(target=chunk_worker, args=(work, articles, nlp, tasks, results), daemon=True)
+        for _ in range(n_process)
+    ]
+    for worker in workers:
+        worker.start()
+    for chunk_index in [*range(n_chunks), *[None] * n_process]:
+        tasks.put(chunk_index)
+    try:
+        arrived: dict[int, list[Any] | str] = {}
+        for chunk_index in range(n_chunks):
+            while chunk_index not in arrived:
+                index, payload = next_result(results, workers)
+                arrived[index] = payload
+            payload = arrived.pop(chunk_index)
+            if isinstance(payload, str):
+                raise ExtractionWorkerFailed(f"extraction failed in a worker process:\n{payload}")
+            yield from payload
+    finally:
+        stop_workers(workers)
+
+
+def chunk_worker(
+    work: ChunkWork[Any],
+    articles: Sequence[Article],
+    nlp: Language,
+    tasks: Queue[int | None],
+    results: Queue[ChunkResult],
+) -> None:
+    """Worker loop: one chunk after another until the ``None`` sentinel."""
+    while (chunk_index := tasks.get()) is not None:
+        start = chunk_index * CHUNK_SIZE
+        try:
+            payload: list[Any] | str = list(work(articles[start : start + CHUNK_SIZE], nlp))
+        except Exception:  # sent to the main process, which raises it
+            payload = traceback.format_exc()
+        results.put((chunk_index, payload))
+
+
+def next_result(results: Queue[ChunkResult], workers: Sequence[BaseProcess]) -> ChunkResult:
+    """The next finished chunk; raises instead of waiting forever when a worker has died."""
+    while True:
+        try:
+            return results.get(timeout=WORKER_POLL_SECONDS)
+        except queue.Empty:
+            dead = [w.exitcode for w in workers if w.exitcode not in (None, 0)]
+            if dead or all(w.exitcode == 0 for w in workers) and results.empty():
+                raise ExtractionWorkerFailed(
+                    f"an extraction worker exited early (exit codes {dead})"
+                ) from None
+
+
+def stop_workers(workers: Sequence[BaseProcess]) -> None:
+    """Join finished workers; terminate any still running (the caller stopped early or failed)."""
+    for worker in workers:
+        worker.join(timeout=WORKER_POLL_SECONDS)
+        if worker.is_alive():
+            worker.terminate()
+            worker.join()

@@ -94,8 +94,8 @@ def _read_file(path: Path, seen_content: dict[str, str]) -> Reading:
     if decoded.warning:
         reading.warn(source, decoded.warning)
     text = decoded.text
-    if text.isspace():
-        reading.problem(source, "contains only whitespace")
+    if not text.strip():  # only whitespace, or only a byte-order mark
+        reading.problem(source, "contains only whitespace" if text else "contains only a byte-order mark")
         return reading
     reading.extend(_read_text_as(detect_kind(text, path), text, data, path=source, stem=stem))
     return reading

@@ -126,28 +126,17 @@ def read_page(html: str, url: str | None = None) -> PageText:
     metadata = document if document is not None else _metadata(html, url)
     if metadata is None:
         return PageText(paragraphs, method)
-    page_url = metadata.url or url
-    published = normalise_date(metadata.date)
-    return PageText(
-        paragraphs=paragraphs,
-        method=method,
-        title=_clean(metadata.title),
-        author=_clean(metadata.author),
-        url=page_url,
-        outlet=_outlet(metadata.sitename, page_url),
-        published=published,
-        published_method="page metadata" if published else None,
-        extra={
-            key: value
-            for key, value in (
-                ("description", _clean(metadata.description)),
-                ("language", metadata.language),
-                ("categories", list(metadata.categories or [])),
-                ("tags", list(metadata.tags or [])),
-            )
-            if value
-        },
-    )
+    extra = {
+        key: value
+        for key, value in (
+            ("description", _clean(metadata.description)),
+            ("language", metadata.language),
+            ("categories", list(metadata.categories or [])),
+            ("tags", list(metadata.tags or [])),
+        )
+        if value
+    }
+    return _with_metadata(paragraphs, method, metadata, url, extra)
 
 
 def _read_huge_page(html: str, url: str | None) -> PageText:
@@ -160,16 +149,30 @@ def _read_huge_page(html: str, url: str | None) -> PageText:
     method = HUGE_PAGE_METHOD
     if metadata is None:
         return PageText(paragraphs, method, url=url)
+    return _with_metadata(paragraphs, method, metadata, url)
+
+
+def _with_metadata(
+    paragraphs: tuple[str, ...],
+    method: str,
+    metadata: Any,
+    url: str | None,
+    extra: dict[str, Any] | None = None,
+) -> PageText:
+    """The page's text with what the page says of itself (trafilatura's metadata): title,
+    author, canonical URL, site name and date."""
+    page_url = metadata.url or url
     published = normalise_date(metadata.date)
     return PageText(
         paragraphs=paragraphs,
         method=method,
         title=_clean(metadata.title),
         author=_clean(metadata.author),
-        url=metadata.url or url,
-        outlet=_outlet(metadata.sitename, metadata.url or url),
+        url=page_url,
+        outlet=_outlet(metadata.sitename, page_url),
         published=published,
         published_method="page metadata" if published else None,
+        extra=extra or {},
     )
 
 

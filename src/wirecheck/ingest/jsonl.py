@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
 from wirecheck.ingest.dates import normalise_date
@@ -102,12 +103,8 @@ def record_document(record: Mapping[str, Any], *, doc_id: str, source: str) -> R
     page = html_document(html, doc_id=doc_id, source=source, fmt="jsonl", url=url)
     if page is None:
         return "its 'html' has no readable text"
-    return RawDocument(
-        id=doc_id,
-        source=source,
-        format="jsonl",
-        text=page.text,
-        html=html,
+    return replace(  # what the record says wins over what the page says of itself
+        page,
         url=url or page.url,
         title=title or page.title,
         published=published or page.published,
