@@ -25,7 +25,8 @@ def document(doc_id: str, outlet: str, published: str, title: str, text: str) ->
     )
 
 
-def facts_of(documents: list[RawDocument], models) -> list[Fact]:
+def facts_of(models, *documents: RawDocument) -> list[Fact]:
+    """The facts of every story the whole pipeline finds in these articles."""
     report = analyze_documents(documents, models=models)
     return [fact for story in report.stories for fact in story.facts]
 
@@ -58,14 +59,12 @@ WAREHOUSE_LATE = (
 
 def test_an_event_dated_either_side_of_midnight_is_a_soft_dispute(models) -> None:
     facts = facts_of(
-        [
-            document("w1", "Dunmore Echo", "2031-05-13", "Warehouse blaze in Dunmore", WAREHOUSE),
-            document(
-                "w2", "Quay Times", "2031-05-13", "Night of fire at Dunmore paper store", WAREHOUSE_REWORDED
-            ),
-            document("w3", "County Wire", "2031-05-13", "Dunmore warehouse fire", WAREHOUSE_LATE),
-        ],
         models,
+        document("w1", "Dunmore Echo", "2031-05-13", "Warehouse blaze in Dunmore", WAREHOUSE),
+        document(
+            "w2", "Quay Times", "2031-05-13", "Night of fire at Dunmore paper store", WAREHOUSE_REWORDED
+        ),
+        document("w3", "County Wire", "2031-05-13", "Dunmore warehouse fire", WAREHOUSE_LATE),
     )
     fire = find(facts, "date", "blaze broke out")
     assert fire.status == "disputed"
@@ -87,11 +86,9 @@ def test_the_same_day_in_other_words_agrees_and_reports_are_not_events(models) -
         "and that its 140 passengers had been brought ashore."
     )
     facts = facts_of(
-        [
-            document("f1", "Kell Gazette", "2031-06-09", "Ferry aground off Kell Point", first),
-            document("f2", "Islands Post", "2031-06-10", "Ostra ferry grounding: passengers safe", second),
-        ],
         models,
+        document("f1", "Kell Gazette", "2031-06-09", "Ferry aground off Kell Point", first),
+        document("f2", "Islands Post", "2031-06-10", "Ostra ferry grounding: passengers safe", second),
     )
     grounding = find(facts, "date", "ferry ran aground")
     assert grounding.status == "agreed"
@@ -108,11 +105,9 @@ def test_the_same_verb_weeks_apart_or_in_a_past_year_is_another_occurrence(model
         "The union said pay talks with the port authority had stalled again."
     )
     facts = facts_of(
-        [
-            document("d1", "Harwell News", "2031-09-17", "Harwell dock strike over pay", first),
-            document("d2", "Port Weekly", "2031-09-17", "Harwell dockers strike again", second),
-        ],
         models,
+        document("d1", "Harwell News", "2031-09-17", "Harwell dock strike over pay", first),
+        document("d2", "Port Weekly", "2031-09-17", "Harwell dockers strike again", second),
     )
     assert not [f for f in facts if f.kind == "date" and f.status == "disputed"]
 
@@ -130,11 +125,9 @@ def test_magnitudes_of_one_earthquake_from_two_agencies_are_a_dispute(models, ot
         "agency. A magnitude 5.2 aftershock followed an hour later."
     )
     facts = facts_of(
-        [
-            document("q1", "Valley Times", "2031-02-08", "Strong earthquake in the Varan valley", first),
-            document("q2", "Mountain Post", "2031-02-08", "Varan valley earthquake", other),
-        ],
         models,
+        document("q1", "Valley Times", "2031-02-08", "Strong earthquake in the Varan valley", first),
+        document("q2", "Mountain Post", "2031-02-08", "Varan valley earthquake", other),
     )
     magnitude = find(facts, "quantity", "magnitude of the earthquake")
     assert magnitude.status == "disputed"
@@ -149,11 +142,9 @@ def test_a_place_holding_part_of_a_toll_does_not_locate_the_toll(models) -> None
     )
     second = "The death toll from the floods across Loria rose to 240 on Wednesday, the ministry said."
     facts = facts_of(
-        [
-            document("l1", "Loria Daily", "2031-07-10", "Loria floods kill at least 212", first),
-            document("l2", "Southern Wire", "2031-07-10", "Loria flood toll rises to 240", second),
-        ],
         models,
+        document("l1", "Loria Daily", "2031-07-10", "Loria floods kill at least 212", first),
+        document("l2", "Southern Wire", "2031-07-10", "Loria flood toll rises to 240", second),
     )
     toll = find(facts, "quantity", "killed")
     assert {claim.number for claim in toll.claims} == {212.0, 240.0}
@@ -170,11 +161,9 @@ def test_each_outlets_only_figure_for_a_thing_is_compared_even_when_far_apart(mo
         "power, according to the grid operator."
     )
     facts = facts_of(
-        [
-            document("p1", "Pelham Star", "2031-11-03", "Storm cuts power in Pelham", first),
-            document("p2", "Town Crier", "2031-11-03", "Pelham storm brings down trees", second),
-        ],
         models,
+        document("p1", "Pelham Star", "2031-11-03", "Storm cuts power in Pelham", first),
+        document("p2", "Town Crier", "2031-11-03", "Pelham storm brings down trees", second),
     )
     homes = find(facts, "quantity", "homes")
     assert homes.status == "disputed"
@@ -191,11 +180,9 @@ def test_the_figure_of_an_ordinary_day_is_a_soft_dispute_with_its_scope_said(mod
         "said, but every flight was grounded by the strike."
     )
     facts = facts_of(
-        [
-            document("c1", "Corran Herald", "2031-04-08", "Strike grounds Corran flights", first),
-            document("c2", "Air Desk", "2031-04-08", "Corran airport shut by strike", second),
-        ],
         models,
+        document("c1", "Corran Herald", "2031-04-08", "Strike grounds Corran flights", first),
+        document("c2", "Air Desk", "2031-04-08", "Corran airport shut by strike", second),
     )
     passengers = find(facts, "quantity", "people in Corran")  # passengers are people
     assert passengers.status == "disputed"

@@ -6,10 +6,13 @@ an *event class* (kill, injure, launch, down, or another governing word), a plac
 blocked by (counted class, event class); inside a block, pairs that structure allows are scored
 by the similarity of their sentences (sentence embeddings, only of sentences whose pairing
 structure cannot settle: the same known event in the same named place, or with the same figure,
-needs no embedding),
-with small bonuses for the same figure and place and a penalty for figures far apart, then
-merged greedily, best pair first, as long as every pair inside a group stays compatible.
+or two magnitudes of one earthquake, need no embedding), with small bonuses for the same figure
+and place and a penalty for figures far apart, then merged greedily, best pair first, as long as
+every pair inside a group stays compatible.  Figures more than 2.5x apart are compared only when
+each is its article's one figure of that kind ("16,300 homes" / "about 5,000 homes").
 An article never contradicts itself: two different figures from one article stay apart.
+A figure of an ordinary day ("would have passed through on a normal Friday") is marked
+``baseline``: it still lines up, and a dispute it is part of says the scopes may differ.
 """
 
 from __future__ import annotations
@@ -85,11 +88,7 @@ EVENT_CLASSES: Mapping[str, str] = {
     ),
 }
 # one shock has one magnitude: readings of the same kind of shock in one story measure one thing
-MEASURED_SHOCKS: Mapping[str, str] = {
-    "earthquake": "earthquake",
-    "aftershock": "aftershock",
-    "foreshock": "foreshock",
-}
+MEASURED_SHOCKS = frozenset({"earthquake", "aftershock", "foreshock"})
 MEASURES = frozenset({"magnitude"})
 EVENT_PARTICIPLES = {"kill": "killed", "injure": "injured", "launch": "launched", "down": "downed"}
 CASUALTY_EVENTS = frozenset({"kill", "injure"})
@@ -173,7 +172,9 @@ CLASS_NOUNS = {
 
 LINK_THRESHOLD = 0.5  # cosine similarity of the two sentences after bonuses and penalties
 STRUCTURAL_SIMILARITY = 0.6  # stands for the similarity when event and place already match
-MAX_UNDECIDED_RATIO = 2.5  # figures further apart than this are not compared unless structure links them
+MAX_UNDECIDED_RATIO = (
+    2.5  # figures further apart are compared only when structure links them or each is alone
+)
 
 
 @dataclass(frozen=True)
@@ -214,7 +215,7 @@ def event_class(quantity: Quantity) -> str:
     if event in EVENT_CLASSES:
         return EVENT_CLASSES[event]
     if (quantity.counted_class or "") in MEASURES and event in MEASURED_SHOCKS:
-        return MEASURED_SHOCKS[event]
+        return event
     if (quantity.counted or "").lower() in {"death", "deaths", "fatality", "fatalities"}:
         return "kill"
     return ""

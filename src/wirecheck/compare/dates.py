@@ -18,32 +18,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from wirecheck.compare.text import locate_sentence, mentions_with_bodies
+from wirecheck.extract.lexicon import REPORTING_VERBS
 from wirecheck.model import Article, ArticleMentions, TimeRef
 
 ORIGIN_VERBS = frozenset(
     {"open", "build", "construct", "found", "establish", "inaugurate", "create", "complete", "since"}
-)
-REPORTING_VERBS = frozenset(
-    {
-        "say",
-        "tell",
-        "report",
-        "announce",
-        "add",
-        "confirm",
-        "state",
-        "claim",
-        "write",
-        "expect",
-        "be",
-        "have",
-        "do",
-        "accord",
-        "describe",
-        "note",
-        "warn",
-        "insist",
-    }
 )
 DATED_GRANULARITIES = frozenset({"day", "part_of_day", "year"})
 NEAR_MIDNIGHT = re.compile(r"\b(midnight|night|early hours|late|evening|overnight)\b", re.IGNORECASE)

@@ -382,3 +382,27 @@ KNOWN_OUTLETS: dict[str, tuple[str, ...]] = {
     "Newsweek": ("Newsweek",),
     "Time": ("Time magazine",),
 }
+
+# Verbs that date a report or a stance, not the event itself ("said on Friday", "expects on Monday").
+REPORTING_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "report",
+        "announce",
+        "add",
+        "confirm",
+        "state",
+        "claim",
+        "write",
+        "expect",
+        "be",
+        "have",
+        "do",
+        "accord",
+        "describe",
+        "note",
+        "warn",
+        "insist",
+    }
+)

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from wirecheck.compare.dates import REPORTING_VERBS
+from wirecheck.extract.lexicon import REPORTING_VERBS
 from wirecheck.model import Article, ArticleMentions, TimelineEntry, TimeRef
 
 SAME_EVENT = 0.33  # weighted overlap of content words for one event on one date
