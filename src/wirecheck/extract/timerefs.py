@@ -660,7 +660,12 @@ def event_of(doc: Doc, start: int, end: int) -> tuple[str, tuple[str, ...], str 
     phrase."""
     verb = governing_verb(doc, start, end)
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is not None and len(span) > 0 and span.root.dep_ == "poss" and span.root.head.pos_ in {"NOUN", "PROPN"}:
+    if (
+        span is not None
+        and len(span) > 0
+        and span.root.dep_ == "poss"
+        and span.root.head.pos_ in {"NOUN", "PROPN"}
+    ):
         return span.root.head.lemma_.lower(), (), None  # "Friday's earthquake": the noun is the event
     if verb is None or span is None:
         return None
