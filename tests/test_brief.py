@@ -14,7 +14,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from wirecheck.extract import extract_mentions
 from wirecheck.model import (
     Article,
     ArticleMentions,
@@ -25,7 +28,8 @@ from wirecheck.model import (
     Grouping,
     SpinScore,
 )
-from wirecheck.report.brief import build_brief, is_brief_worthy, story_title
+from wirecheck.nlp import Embedder, Models
+from wirecheck.report.brief import build_brief, is_brief_worthy, spans_within, split_candidates, story_title
 from wirecheck.report.brief_rewrite import RewriteError, rewrite_brief
 
 WIRE = [
@@ -398,3 +402,72 @@ def test_a_disputed_figure_the_comparison_missed_in_one_article_is_still_annotat
     for sentence in stating_16:
         assert "outlets differ" in sentence.text and "Seventeen [second]" in sentence.text
         assert "second" not in sentence.article_ids
+
+
+# --------------------------------------------------------------------------- sentences from the parse
+
+
+class CountingEmbedder(Embedder):
+    """The real model, counting the texts it is asked to embed."""
+
+    def __init__(self, model: Embedder) -> None:
+        super().__init__(_model=model._load())
+        self.asked: list[str] = []
+
+    def encode(self, texts):  # type: ignore[no-untyped-def]
+        self.asked.extend(texts)
+        return super().encode(texts)
+
+
+def test_the_brief_takes_the_sentences_of_the_extraction_parse(models):
+    """Candidates are the parse's sentences, cut where a paragraph ends; with no sentences
+    stored (mentions saved by an older version) the sentence recogniser splits the same text
+    the same way."""
+    story = [BY_ID["wire"], BY_ID["local"]]
+    parsed = extract_mentions(story, models)
+    assert all(m.sentences for m in parsed)
+    from_parse = split_candidates(story, parsed, models)
+    from_senter = split_candidates(story, [ArticleMentions(a.id) for a in story], models)
+    assert [(c.article_id, c.text, c.start) for c in from_parse] == [
+        (c.article_id, c.text, c.start) for c in from_senter
+    ]
+    for candidate in from_parse:
+        body = BY_ID[candidate.article_id].body
+        assert body[candidate.start : candidate.end] == candidate.text
+        assert "\n\n" not in candidate.text
+
+    wire = BY_ID["wire"]
+    one_long_sentence = ArticleMentions("wire", sentences=((0, len(wire.body)),))
+    cut = split_candidates([wire], [one_long_sentence], models)
+    assert [c.text for c in cut] == list(WIRE)
+
+
+@given(
+    st.lists(st.integers(min_value=1, max_value=40), min_size=0, max_size=12),
+    st.integers(min_value=0, max_value=300),
+    st.integers(min_value=0, max_value=300),
+)
+def test_spans_within_cuts_sentences_to_the_paragraph(lengths, start, end):
+    sentences, cursor = [], 0
+    for length in lengths:
+        sentences.append((cursor, cursor + length))
+        cursor += length + 1  # a space between sentences
+    spans = spans_within(sentences, start, end)
+    covered = {i for s, e in sentences for i in range(max(s, start), min(e, end))}
+    assert {i for s, e in spans for i in range(s, e)} == covered
+    for s, e in spans:
+        assert start <= s < e <= end
+        assert any(a <= s and e <= b for a, b in sentences)
+
+
+def test_a_one_article_story_is_briefed_without_the_embedding_model(models):
+    """Embeddings find two outlets saying one thing in different words; a lone article's brief
+    is chosen on TF-IDF alone, and a story of several articles still embeds its shortlist."""
+    lone = CountingEmbedder(models.embedder)
+    alone = build_brief([BY_ID["wire"]], [], [], Grouping(), Models(nlp=models.nlp, embedder=lone))
+    assert len(alone) >= 3 and lone.asked == []
+
+    several = CountingEmbedder(models.embedder)
+    story = [BY_ID["wire"], BY_ID["local"], BY_ID["evening"]]
+    assert build_brief(story, [], [], Grouping(), Models(nlp=models.nlp, embedder=several))
+    assert several.asked

@@ -13,7 +13,7 @@ import pytest
 from wirecheck.extract import extract_mentions, resolve_story_entities, resolve_story_quotes
 from wirecheck.extract.runner import (
     CHUNK_SIZE,
-    MULTIPROCESS_THRESHOLD,
+    MIN_ARTICLES_FOR_WORKERS,
     ExtractionWorkerFailed,
     mentions_in_order,
     run_in_workers,
@@ -84,9 +84,10 @@ def test_a_body_longer_than_the_parser_limit_is_parsed_in_pieces(models):
     assert {q.speaker for q in mentions.quotes} == {"Tomas Berg"}
 
 
-def test_worker_count_uses_processes_only_for_large_batches():
-    assert worker_count(5) == 1
-    assert worker_count(MULTIPROCESS_THRESHOLD + 1) >= 1
+def test_worker_count_forks_for_two_articles_or_more_and_never_more_workers_than_articles():
+    assert worker_count(1) == 1
+    assert worker_count(MIN_ARTICLES_FOR_WORKERS) == min(MIN_ARTICLES_FOR_WORKERS, os.cpu_count() or 1)
+    assert worker_count(500) == (os.cpu_count() or 1)
 
 
 WORKER_BODIES = (

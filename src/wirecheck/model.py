@@ -168,6 +168,7 @@ class ArticleMentions:
     times: tuple[TimeRef, ...] = ()
     quotes: tuple[QuoteMention, ...] = ()
     citations: tuple[Citation, ...] = ()
+    sentences: tuple[tuple[int, int], ...] = ()  # the parse's sentences: character spans in the body
 
 
 # --------------------------------------------------------------------------- group

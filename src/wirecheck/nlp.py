@@ -41,8 +41,22 @@ def load_spacy() -> Language:
     )
 
 
-SMALL_BATCH = 24
-MAX_THREADS = 4
+BATCH_SIZE = 16  # texts per forward pass: sorted by length, so small batches pad little
+
+
+def torch_threads() -> int:
+    """Threads for the embedding model: ``OMP_NUM_THREADS`` when the host set it (a Ray worker,
+    a shared server), else every core this process may use.  On the quiet 2-core machine two
+    threads embed batches of 6 to 30 sentences 1.7x faster than one; with another busy process
+    beside them, 1.3-1.7x slower (bench/embed_threads.py): on a shared machine, set
+    ``OMP_NUM_THREADS=1``."""
+    configured = os.environ.get("OMP_NUM_THREADS", "")
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 @dataclass
@@ -50,7 +64,7 @@ class Embedder:
     """Sentence embeddings with an in-memory cache keyed by text (stages embed the same
     sentences more than once: grouping embeds leads, compare embeds candidate claims)."""
 
-    batch_size: int = 64
+    batch_size: int = BATCH_SIZE
     _model: Any = None
     _cache: dict[str, Any] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -82,11 +96,7 @@ class Embedder:
                 model = self._load()
                 import torch
 
-                # threads pay off only on big batches: a few sentences run ~5x faster on one
-                # thread, a few hundred ~1.7x faster on two (measured on the 2-core machine)
-                torch.set_num_threads(
-                    1 if len(missing) < SMALL_BATCH else min(MAX_THREADS, os.cpu_count() or 1)
-                )
+                torch.set_num_threads(torch_threads())
                 vectors = model.encode(
                     missing, batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
                 )

@@ -64,11 +64,14 @@ def compare_story(
         *quantity_facts(articles, mentions, encode, context),
         *span_facts(articles, mentions, context),
         *date_facts(articles, mentions, context),
-        *quote_facts(quotes, by_id, encode),
-        *names.name_variant_facts(entities, by_id, mentions_by_id),
-        *names.spelling_facts(entities, by_id, mentions_by_id),
-        *names.place_facts(names.place_sightings(entities, articles, mentions), by_id),
     ]
+    if len(by_id) > 1:  # these set one article's wording against another's: none in a lone article
+        found += [
+            *quote_facts(quotes, by_id, encode),
+            *names.name_variant_facts(entities, by_id, mentions_by_id),
+            *names.spelling_facts(entities, by_id, mentions_by_id),
+            *names.place_facts(names.place_sightings(entities, articles, mentions), by_id),
+        ]
     facts = [to_fact(item, context) for item in found]
     return sorted(facts, key=lambda f: (-f.importance, f.subject))
 

@@ -133,7 +133,7 @@ def spelling_facts(
     and without accents (Zelensky / Zelenskyy, Luís / Luis)."""
     facts: list[FoundClaims] = []
     for entity in entities:
-        if entity.type != "PERSON" or not entity.name.split():
+        if entity.type != "PERSON" or not entity.name.split() or len(entity.article_ids) < 2:
             continue
         full_key = fold_transliteration(entity.name)
         surname_key = fold_transliteration(entity.name.split()[-1])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from wirecheck.model import Article, ArticleMentions
 
@@ -159,28 +160,33 @@ def within_paragraph(
 # Common romanisation differences (Cyrillic, Arabic, ...): folded so that Zelensky / Zelenskyy /
 # Zelenskiy, Dmitry / Dmitri, Tkachenko / Tkatchenko compare equal; accents are dropped too
 # (Luís / Luis).  Applied in order.
-_TRANSLITERATION_FOLDS = (
-    (r"iy\b", "y"),
-    (r"yy\b", "y"),
-    (r"ii\b", "y"),
-    (r"i\b", "y"),
-    (r"tch", "ch"),
-    (r"tz", "ts"),
-    (r"kh", "h"),
-    (r"ph", "f"),
-    (r"w", "v"),
-    (r"ou", "u"),
-    (r"j", "y"),
+_TRANSLITERATION_FOLDS = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"iy\b", "y"),
+        (r"yy\b", "y"),
+        (r"ii\b", "y"),
+        (r"i\b", "y"),
+        (r"tch", "ch"),
+        (r"tz", "ts"),
+        (r"kh", "h"),
+        (r"ph", "f"),
+        (r"w", "v"),
+        (r"ou", "u"),
+        (r"j", "y"),
+    )
 )  # a doubled consonant is NOT folded: Milliband / Miliband is a misspelling, not a romanisation
 
 
+@lru_cache(maxsize=65536)
 def fold_transliteration(name: str) -> str:
-    """A key under which spelling variants of one transliterated name coincide."""
+    """A key under which spelling variants of one transliterated name coincide (cached: a story
+    asks for the same few names thousands of times)."""
     key = unicodedata.normalize("NFKD", name.lower())
     key = "".join(c for c in key if c.isalnum() or c == " ")
     for pattern, replacement in _TRANSLITERATION_FOLDS:
-        key = re.sub(pattern, replacement, key)
-    return re.sub(r"\s+", " ", key).strip()
+        key = pattern.sub(replacement, key)
+    return " ".join(key.split())
 
 
 def quote_excerpt(text: str, limit: int = 60) -> str:

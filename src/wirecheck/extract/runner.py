@@ -1,11 +1,12 @@
 """Parse every article body once and run every extractor on the parse.
 
-spaCy's ``nlp.pipe`` batches the parsing (the bulk of the cost).  With more than
-:data:`MULTIPROCESS_THRESHOLD` articles, one worker process per core parses *and* extracts
+spaCy's ``nlp.pipe`` batches the parsing (the bulk of the cost).  With two articles or more,
+one worker process per core (at most one per article) parses *and* extracts
 its share of the articles and sends back only the small :class:`ArticleMentions`: the
 extractors run beside the parser instead of after it in the main process, and no parsed Doc
 is serialised between processes (measured in ``bench/extract_speed.py``).  Workers are
-forked, so they share the loaded pipeline and the article list without pickling them.
+forked, so they share the loaded pipeline and the article list without pickling them; they
+run spaCy only, never the embedding model, whose thread pool does not survive a fork.
 
 Bodies longer than spaCy's ``max_length`` are parsed in paragraph-aligned pieces and joined
 back into one Doc, so character offsets always point into ``Article.body``.
@@ -36,9 +37,10 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
-MULTIPROCESS_THRESHOLD = 200
+MIN_ARTICLES_FOR_WORKERS = 2  # a fork and its queues cost ~30 ms, parsing a news article ~150 ms
 BATCH_SIZE = 32
-CHUNK_SIZE = 8  # articles per worker task: small enough that both workers finish together
+CHUNK_SIZE = 8  # most articles per worker task
+CHUNKS_PER_WORKER = 4  # at least, so that the workers finish together
 WORKER_POLL_SECONDS = 1.0
 T = TypeVar("T")
 ChunkWork = Callable[[Sequence[Article], "Language"], Iterator[T]]  # a run of articles -> one result each
@@ -79,7 +81,15 @@ def run_chunks(work: ChunkWork[T], articles: Sequence[Article], nlp: Language, n
 
 
 def worker_count(n_articles: int) -> int:
-    return max(1, os.cpu_count() or 1) if n_articles > MULTIPROCESS_THRESHOLD else 1
+    if n_articles < MIN_ARTICLES_FOR_WORKERS:
+        return 1
+    return max(1, min(n_articles, os.cpu_count() or 1))
+
+
+def chunk_size(n_articles: int, n_process: int) -> int:
+    """Articles per task: :data:`CHUNK_SIZE`, or fewer so that each worker gets several tasks
+    and neither waits long for the other at the end of a small batch."""
+    return max(1, min(CHUNK_SIZE, -(-n_articles // (CHUNKS_PER_WORKER * n_process))))
 
 
 def mentions_of_chunk(articles: Sequence[Article], nlp: Language) -> Iterator[ArticleMentions]:
@@ -122,6 +132,7 @@ def mentions_from_doc(doc: Doc, article: Article) -> ArticleMentions:
         times=tuple(times),
         quotes=tuple(find_quotes(doc, entities)),
         citations=tuple(find_citations(doc)),
+        sentences=tuple((sentence.start_char, sentence.end_char) for sentence in doc.sents),
     )
 
 
@@ -146,11 +157,12 @@ def run_in_workers(
     nothing else: ``work``, the articles and the pipeline come with the fork, unpickled.  Chunks
     that arrive early wait here until their turn."""
     context = multiprocessing.get_context("fork")
-    n_chunks = -(-len(articles) // CHUNK_SIZE)
+    size = chunk_size(len(articles), n_process)
+    n_chunks = -(-len(articles) // size)
     tasks: Queue[int | None] = context.Queue()
     results: Queue[ChunkResult] = context.Queue()
     workers = [
-        context.Process(target=chunk_worker, args=(work, articles, nlp, tasks, results), daemon=True)
+        context.Process(target=chunk_worker, args=(work, articles, nlp, size, tasks, results), daemon=True)
         for _ in range(n_process)
     ]
     for worker in workers:
@@ -175,14 +187,15 @@ def chunk_worker(
     work: ChunkWork[Any],
     articles: Sequence[Article],
     nlp: Language,
+    size: int,
     tasks: Queue[int | None],
     results: Queue[ChunkResult],
 ) -> None:
     """Worker loop: one chunk after another until the ``None`` sentinel."""
     while (chunk_index := tasks.get()) is not None:
-        start = chunk_index * CHUNK_SIZE
+        start = chunk_index * size
         try:
-            payload: list[Any] | str = list(work(articles[start : start + CHUNK_SIZE], nlp))
+            payload: list[Any] | str = list(work(articles[start : start + size], nlp))
         except Exception:  # sent to the main process, which raises it
             payload = traceback.format_exc()
         results.put((chunk_index, payload))

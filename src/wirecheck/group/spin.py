@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
@@ -141,18 +141,40 @@ class WordForm:
     synonym_zipf: float
 
 
+class WordForms(Mapping[str, WordForm]):
+    """The WordNet table, 65,000 rows kept as the lines they were read from and made into a
+    :class:`WordForm` when looked up: building every row up front took 0.4 s in a process
+    that holds the models (the allocations set off full garbage collections); an article
+    looks up a few hundred words."""
+
+    def __init__(self, text: str) -> None:
+        self._rows: dict[str, str] = {}
+        for line in text.splitlines():
+            if line.startswith("#") or "\t" not in line:
+                continue
+            form, _, row = line.partition("\t")
+            self._rows[form] = row
+
+    def __getitem__(self, form: str) -> WordForm:
+        parts, synonym, zipf, synonym_zipf = self._rows[form].split("\t")
+        return WordForm(parts, synonym, float(zipf), float(synonym_zipf))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __contains__(self, form: object) -> bool:
+        return form in self._rows
+
+
 @cache
-def load_wordnet_forms() -> Mapping[str, WordForm]:
+def load_wordnet_forms() -> WordForms:
     """form -> :class:`WordForm` for every form WordNet gives a synonym, and rare ones it
     gives none (``synonym`` empty); read once."""
     data = resources.files("wirecheck.group").joinpath("data/wordnet_forms.tsv")
-    table = {}
-    for line in data.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        form, parts, synonym, zipf, synonym_zipf = line.split("\t")
-        table[form] = WordForm(parts, synonym, float(zipf), float(synonym_zipf))
-    return table
+    return WordForms(data.read_text(encoding="utf-8"))
 
 
 def stand_in_weight(form: WordForm | None) -> float:

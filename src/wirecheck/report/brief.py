@@ -16,6 +16,7 @@ value and who gives it.  The optional rewrite by a local language model lives in
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import defaultdict
@@ -86,7 +87,7 @@ def build_brief(
     spun = {s.article_id for s in grouping.spin if s.flagged}
     spun.update(c.article_id for c in grouping.copies if c.kind == "spun")
     copies = {c.article_id for c in grouping.copies}
-    candidates = first_wordings(worthy_candidates(split_candidates(articles, models)), copies)
+    candidates = first_wordings(worthy_candidates(split_candidates(articles, mentions, models)), copies)
     if not candidates:
         return []
     lexical = lexical_similarity([c.text for c in candidates])
@@ -121,8 +122,14 @@ def build_brief(
 # --------------------------------------------------------------------------- candidates
 
 
-def split_candidates(articles: Sequence[Article], models: Models) -> list[Candidate]:
-    """Every sentence of every article body, with its offsets and place in the article."""
+def split_candidates(
+    articles: Sequence[Article], mentions: Sequence[ArticleMentions], models: Models
+) -> list[Candidate]:
+    """Every sentence of every article body, with its offsets and place in the article.
+
+    The sentences are extraction's (the parse's, cut at paragraph breaks); an article stored
+    before extraction kept them is split again with the pipeline's sentence recogniser."""
+    parsed = {m.article_id: m.sentences for m in mentions if m.sentences}
     located: list[tuple[Article, int, int, str]] = []  # article, paragraph index, offset, text
     for article in articles:
         cursor = 0
@@ -132,16 +139,35 @@ def split_candidates(articles: Sequence[Article], models: Models) -> list[Candid
                 continue
             cursor = offset + len(paragraph)
             located.append((article, index, offset, paragraph))
-    docs = sentence_split(models, [text for _, _, _, text in located])
+    unparsed = [text for article, _, _, text in located if article.id not in parsed]
+    split = iter(sentence_split(models, unparsed)) if unparsed else iter(())
     candidates = []
-    for (article, index, offset, _), doc in zip(located, docs, strict=True):
+    for article, index, offset, paragraph in located:
+        if article.id in parsed:
+            spans = spans_within(parsed[article.id], offset, offset + len(paragraph))
+        else:
+            spans = [(offset + s.start_char, offset + s.end_char) for s in next(split).sents]
         position = index / max(1, len(article.paragraphs) - 1)
-        for sentence in doc.sents:
-            text = sentence.text.strip()
+        for start, end in spans:
+            raw = article.body[start:end]
+            text = raw.strip()
             if text:
-                start = offset + sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
+                start += len(raw) - len(raw.lstrip())
                 candidates.append(Candidate(article.id, text, start, start + len(text), position))
     return candidates
+
+
+def spans_within(sentences: Sequence[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence spans that overlap ``start:end``, cut to it (a parse may run a sentence over
+    a paragraph break; a candidate never does)."""
+    first = bisect.bisect_right([e for _, e in sentences], start)
+    spans = []
+    for sentence_start, sentence_end in sentences[first:]:
+        if sentence_start >= end:
+            break
+        if max(sentence_start, start) < min(sentence_end, end):
+            spans.append((max(sentence_start, start), min(sentence_end, end)))
+    return spans
 
 
 def sentence_split(models: Models, texts: list[str]) -> Iterable[Doc]:
@@ -231,9 +257,14 @@ def semantic_similarity(
     candidates: Sequence[Candidate], shortlist: Sequence[int], lexical: np.ndarray, models: Models
 ) -> np.ndarray:
     """Sentence-embedding cosine among the shortlisted candidates (they are what the brief picks
-    from, and what their redundancy is judged on); TF-IDF cosine for every other pair."""
+    from, and what their redundancy is judged on); TF-IDF cosine for every other pair.
+
+    A story of one article gets TF-IDF throughout: embeddings are there to see two outlets say
+    one thing in different words, and the redundancy within one article that they would add to
+    cost a tenth of a second per story, a quarter of the whole analysis on a feed of unrelated
+    pages (``bench/compare_speed.py`` on the 300 web pages)."""
     similarity = lexical.copy()
-    if shortlist:
+    if shortlist and len({candidates[i].article_id for i in shortlist}) > 1:
         vectors = models.embedder.encode([candidates[i].text for i in shortlist])
         similarity[np.ix_(shortlist, shortlist)] = np.clip(vectors @ vectors.T, -1.0, 1.0)
     return similarity
