@@ -160,7 +160,7 @@ def split_candidates(
 def spans_within(sentences: Sequence[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
     """The sentence spans that overlap ``start:end``, cut to it (a parse may run a sentence over
     a paragraph break; a candidate never does)."""
-    first = bisect.bisect_right([e for _, e in sentences], start)
+    first = bisect.bisect_right(sentences, start, key=lambda span: span[1])
     spans = []
     for sentence_start, sentence_end in sentences[first:]:
         if sentence_start >= end:
