@@ -6,6 +6,7 @@ import json
 import multiprocessing
 import os
 import re
+import sys
 import time
 
 import pytest
@@ -16,6 +17,7 @@ from wirecheck.extract.runner import (
     MIN_ARTICLES_FOR_WORKERS,
     ExtractionWorkerFailed,
     mentions_in_order,
+    run_chunks,
     run_in_workers,
     worker_count,
 )
@@ -191,3 +193,18 @@ def test_seed_articles_meet_the_gold_quotes_and_cites(models, seeds_dir):
         ):
             wrong.append((item["starts"][:30], found[0].speaker if found else "missing"))
     assert len(wrong) <= 2, wrong
+
+
+def pids(chunk, nlp):
+    return iter([os.getpid() for _ in chunk])
+
+
+def test_workers_are_forked_on_linux_only(models, monkeypatch):
+    """macOS can fork but its system libraries may crash the child; there, and on Windows,
+    extraction stays in this process."""
+    articles = numbered(4)
+    if sys.platform.startswith("linux"):
+        assert os.getpid() not in set(run_chunks(pids, articles, models.nlp, 2))
+    for platform in ("darwin", "win32"):
+        monkeypatch.setattr("sys.platform", platform)
+        assert set(run_chunks(pids, articles, models.nlp, 2)) == {os.getpid()}

@@ -17,6 +17,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
+import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.process import BaseProcess
@@ -74,10 +75,17 @@ def mentions_in_order(
 
 def run_chunks(work: ChunkWork[T], articles: Sequence[Article], nlp: Language, n_process: int) -> Iterator[T]:
     """``work`` over all the articles: in this process, or in forked workers when asked for and
-    the platform can fork (workers must share the loaded pipeline, not reload it)."""
-    if n_process > 1 and "fork" in multiprocessing.get_all_start_methods():
+    the platform can fork safely (workers must share the loaded pipeline, not reload it)."""
+    if n_process > 1 and can_fork_workers():
         return run_in_workers(work, articles, nlp, n_process)
     return work(articles, nlp)
+
+
+def can_fork_workers() -> bool:
+    """Linux only: macOS offers "fork", but its system libraries (Accelerate, the Objective-C
+    runtime) can crash a forked child, which is why Python starts processes by "spawn" there;
+    Windows cannot fork.  Elsewhere extraction runs in this process."""
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
 def worker_count(n_articles: int) -> int:
