@@ -188,3 +188,103 @@ def test_the_figure_of_an_ordinary_day_is_a_soft_dispute_with_its_scope_said(mod
     assert passengers.status == "disputed"
     assert {claim.number for claim in passengers.claims} == {40000.0, 52000.0}
     assert "ordinary day" in passengers.reason and "scopes may differ" in passengers.reason
+
+
+# --------------------------------------------------------------------------- a country and a city in it
+
+STORM_COUNTRY = (
+    "A violent storm swept across northern Italy on Monday, killing four people and flooding hundreds of "
+    "homes, the civil protection agency said.\n\nRail services between Turin and Venice were suspended for "
+    "the night."
+)
+STORM_CITY = (
+    "The violent storm that swept across northern Italy on Monday flooded homes and cut rail services. In "
+    "Milan, one person was killed when a tree fell onto a car, the mayor said.\n\nRail services between Turin "
+    "and Venice were suspended for the night as the storm moved east."
+)
+STORM_BOTH = (
+    "Five people died in Italy as the storm hit on Monday, the interior ministry said. In Milan, one man was "
+    "killed when a tree fell on his car.\n\nForecasters expect calmer weather by Wednesday."
+)
+STORM_ABROAD = (
+    "The violent storm that swept across northern Italy on Monday reached France overnight. In Lyon, one "
+    "person was killed when a tree fell onto a car, the mayor said.\n\nRail services between Turin and Lyon "
+    "were suspended for the night as the storm moved west."
+)
+
+
+def one_story_facts(models, *documents: RawDocument) -> list[Fact]:
+    """The facts of the one story these articles make (the test texts are written as one story)."""
+    report = analyze_documents(documents, models=models)
+    assert [len(s.article_ids) for s in report.stories] == [len(documents)]
+    return list(report.stories[0].facts)
+
+
+def killed(facts: list[Fact]) -> list[Fact]:
+    return [f for f in facts if f.kind == "quantity" and f.subject.startswith("people killed")]
+
+
+def test_a_country_tally_and_a_city_tally_are_set_side_by_side_as_a_soft_dispute(models) -> None:
+    """Four killed in (northern) Italy against one killed in Milan: neither outlet gives the
+    other's figure, so the reader sees both, told that Milan is in Italy and the scopes may differ."""
+    facts = killed(
+        one_story_facts(
+            models,
+            document("wire", "Wire", "2026-03-02", "Storm kills four in northern Italy", STORM_COUNTRY),
+            document(
+                "milan",
+                "Milan Daily",
+                "2026-03-02",
+                "Storm sweeps northern Italy, one dead in Milan",
+                STORM_CITY,
+            ),
+        )
+    )
+    assert len(facts) == 1
+    fact = facts[0]
+    assert fact.status == "disputed" and fact.subject == "people killed in Italy"
+    assert {(c.article_id, c.number) for c in fact.claims} == {("wire", 4), ("milan", 1)}
+    assert "Milan is in Italy" in fact.reason and "scopes may differ" in fact.reason
+    assert "cannot both be right" not in fact.reason
+
+
+def test_an_outlet_giving_both_places_has_each_tally_compared_place_by_place(models) -> None:
+    facts = killed(
+        one_story_facts(
+            models,
+            document("wire", "Wire", "2026-03-02", "Storm kills four in northern Italy", STORM_COUNTRY),
+            document(
+                "milan",
+                "Milan Daily",
+                "2026-03-02",
+                "Storm sweeps northern Italy, one dead in Milan",
+                STORM_CITY,
+            ),
+            document("roma", "Roma News", "2026-03-02", "Storm: five dead in Italy", STORM_BOTH),
+        )
+    )
+    by_subject = {f.subject: f for f in facts}
+    assert set(by_subject) == {"people killed in Italy", "people killed in Milan"}
+    assert {c.article_id for c in by_subject["people killed in Italy"].claims} == {"wire", "roma"}
+    assert "scopes" not in by_subject["people killed in Italy"].reason
+    assert by_subject["people killed in Milan"].status == "agreed"
+
+
+def test_a_city_in_another_country_is_not_set_against_the_country(models) -> None:
+    facts = killed(
+        one_story_facts(
+            models,
+            document("wire", "Wire", "2026-03-02", "Storm kills four in northern Italy", STORM_COUNTRY),
+            document(
+                "lyon",
+                "Lyon Matin",
+                "2026-03-02",
+                "Italian storm reaches France, one dead in Lyon",
+                STORM_ABROAD,
+            ),
+        )
+    )
+    assert sorted((f.subject, f.status) for f in facts) == [
+        ("people killed in Italy", "single"),
+        ("people killed in Lyon", "single"),
+    ]

@@ -23,7 +23,7 @@ from typing import Protocol
 
 import numpy as np
 
-from wirecheck.compare import align, dates, judge, names, quotes, spans
+from wirecheck.compare import align, dates, judge, names, places, quotes, spans
 from wirecheck.compare.found import FoundClaims
 from wirecheck.compare.independence import StoryContext, count_witnesses
 from wirecheck.compare.text import quote_excerpt, words
@@ -124,7 +124,8 @@ def quantity_facts(
 ) -> list[FoundClaims]:
     claims = align.quantity_claims(articles, mentions)
     found: list[FoundClaims] = []
-    for group in align.align_quantities(claims, encode):
+    groups = align.pair_nested_places(align.align_quantities(claims, encode), claims, places.load_gazetteer())
+    for group in groups:
         first = group[0]
         if len({c.article_id for c in group}) < 2 and not _worth_alone(first):
             continue
@@ -155,6 +156,8 @@ def quantity_facts(
                 verdict.reason + "; one outlet gives the figure of an ordinary day, so the scopes may differ",
                 soft=True,
             )
+        if align.joins_nested_places(group):  # a country's tally and a city's
+            verdict = nested_places_verdict(group, verdict, context)
         stated = (
             Claim(
                 c.article_id,
@@ -169,6 +172,27 @@ def quantity_facts(
         subject = align.subject_of(group, _shared_topic(group, context.mentions))
         found.append(judged(subject, "quantity", verdict, group, stated, casualty=casualty))
     return found
+
+
+def nested_places_verdict(
+    group: Sequence[align.QuantityClaim], verdict: judge.Verdict, context: StoryContext
+) -> judge.Verdict:
+    """A country's tally against a city's: figures side by side, never "cannot both be right"."""
+    firsts = {c.article_id: c for c in reversed(group)}  # the first claim of each article
+    outer, inner = (firsts[a] for a in dict.fromkeys(c.article_id for c in group))
+    given = " vs ".join(
+        f"{c.quantity.value} in {c.place} ({context.label(c.article_id)})" for c in (outer, inner)
+    )
+    if verdict.status == "agreed":
+        return judge.Verdict(
+            "agreed", f"the same figure for {outer.place} and for {inner.place}, a city in it: {given}"
+        )
+    return judge.Verdict(
+        "disputed",
+        f"figures for a country and a city in it: {given}; {inner.place} is in {outer.place} and neither "
+        "outlet gives a figure for the other's place, so the scopes may differ",
+        soft=True,
+    )
 
 
 class _InSentence(Protocol):

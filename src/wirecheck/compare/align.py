@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from wirecheck.compare.merge import merge_best_pairs
+from wirecheck.compare.places import Gazetteer
 from wirecheck.compare.text import fold_transliteration, locate_sentence, mentions_with_bodies, words
 from wirecheck.model import Article, ArticleMentions, Quantity
 
@@ -438,6 +439,65 @@ def align_quantities(
         for cluster in _cluster([claims[i] for i in members], vectors, row, lone):
             groups.append(cluster)
     return groups
+
+
+def pair_nested_places(
+    groups: Sequence[list[QuantityClaim]], claims: Sequence[QuantityClaim], gazetteer: Gazetteer
+) -> list[list[QuantityClaim]]:
+    """Join two one-article groups that count the same thing in a country and in a city of it
+    ("three killed in southern Russia" / "one killed in Taganrog"), the country's first, when
+    neither article gives a figure for the other's place and neither group has another such
+    partner: a reader should see the two tallies side by side, told the scopes may differ."""
+    places_of: dict[tuple[str, str], set[str]] = {}  # (article, block) -> place keys it gives figures for
+    for claim in claims:
+        if claim.place_key:
+            places_of.setdefault((claim.article_id, "\t".join(claim.block)), set()).add(claim.place_key)
+
+    def lone_place(group: list[QuantityClaim]) -> str | None:
+        keys = {c.place_key for c in group}
+        return keys.pop() if len(keys) == 1 and len({c.article_id for c in group}) == 1 else None
+
+    def nested(outer: list[QuantityClaim], inner: list[QuantityClaim]) -> bool:
+        a, b = outer[0], inner[0]
+        outer_key, inner_key = lone_place(outer), lone_place(inner)
+        return (
+            outer_key is not None
+            and inner_key is not None
+            and a.article_id != b.article_id
+            and a.block == b.block
+            and a.version == b.version
+            and gazetteer.holds(outer_key, inner_key)
+            and inner_key not in places_of.get((a.article_id, "\t".join(a.block)), set())
+            and outer_key not in places_of.get((b.article_id, "\t".join(b.block)), set())
+            and not (
+                _iso_date(a.quantity.time)
+                and _iso_date(b.quantity.time)
+                and a.quantity.time != b.quantity.time
+            )
+        )
+
+    partners = {
+        i: [j for j, inner in enumerate(groups) if nested(outer, inner)] for i, outer in enumerate(groups)
+    }
+    outers_of: dict[int, list[int]] = {}
+    for i, inners in partners.items():
+        for j in inners:
+            outers_of.setdefault(j, []).append(i)
+    joined: dict[int, int] = {
+        i: inners[0] for i, inners in partners.items() if len(inners) == 1 and len(outers_of[inners[0]]) == 1
+    }
+    taken = set(joined.values())
+    return [
+        [*group, *groups[joined[i]]] if i in joined else group
+        for i, group in enumerate(groups)
+        if i not in taken
+    ]
+
+
+def joins_nested_places(group: Sequence[QuantityClaim]) -> bool:
+    """A group of :func:`pair_nested_places`: two named places (alignment never puts two in one)."""
+    keys = {c.place_key for c in group}
+    return None not in keys and len(keys) == 2
 
 
 def _cluster(
