@@ -448,27 +448,26 @@ def pair_nested_places(
     ("three killed in southern Russia" / "one killed in Taganrog"), the country's first, when
     neither article gives a figure for the other's place and neither group has another such
     partner: a reader should see the two tallies side by side, told the scopes may differ."""
-    places_of: dict[tuple[str, str], set[str]] = {}  # (article, block) -> place keys it gives figures for
+    places_of: dict[tuple[str, tuple[str, str]], set[str]] = {}  # (article, block) -> places with a figure
     for claim in claims:
         if claim.place_key:
-            places_of.setdefault((claim.article_id, "\t".join(claim.block)), set()).add(claim.place_key)
-
-    def lone_place(group: list[QuantityClaim]) -> str | None:
+            places_of.setdefault((claim.article_id, claim.block), set()).add(claim.place_key)
+    placed: dict[int, str] = {}  # group index -> its one place, for groups of one article naming one
+    for index, group in enumerate(groups):
         keys = {c.place_key for c in group}
-        return keys.pop() if len(keys) == 1 and len({c.article_id for c in group}) == 1 else None
+        key = next(iter(keys))
+        if len(keys) == 1 and key is not None and len({c.article_id for c in group}) == 1:
+            placed[index] = key
 
-    def nested(outer: list[QuantityClaim], inner: list[QuantityClaim]) -> bool:
-        a, b = outer[0], inner[0]
-        outer_key, inner_key = lone_place(outer), lone_place(inner)
+    def nested(outer: int, inner: int) -> bool:
+        a, b = groups[outer][0], groups[inner][0]
         return (
-            outer_key is not None
-            and inner_key is not None
-            and a.article_id != b.article_id
+            a.article_id != b.article_id
             and a.block == b.block
             and a.version == b.version
-            and gazetteer.holds(outer_key, inner_key)
-            and inner_key not in places_of.get((a.article_id, "\t".join(a.block)), set())
-            and outer_key not in places_of.get((b.article_id, "\t".join(b.block)), set())
+            and gazetteer.holds(placed[outer], placed[inner])
+            and placed[inner] not in places_of[a.article_id, a.block]
+            and placed[outer] not in places_of[b.article_id, b.block]
             and not (
                 _iso_date(a.quantity.time)
                 and _iso_date(b.quantity.time)
@@ -476,16 +475,9 @@ def pair_nested_places(
             )
         )
 
-    partners = {
-        i: [j for j, inner in enumerate(groups) if nested(outer, inner)] for i, outer in enumerate(groups)
-    }
-    outers_of: dict[int, list[int]] = {}
-    for i, inners in partners.items():
-        for j in inners:
-            outers_of.setdefault(j, []).append(i)
-    joined: dict[int, int] = {
-        i: inners[0] for i, inners in partners.items() if len(inners) == 1 and len(outers_of[inners[0]]) == 1
-    }
+    pairs = [(i, j) for i in placed for j in placed if i != j and nested(i, j)]
+    outers, inners = Counter(i for i, _ in pairs), Counter(j for _, j in pairs)
+    joined = {i: j for i, j in pairs if outers[i] == 1 and inners[j] == 1}
     taken = set(joined.values())
     return [
         [*group, *groups[joined[i]]] if i in joined else group
