@@ -212,6 +212,15 @@ STORM_ABROAD = (
     "were suspended for the night as the storm moved west."
 )
 
+IN_ITALY = document("wire", "Wire", "2026-03-02", "Storm kills four in northern Italy", STORM_COUNTRY)
+IN_MILAN = document(
+    "milan", "Milan Daily", "2026-03-02", "Storm sweeps northern Italy, one dead in Milan", STORM_CITY
+)
+BOTH_PLACES = document("roma", "Roma News", "2026-03-02", "Storm: five dead in Italy", STORM_BOTH)
+IN_LYON = document(
+    "lyon", "Lyon Matin", "2026-03-02", "Italian storm reaches France, one dead in Lyon", STORM_ABROAD
+)
+
 
 def one_story_facts(models, *documents: RawDocument) -> list[Fact]:
     """The facts of the one story these articles make (the test texts are written as one story)."""
@@ -227,19 +236,7 @@ def killed(facts: list[Fact]) -> list[Fact]:
 def test_a_country_tally_and_a_city_tally_are_set_side_by_side_as_a_soft_dispute(models) -> None:
     """Four killed in (northern) Italy against one killed in Milan: neither outlet gives the
     other's figure, so the reader sees both, told that Milan is in Italy and the scopes may differ."""
-    facts = killed(
-        one_story_facts(
-            models,
-            document("wire", "Wire", "2026-03-02", "Storm kills four in northern Italy", STORM_COUNTRY),
-            document(
-                "milan",
-                "Milan Daily",
-                "2026-03-02",
-                "Storm sweeps northern Italy, one dead in Milan",
-                STORM_CITY,
-            ),
-        )
-    )
+    facts = killed(one_story_facts(models, IN_ITALY, IN_MILAN))
     assert len(facts) == 1
     fact = facts[0]
     assert fact.status == "disputed" and fact.subject == "people killed in Italy"
@@ -249,20 +246,7 @@ def test_a_country_tally_and_a_city_tally_are_set_side_by_side_as_a_soft_dispute
 
 
 def test_an_outlet_giving_both_places_has_each_tally_compared_place_by_place(models) -> None:
-    facts = killed(
-        one_story_facts(
-            models,
-            document("wire", "Wire", "2026-03-02", "Storm kills four in northern Italy", STORM_COUNTRY),
-            document(
-                "milan",
-                "Milan Daily",
-                "2026-03-02",
-                "Storm sweeps northern Italy, one dead in Milan",
-                STORM_CITY,
-            ),
-            document("roma", "Roma News", "2026-03-02", "Storm: five dead in Italy", STORM_BOTH),
-        )
-    )
+    facts = killed(one_story_facts(models, IN_ITALY, IN_MILAN, BOTH_PLACES))
     by_subject = {f.subject: f for f in facts}
     assert set(by_subject) == {"people killed in Italy", "people killed in Milan"}
     assert {c.article_id for c in by_subject["people killed in Italy"].claims} == {"wire", "roma"}
@@ -271,19 +255,7 @@ def test_an_outlet_giving_both_places_has_each_tally_compared_place_by_place(mod
 
 
 def test_a_city_in_another_country_is_not_set_against_the_country(models) -> None:
-    facts = killed(
-        one_story_facts(
-            models,
-            document("wire", "Wire", "2026-03-02", "Storm kills four in northern Italy", STORM_COUNTRY),
-            document(
-                "lyon",
-                "Lyon Matin",
-                "2026-03-02",
-                "Italian storm reaches France, one dead in Lyon",
-                STORM_ABROAD,
-            ),
-        )
-    )
+    facts = killed(one_story_facts(models, IN_ITALY, IN_LYON))
     assert sorted((f.subject, f.status) for f in facts) == [
         ("people killed in Italy", "single"),
         ("people killed in Lyon", "single"),
