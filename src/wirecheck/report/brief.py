@@ -3,12 +3,13 @@
 Public entries: ``build_brief(articles, mentions, facts, grouping, models) -> list[BriefSentence]``,
 ``story_title(articles) -> str``.
 
-The brief is chosen, never written: every sentence is a sentence of one article, picked for
-coverage (how central it is across outlets, which entities and facts it carries, how close to
-the top of its article it stands; ranked by TF-IDF similarity, cheap for every sentence) and
-without redundancy (maximal marginal relevance over sentence embeddings of the best-ranked
-shortlist only: embedding every sentence cost more than the spaCy parse).  Each sentence cites the article it came from plus the articles that
-say the same thing (a near-duplicate sentence, or the same value of the same fact).  A figure
+The brief is chosen, never written: every sentence is a sentence of one article (as the
+extraction parse split it), picked for coverage (how central it is across outlets, which
+entities and facts it carries, how close to the top of its article it stands; ranked by TF-IDF
+similarity, cheap for every sentence) and without redundancy (maximal marginal relevance over
+sentence embeddings of the best-ranked shortlist only, embedding every sentence cost more than
+the spaCy parse; TF-IDF alone for a story of one article).  Each sentence cites the article it
+came from plus the articles that say the same thing (a near-duplicate sentence, or the same value of the same fact).  A figure
 that outlets dispute is never left standing as settled: the sentence is annotated with every
 value and who gives it.  The optional rewrite by a local language model lives in
 ``wirecheck.report.brief_rewrite``.
