@@ -43,7 +43,7 @@ Json = dict[str, Any]
 # --------------------------------------------------------------------------- running wirecheck
 
 
-def analyse_topics(corpus: Path, topics: Sequence[str], grouped: bool) -> dict[str, list[Json]]:
+def analyse_topics(corpus: Path, topics: Sequence[str], grouped: bool) -> Json:
     """Stories per mode ("gold", and "grouped" if asked) as report dicts, every topic analysed once."""
     from wirecheck import clean, extract, group, ingest
     from wirecheck.model import Report
@@ -53,7 +53,7 @@ def analyse_topics(corpus: Path, topics: Sequence[str], grouped: bool) -> dict[s
 
     gold = json.loads((corpus / "stories.json").read_text(encoding="utf-8"))
     models = load_models()
-    out: dict[str, list[Json]] = {"gold": [], "grouped": []}
+    out: dict[str, Any] = {"gold": [], "grouped": [], "gold_of": gold}
     for topic in topics:
         started = time.perf_counter()
         files = sorted((corpus / f"topic{topic}").glob("*.txt"))
@@ -194,7 +194,17 @@ def describe(fact: Json) -> str:
     return f"[{fact['status']} {fact.get('kind')}] {fact['subject']}: {claims}{more}"
 
 
-def score_story(story: Json, judged: Sequence[Json]) -> Tally:
+def across_events_only(fact: Json, gold_of: dict[str, str]) -> bool:
+    """Whether the fact's values differ only between the topic's two gold events (two different
+    quakes, heists, captures): within each event its claims give one value."""
+    values: dict[str, set[str]] = {}
+    for claim in fact["claims"]:
+        value = claim.get("number") if claim.get("number") is not None else squash(claim.get("value") or "")
+        values.setdefault(gold_of.get(claim["article_id"], "?"), set()).add(str(value))
+    return len(values) > 1 and all(len(v) == 1 for v in values.values())
+
+
+def score_story(story: Json, judged: Sequence[Json], gold_of: dict[str, str]) -> Tally:
     """Match one report story's facts against the judged items of its articles' stories."""
     real = [i for s in judged for i in s["disagreements"]]
     nots = [i for s in judged for i in s["not_disputes"]]
@@ -206,6 +216,11 @@ def score_story(story: Json, judged: Sequence[Json]) -> Tally:
         if status == "agreed":
             tally.agreed += 1
             wrong = [i["id"] for i in nots + real if matches(fact, i)]
+            wrong += (
+                ["across the two events"]
+                if len({gold_of.get(c["article_id"]) for c in fact["claims"]}) > 1
+                else []
+            )
             if wrong:
                 tally.agreed_wrong += 1
                 tally.agreed_over_real += any(i["id"] in wrong for i in real)
@@ -233,6 +248,11 @@ def score_story(story: Json, judged: Sequence[Json]) -> Tally:
         elif misses:
             tally.wrong += 1
             tally.lines.append(f"    WRONG {[i['id'] for i in misses]}: {describe(fact)}")
+        elif across_events_only(fact, gold_of):
+            tally.wrong += 1
+            tally.lines.append(
+                f"    WRONG (values differ only between the topic's two events): {describe(fact)}"
+            )
         else:
             tally.unjudged += 1
             tally.lines.append(f"    UNJUDGED: {describe(fact)}\n      reason: {fact.get('reason')}")
@@ -261,7 +281,9 @@ def units(runs: Json, judged_doc: Json, mode: str) -> list[tuple[str, Json, list
     return out
 
 
-def score(scored: Sequence[tuple[str, Json, list[Json]]], label: str, verbose: bool) -> Tally:
+def score(
+    scored: Sequence[tuple[str, Json, list[Json]]], gold_of: dict[str, str], label: str, verbose: bool
+) -> Tally:
     """Print the figures of one mode and return its totals."""
     total = Tally()
     print(f"\n== {label}")
@@ -269,7 +291,7 @@ def score(scored: Sequence[tuple[str, Json, list[Json]]], label: str, verbose: b
         f"  {'story':<14}{'shown':>6}{'real':>6}{'scope':>6}{'wrong':>6}{'unjdg':>6}{'found':>9}{'agreed':>7}{'bad':>5}"
     )
     for name, story, judged in scored:
-        tally = score_story(story, judged)
+        tally = score_story(story, judged, gold_of)
         total.add(tally)
         print(
             f"  {name:<14}{tally.shown:>6}{tally.real:>6}{tally.scope:>6}{tally.wrong:>6}{tally.unjudged:>6}"
@@ -292,12 +314,41 @@ def score(scored: Sequence[tuple[str, Json, list[Json]]], label: str, verbose: b
     return total
 
 
+def check_judged(judged_doc: Json, corpus: Path) -> list[str]:
+    """Problems of the judged file against the corpus: unknown articles, articles of another topic,
+    ``in`` fragments their article does not contain."""
+    gold = read_gold(corpus)
+    problems = []
+    for story in judged_doc["stories"]:
+        for section in ("disagreements", "not_disputes", "agreements"):
+            for item in story[section]:
+                for side in item["sides"]:
+                    for article in side["articles"]:
+                        path = corpus / f"topic{story['topic']}" / f"{article}.txt"
+                        if gold.get(article, "").split("_")[0] != story["topic"] or not path.is_file():
+                            problems.append(
+                                f"{item['id']}: {article} is not an article of topic {story['topic']}"
+                            )
+                        elif side.get("in") and squash(side["in"]) not in squash(
+                            path.read_text(encoding="utf-8")
+                        ):
+                            problems.append(f"{item['id']}: {article} does not contain {side['in']!r}")
+    return problems
+
+
+def read_gold(corpus: Path) -> dict[str, str]:
+    """Each article's gold story (for runs saved without it)."""
+    path = corpus / "stories.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--judged", type=Path, default=JUDGED)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--report", type=Path, help="score stories saved by --save instead of running")
     parser.add_argument("--save", type=Path, help="write the analysed stories here (JSON)")
+    parser.add_argument("--check", action="store_true", help="only check the judged file against the corpus")
     parser.add_argument(
         "--grouped", action="store_true", help="also score wirecheck's own grouping of each topic"
     )
@@ -310,6 +361,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, ValueError) as exc:
         print(f"cannot read the judged file {args.judged}: {exc}", file=sys.stderr)
         return 2
+    if args.check:
+        problems = check_judged(judged_doc, args.corpus)
+        print("\n".join(problems) or f"{args.judged}: every article and fragment found in {args.corpus}")
+        return 1 if problems else 0
     topics = sorted({s["topic"] for s in judged_doc["stories"]}, key=int)
     started = time.perf_counter()
     if args.report:
@@ -325,14 +380,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"judged: {len(judged_doc['stories'])} stories of topics {', '.join(topics)}; "
         f"analysis {time.perf_counter() - started:.0f} s"
     )
+    gold_of = runs.get("gold_of") or read_gold(args.corpus)
     score(
         units(runs, judged_doc, "gold"),
+        gold_of,
         "gold stories (each judged story analysed as one story)",
         args.verbose,
     )
     if runs.get("grouped"):
         score(
             units(runs, judged_doc, "grouped"),
+            gold_of,
             "grouped (wirecheck's own stories, pooled per topic)",
             args.verbose,
         )
