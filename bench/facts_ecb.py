@@ -25,6 +25,7 @@ import json
 import re
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -156,36 +157,11 @@ def stray_claims(fact: Json, item: Json) -> int:
 
 @dataclass
 class Tally:
-    shown: int = 0
-    real: int = 0
-    scope: int = 0
-    wrong: int = 0
-    unjudged: int = 0
-    mixed: int = 0
-    judged_real: int = 0
-    found: int = 0
-    agreed: int = 0
-    agreed_right: int = 0
-    agreed_wrong: int = 0
-    agreed_over_real: int = 0
-    lines: list[str] = field(default_factory=list)
+    """Counts of scoring (shown, real, scope, wrong, unjudged, mixed, judged_real, found, agreed,
+    agreed_right, agreed_wrong, agreed_over_real); ``lines`` are what --verbose prints."""
 
-    def add(self, other: Tally) -> None:
-        for name in (
-            "shown",
-            "real",
-            "scope",
-            "wrong",
-            "unjudged",
-            "mixed",
-            "judged_real",
-            "found",
-            "agreed",
-            "agreed_right",
-            "agreed_wrong",
-            "agreed_over_real",
-        ):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+    n: Counter[str] = field(default_factory=Counter)
+    lines: list[str] = field(default_factory=list)
 
 
 def describe(fact: Json) -> str:
@@ -209,12 +185,13 @@ def score_story(story: Json, judged: Sequence[Json], gold_of: dict[str, str]) ->
     real = [i for s in judged for i in s["disagreements"]]
     nots = [i for s in judged for i in s["not_disputes"]]
     agreements = [i for s in judged for i in s["agreements"]]
-    tally = Tally(judged_real=len(real))
+    tally = Tally()
+    tally.n["judged_real"] = len(real)
     found: set[str] = set()
     for fact in story["facts"]:
         status = fact.get("status")
         if status == "agreed":
-            tally.agreed += 1
+            tally.n["agreed"] += 1
             wrong = [i["id"] for i in nots + real if matches(fact, i)]
             wrong += (
                 ["across the two events"]
@@ -222,41 +199,41 @@ def score_story(story: Json, judged: Sequence[Json], gold_of: dict[str, str]) ->
                 else []
             )
             if wrong:
-                tally.agreed_wrong += 1
-                tally.agreed_over_real += any(i["id"] in wrong for i in real)
+                tally.n["agreed_wrong"] += 1
+                tally.n["agreed_over_real"] += any(i["id"] in wrong for i in real)
                 tally.lines.append(f"    WRONG AGREEMENT {wrong}: {describe(fact)}")
             elif any(matches(fact, i) for i in agreements):
-                tally.agreed_right += 1
+                tally.n["agreed_right"] += 1
             continue
         if status in NOT_SHOWN:
             continue
-        tally.shown += 1
+        tally.n["shown"] += 1
         hits = [i for i in real if matches(fact, i)]
         misses = [i for i in nots if matches(fact, i)]
         found.update(i["id"] for i in hits)
         if hits:
-            tally.real += 1
+            tally.n["real"] += 1
             if misses or any(stray_claims(fact, i) for i in hits):
-                tally.mixed += 1
+                tally.n["mixed"] += 1
                 tally.lines.append(f"    real but mixed {[i['id'] for i in hits + misses]}: {describe(fact)}")
         elif (
             misses
             and all(i["class"] in SCOPE_CLASSES for i in misses)
             and any(w in (fact.get("reason") or "").lower() for w in SCOPE_WORDS)
         ):
-            tally.scope += 1
+            tally.n["scope"] += 1
         elif misses:
-            tally.wrong += 1
+            tally.n["wrong"] += 1
             tally.lines.append(f"    WRONG {[i['id'] for i in misses]}: {describe(fact)}")
         elif across_events_only(fact, gold_of):
-            tally.wrong += 1
+            tally.n["wrong"] += 1
             tally.lines.append(
                 f"    WRONG (values differ only between the topic's two events): {describe(fact)}"
             )
         else:
-            tally.unjudged += 1
+            tally.n["unjudged"] += 1
             tally.lines.append(f"    UNJUDGED: {describe(fact)}\n      reason: {fact.get('reason')}")
-    tally.found = len(found)
+    tally.n["found"] = len(found)
     for item in real:
         if item["id"] not in found:
             tally.lines.append(f"    missed {item['id']} ({item['kind']}): {item['subject']}")
@@ -292,24 +269,26 @@ def score(
     )
     for name, story, judged in scored:
         tally = score_story(story, judged, gold_of)
-        total.add(tally)
+        total.n.update(tally.n)
         print(
-            f"  {name:<14}{tally.shown:>6}{tally.real:>6}{tally.scope:>6}{tally.wrong:>6}{tally.unjudged:>6}"
-            f"{tally.found:>5}/{tally.judged_real:<3}{tally.agreed:>7}{tally.agreed_wrong:>5}"
+            f"  {name:<14}{tally.n['shown']:>6}{tally.n['real']:>6}{tally.n['scope']:>6}{tally.n['wrong']:>6}{tally.n['unjudged']:>6}"
+            f"{tally.n['found']:>5}/{tally.n['judged_real']:<3}{tally.n['agreed']:>7}{tally.n['agreed_wrong']:>5}"
         )
         if verbose:
             for line in tally.lines:
                 print(line)
-    judged_shown = total.real + total.scope + total.wrong
+    judged_shown = total.n["real"] + total.n["scope"] + total.n["wrong"]
     print(
-        f"  dispute precision (judged): {ratio(total.real + total.scope, judged_shown)}"
-        f"   strict (unjudged as wrong): {ratio(total.real + total.scope, total.shown)}"
+        f"  dispute precision (judged): {ratio(total.n['real'] + total.n['scope'], judged_shown)}"
+        f"   strict (unjudged as wrong): {ratio(total.n['real'] + total.n['scope'], total.n['shown'])}"
     )
-    print(f"  unjudged disputes: {total.unjudged}   real but mixed with other claims: {total.mixed}")
-    print(f"  recall of judged disagreements: {ratio(total.found, total.judged_real)}")
     print(
-        f"  wrong agreements: {total.agreed_wrong} of {total.agreed} agreed facts, {total.agreed_over_real} of them"
-        f" over a judged real disagreement   (agreed facts matching a judged agreement: {total.agreed_right})"
+        f"  unjudged disputes: {total.n['unjudged']}   real but mixed with other claims: {total.n['mixed']}"
+    )
+    print(f"  recall of judged disagreements: {ratio(total.n['found'], total.n['judged_real'])}")
+    print(
+        f"  wrong agreements: {total.n['agreed_wrong']} of {total.n['agreed']} agreed facts, {total.n['agreed_over_real']} of them"
+        f" over a judged real disagreement   (agreed facts matching a judged agreement: {total.n['agreed_right']})"
     )
     return total
 
