@@ -37,6 +37,17 @@ CORPUS = HERE.parent.parent.parent / "shared" / "corpus" / "ecb-dev"
 SCOPE_CLASSES = {"different_scope", "different_place", "different_day", "different_reference_point"}
 SCOPE_WORDS = ("scope", "different place", "different day", "different area", "different town", "separate")
 NOT_SHOWN = {"agreed", "single"}
+# not-disputes that are one value written two ways: as an agreement they are right
+SAME_THING_CLASSES = {
+    "hedged_compatible",
+    "rounding",
+    "currency_conversion",
+    "unit_conversion",
+    "transliteration_variant",
+    "name_short_form",
+    "quote_editorial",
+    "quote_punctuation",
+}
 
 Json = dict[str, Any]
 
@@ -192,7 +203,8 @@ def score_story(story: Json, judged: Sequence[Json], gold_of: dict[str, str]) ->
         status = fact.get("status")
         if status == "agreed":
             tally.n["agreed"] += 1
-            wrong = [i["id"] for i in nots + real if matches(fact, i)]
+            different = [i for i in nots if i["class"] not in SAME_THING_CLASSES] + list(real)
+            wrong = [i["id"] for i in different if matches(fact, i)]
             wrong += (
                 ["across the two events"]
                 if len({gold_of.get(c["article_id"]) for c in fact["claims"]}) > 1
