@@ -4,7 +4,16 @@
   first name off by a letter or two) make a disputed "name" fact: a likely error.  A variant that
   is only another romanisation of the same name is no dispute.
 - When outlets spell one person's name in several romanisations (Zelensky / Zelenskyy), an
-  agreed "name" fact says so: the same person, not a dispute.
+  agreed "name" fact says so: the same person, not a dispute.  So do short forms of a first name
+  (Dave / David, the Greek everyday -is for the formal -ios: Vassilis / Vassilios), a name with and
+  without a space or with one part of a double-barrelled surname (Del Giudice / DelGiudice), and an
+  organisation's name with another ending or without its legal form ("Acme Distribution Ltd." /
+  "Acme Distributors").
+- Names the tagger kept apart can still be one name misspelt: a full name whose surname is a
+  letter off with the same first name ("Ana Rusk" / "Ana Ruske"), an organisation's name a word
+  off by a letter or two ("Red Hawks" / "Red Hawk's" is not, "Red Hawks" / "Red Hauks" is), and a
+  long single name with one inner letter changed ("Mirabela" / "Mirabala").  These make disputes
+  unless the difference is a known romanisation pattern.
 - Where a person went: a named person, a movement or meeting verb, and a place introduced by
   "in"/"to"/"at" a few words later in the same sentence ("X met officials in Abu Dhabi", "sent X
   to Kyiv").  Outlets that put the person only in different places make a soft dispute; an
@@ -20,7 +29,7 @@ from dataclasses import dataclass
 
 from wirecheck.compare.found import FoundClaims, Status
 from wirecheck.compare.text import fold_transliteration, mentions_with_bodies, sentence_span
-from wirecheck.extract.names import edit_distance
+from wirecheck.extract.names import edit_distance, name_words
 from wirecheck.model import Article, ArticleMentions, Claim, Entity, EntityMention
 
 
@@ -34,23 +43,32 @@ def _person_mentions(mentions: ArticleMentions) -> Iterator[EntityMention]:
     return (m for m in mentions.entities if m.label == "PERSON")
 
 
-def _first_mention(mentions: ArticleMentions, name: str) -> EntityMention | None:
+def _first_mention(mentions: ArticleMentions, name: str, *, any_label: bool = False) -> EntityMention | None:
+    """The article's first mention written ``name`` (a person's, unless ``any_label``); for a single
+    word, also a full name holding it ("Mirabela" in "Mirabela Stone")."""
     key = fold_transliteration(name)
-    return next((m for m in _person_mentions(mentions) if fold_transliteration(m.text) == key), None)
+    found = mentions.entities if any_label else list(_person_mentions(mentions))
+    exact = next((m for m in found if fold_transliteration(m.text) == key), None)
+    if exact is not None or not any_label or " " in key:
+        return exact
+    return next((m for m in found if key in fold_transliteration(m.text).split()), None)
 
 
 def name_variant_facts(
     entities: Sequence[Entity], articles: Mapping[str, Article], mentions: Mapping[str, ArticleMentions]
 ) -> list[FoundClaims]:
     facts: list[FoundClaims] = []
+    misspelt_apart = _misspelt_entities(entities)
     for entity in entities:
         clashing = [
             (variant, ids)
             for variant, ids in entity.variants
-            if fold_transliteration(variant) != fold_transliteration(entity.name)
+            if one_name_reason(variant, entity.name) is None
         ] + _misspelt_aliases(entity, mentions)
+        clashing += misspelt_apart.get(entity.name, [])
         if not clashing:
             continue
+        any_label = entity.type != "PERSON" or entity.name in misspelt_apart
         variant_articles = {aid for _, ids in clashing for aid in ids}
         written_as = [(aid, entity.name) for aid in entity.article_ids if aid not in variant_articles] + [
             (aid, variant) for variant, ids in clashing for aid in ids
@@ -60,7 +78,7 @@ def name_variant_facts(
         for article_id, written in written_as:
             if article_id not in articles or article_id not in mentions:
                 continue
-            mention = _first_mention(mentions[article_id], written)
+            mention = _first_mention(mentions[article_id], written, any_label=any_label)
             if mention is None:  # articles naming the person by surname only say nothing of the first name
                 continue
             claim, span = _sentence_claim(articles[article_id], written, mention)
@@ -89,13 +107,15 @@ def _misspelt_aliases(
     used by fewer articles than the name itself: "Ed Milliband" beside "Ed Miliband"."""
     if entity.type != "PERSON":
         return []
-    name_words = entity.name.split()
+    words_of_name = entity.name.split()
     known = {fold_transliteration(v) for v, _ in entity.variants}
     found: list[tuple[str, tuple[str, ...]]] = []
     for alias in entity.aliases:
         alias_words = alias.split()
         key = fold_transliteration(alias)
-        if len(alias_words) != len(name_words) or len(alias_words) < 2 or key in known:
+        if len(alias_words) != len(words_of_name) or len(alias_words) < 2 or key in known:
+            continue
+        if one_name_reason(alias, entity.name) is not None:
             continue
         pairs = list(zip(fold_transliteration(entity.name).split(), key.split(), strict=False))
         if key == fold_transliteration(entity.name) or any(edit_distance(a, b) > 2 for a, b in pairs):
@@ -176,7 +196,239 @@ def spelling_facts(
                 sentence_spans=tuple(spans),
             )
         )
+    told = {f.subject for f in facts}
+    return facts + [f for f in variant_name_facts(entities, articles, mentions) if f.subject not in told]
+
+
+# ---------------------------------------------------------------------------- one name, two spellings
+
+# Romanisation patterns beyond those of fold_transliteration, each a known way English news writes
+# one letter of another script two ways: Greek gamma before i/e as g or y (Giorgos / Yiorgos),
+# Greek kappa as c or k before a back vowel (Costas / Kostas), and the assimilated Arabic article of
+# "-ud-din" names, whose vowel each outlet writes its own way (Salahuddin / Salahaddin / Salah
+# ad-Din).
+_ROMANISATION_FOLDS = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"g(?=i[aeiou]|e[aeiou])", "y"),
+        (r"(?<![a-z])c(?=[aou])", "k"),
+        (r"[aeiu]d{1,2}din\b", "uddin"),
+    )
+)
+# Greek given names have a formal ending and an everyday one: Vassilios / Vassilis, Dimitrios / Dimitris
+_GREEK_EVERYDAY = re.compile(r"ios$")
+# English short forms that keep the first letters of the name and end in -e, -y or -ie: Dave / David,
+# Steve / Steven, Eddie / Edward's "Ed" is caught as a prefix
+_SHORT_FORM_ENDINGS = ("e", "y", "ie")
+MIN_STEM = 3
+# an organisation's legal form, which outlets keep or drop: "Acme Ltd." / "Acme"
+LEGAL_FORMS = frozenset(
+    {
+        "ltd",
+        "limited",
+        "inc",
+        "incorporated",
+        "llc",
+        "plc",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "gmbh",
+        "ag",
+        "sa",
+    }
+)
+# endings of one word stem that organisation names vary in: Distribution / Distributors, Service / Services
+_ORG_ENDINGS = re.compile(r"(?:ion|ions|ors|or|ers|er|ing|s)$")
+
+
+def romanisation_key(name: str) -> str:
+    """A key under which romanisations and spacings of one name coincide (spaces and hyphens dropped:
+    Del Giudice / DelGiudice)."""
+    key = " ".join(name_words(name))
+    key = fold_transliteration(key)
+    for pattern, replacement in _ROMANISATION_FOLDS:
+        key = pattern.sub(replacement, key)
+    return key.replace(" ", "")
+
+
+def is_short_form(a: str, b: str) -> bool:
+    """Whether one first name is a usual short or everyday form of the other: a prefix of it (Alex /
+    Alexander), the Greek everyday -is for -ios, or its first letters with -e, -y or -ie (Dave /
+    David); a changed letter elsewhere (Keith / Keir, Marta / Marte) is none of these."""
+    short, full = sorted((a.lower(), b.lower()), key=len)
+    if short == full or len(short) < MIN_STEM:
+        return False
+    if full.startswith(short) or _GREEK_EVERYDAY.sub("is", full) == short:
+        return True
+    return any(
+        short.endswith(ending)
+        and len(short) - len(ending) >= MIN_STEM
+        and full.startswith(short[: -len(ending)])
+        and len(full) > len(short)
+        for ending in _SHORT_FORM_ENDINGS
+    )
+
+
+def one_name_reason(a: str, b: str) -> str | None:
+    """Why two spellings are one name, or None: "romanisation or spacing", "short form",
+    "double-barrelled surname"."""
+    if romanisation_key(a) == romanisation_key(b):
+        return "romanisation or spacing"
+    words_a, words_b = name_words(a), name_words(b)
+    if len(words_a) < 2 or len(words_b) < 2 or romanisation_key(words_a[0]) != romanisation_key(words_b[0]):
+        if (
+            len(words_a) == len(words_b) >= 2
+            and [romanisation_key(w) for w in words_a[1:]] == [romanisation_key(w) for w in words_b[1:]]
+            and is_short_form(words_a[0], words_b[0])
+        ):
+            return "short form"
+        return None
+    short, full = sorted((words_a[1:], words_b[1:]), key=len)
+    inside = any(full[i : i + len(short)] == short for i in range(len(full) - len(short) + 1))
+    if len(short) < len(full) and inside:
+        return "double-barrelled surname or middle name"
+    return None
+
+
+def org_key(name: str) -> tuple[str, ...]:
+    """An organisation's name without its legal form or "the", each word cut to its stem."""
+    kept = [w for w in name_words(name) if w not in LEGAL_FORMS]
+    return tuple(_ORG_ENDINGS.sub("", w) if len(w) > 5 else w for w in kept)
+
+
+def _misspelt_word(a: str, b: str) -> bool:
+    """One name word written for another with one letter added, dropped or changed, where that is no
+    romanisation pattern (both words four letters or more)."""
+    a, b = romanisation_key(a), romanisation_key(b)
+    return min(len(a), len(b)) >= 4 and edit_distance(a, b) == 1
+
+
+LONE_WORD_MIN = 6  # a lone word one inner letter off: long names only (Jansen / Jensen are two)
+
+
+def _inner_letter_changed(a: str, b: str) -> bool:
+    """Two long single names with one inner letter changed, first and last letters kept: Roberto /
+    Roberta or Somali / Somalia are other words, Mirabela / Mirabala one misspelt."""
+    x, y = romanisation_key(a), romanisation_key(b)
+    long_enough = min(len(x), len(y)) >= LONE_WORD_MIN
+    return long_enough and len(x) == len(y) and x[0] == y[0] and x[-1] == y[-1] and _misspelt_word(x, y)
+
+
+def _misspelt_entities(entities: Sequence[Entity]) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """Names the resolver kept apart that are one name misspelt, keyed by the entity whose spelling
+    more articles use (romanisations of one name counted together): (the rarer spelling, its
+    articles).
+
+    - two full names of people with the same first name and surnames a letter apart ("Ana Rusk" /
+      "Ana Ruske");
+    - a single name (the tagger gives such names any label) with one inner letter changed from a
+      single name or from a word of a person's full name, no article writing both."""
+    reach: Counter[str] = Counter()
+    for entity in entities:
+        reach[romanisation_key(entity.name)] += len(entity.article_ids)
+    found: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for other in entities:
+        words_other = name_words(other.name)
+        best: Entity | None = None
+        for main in entities:
+            key_main, key_other = romanisation_key(main.name), romanisation_key(other.name)
+            if main is other or key_main == key_other or reach[key_main] <= reach[key_other]:
+                continue
+            if best is not None and len(best.article_ids) >= len(main.article_ids):
+                continue
+            words_main = name_words(main.name)
+            if len(words_other) == 1:
+                apart = not set(main.article_ids) & set(other.article_ids)
+                if apart and any(_inner_letter_changed(w, words_other[0]) for w in words_main):
+                    best = main
+            elif (
+                main.type == other.type == "PERSON"
+                and len(words_main) == len(words_other)
+                and romanisation_key(words_main[0]) == romanisation_key(words_other[0])
+                and _misspelt_word(words_main[-1], words_other[-1])
+                and one_name_reason(main.name, other.name) is None
+            ):
+                best = main
+        if best is not None:
+            found.setdefault(best.name, []).append((other.name, other.article_ids))
+    return found
+
+
+AGREED_FORMS = frozenset({"romanisation or spacing", "short form"})
+
+
+def _org_leader(entity: Entity, orgs: Sequence[Entity]) -> bool:
+    """Whether ``entity`` is the most reported of the organisations sharing its org_key."""
+    rank = (-len(entity.article_ids), entity.name)
+    return all(rank <= (-len(o.article_ids), o.name) for o in orgs if org_key(o.name) == org_key(entity.name))
+
+
+def variant_name_facts(
+    entities: Sequence[Entity], articles: Mapping[str, Article], mentions: Mapping[str, ArticleMentions]
+) -> list[FoundClaims]:
+    """Agreed "name" facts for one person or organisation written in forms that are one name: a short
+    form or a spacing or romanisation the resolver kept as a variant; an organisation's name with
+    another ending or without its legal form, which the resolver keeps as two entities."""
+    facts: list[FoundClaims] = []
+    orgs = [e for e in entities if e.type == "ORG"]
+    for entity in entities:
+        forms: dict[str, str] = {}  # written form -> why it is one name with entity.name
+        for variant in (*entity.aliases, *(v for v, _ in entity.variants)):
+            reason = one_name_reason(variant, entity.name)
+            if reason in AGREED_FORMS:
+                forms[variant] = str(reason)
+        merged = [entity]
+        if entity.type == "ORG" and _org_leader(entity, orgs):
+            merged += [o for o in orgs if o is not entity and org_key(o.name) == org_key(entity.name)]
+            forms.update({o.name: "another ending or legal form" for o in merged[1:]})
+        fact = _forms_fact(entity, merged, forms, articles, mentions) if forms else None
+        if fact is not None:
+            facts.append(fact)
     return facts
+
+
+def _forms_fact(
+    entity: Entity,
+    merged: Sequence[Entity],
+    forms: Mapping[str, str],
+    articles: Mapping[str, Article],
+    mentions: Mapping[str, ArticleMentions],
+) -> FoundClaims | None:
+    claims: list[Claim] = []
+    spans: list[tuple[int, int]] = []
+    used: dict[str, list[str]] = {}
+    article_ids = dict.fromkeys(aid for e in merged for aid in e.article_ids)
+    for article_id in article_ids:
+        if article_id not in articles or article_id not in mentions:
+            continue
+        for written in (*forms, entity.name):
+            mention = _first_mention(mentions[article_id], written, any_label=True)
+            if (
+                mention is None
+                or " " in written
+                and fold_transliteration(mention.text) != fold_transliteration(written)
+            ):
+                continue
+            claim, span = _sentence_claim(articles[article_id], written, mention)
+            claims.append(claim)
+            spans.append(span)
+            used.setdefault(written, []).append(article_id)
+            break
+    if len(used) < 2 or len({c.article_id for c in claims}) < 2:
+        return None
+    listing = "; ".join(f"{form} ({', '.join(ids)})" for form, ids in used.items())
+    why = sorted({forms[f] for f in used if f in forms and forms[f]})
+    kind = "organisation" if entity.type == "ORG" else "person"
+    return FoundClaims(
+        subject=f"name of {entity.name}",
+        kind="name",
+        status="agreed",
+        reason=f"one {kind}'s name written in different forms ({', '.join(why)}): {listing}; not a dispute",
+        claims=tuple(claims),
+        sentence_spans=tuple(spans),
+    )
 
 
 # ---------------------------------------------------------------------------- places people went
