@@ -100,72 +100,53 @@ def test_wording_differences_ignore_small_words_and_the_ends_of_an_excerpt():
     assert wording_differences(words("count on the support of our partners"), full) == []
 
 
-def _one_speaker(bodies: dict[str, tuple[str, str]], models):
-    """Each article's body and the quote in it, all of one speaker."""
-    quotes = [quote(key, body, words, "Ines Calloway") for key, (body, words) in bodies.items()]
-    return facts_for({key: body for key, (body, _) in bodies.items()}, quotes, models)
+def _one_speaker(bodies: dict[str, str], models):
+    """Each article quotes one speaker between double quote marks."""
+    quotes = [quote(key, body, body.split('"')[1], "Ines Calloway") for key, body in bodies.items()]
+    return facts_for(bodies, quotes, models)
 
 
 def test_quote_marks_inside_a_quote_and_a_swept_in_attribution_are_no_other_wording(models):
     a = "She told the crowd, 'We will not move the market.' Then she left."
     b = "Calloway said. ''She told the crowd, We will not move the market."
-    facts = _one_speaker(
-        {"a": (a, "She told the crowd, 'We will not move the market.'"), "b": (b, b)}, models
-    )
-    assert [f.status for f in facts] == ["agreed"]
+    quotes = [
+        quote("a", a, "She told the crowd, 'We will not move the market.'", "Ines Calloway"),
+        quote("b", b, b, "Ines Calloway"),
+    ]
+    assert [f.status for f in facts_for({"a": a, "b": b}, quotes, models)] == ["agreed"]
 
 
 def test_words_an_editor_put_in_brackets_are_not_the_speakers_other_wording(models):
-    a = '"[The inspectors] checked every crane on the wharf before dawn," Calloway said.'
-    b = '"They checked every crane on the wharf before dawn," Calloway said.'
-    c = '"They checked every crane (on the wharf) before dawn," Calloway said.'
-    facts = _one_speaker(
-        {
-            "a": (a, "[The inspectors] checked every crane on the wharf before dawn,"),
-            "b": (b, "They checked every crane on the wharf before dawn,"),
-            "c": (c, "They checked every crane (on the wharf) before dawn,"),
-        },
-        models,
-    )
-    assert [f.status for f in facts] == ["agreed"]
+    bodies = {
+        "a": '"[The inspectors] checked every crane on the wharf before dawn," Calloway said.',
+        "b": '"They checked every crane on the wharf before dawn," Calloway said.',
+        "c": '"They checked every crane (on the wharf) before dawn," Calloway said.',
+    }
+    assert [f.status for f in _one_speaker(bodies, models)] == ["agreed"]
 
 
 def test_british_and_american_spelling_of_one_quote_agree(models):
-    a = '"The neighbourhood centre was organised by volunteers who travelled all night," she said.'
-    b = '"The neighborhood center was organized by volunteers who traveled all night," she said.'
-    facts = _one_speaker(
-        {
-            "a": (a, "The neighbourhood centre was organised by volunteers who travelled all night,"),
-            "b": (b, "The neighborhood center was organized by volunteers who traveled all night,"),
-        },
-        models,
-    )
-    assert [f.status for f in facts] == ["agreed"]
+    bodies = {
+        "a": '"The neighbourhood centre was organised by volunteers who travelled all night," she said.',
+        "b": '"The neighborhood center was organized by volunteers who traveled all night," she said.',
+    }
+    assert [f.status for f in _one_speaker(bodies, models)] == ["agreed"]
 
 
 def test_excerpts_going_on_with_different_sentences_are_no_other_wording(models):
     first = "The pumps ran through the night and the water fell by a metre."
-    a = f'"{first} We expect the tunnel to reopen by Friday," Calloway said.'
-    b = f'"{first} Nobody was hurt in the flooding," Calloway said.'
-    facts = _one_speaker(
-        {
-            "a": (a, f"{first} We expect the tunnel to reopen by Friday,"),
-            "b": (b, f"{first} Nobody was hurt in the flooding,"),
-        },
-        models,
-    )
-    assert [f.status for f in facts] == ["agreed"]
+    bodies = {
+        "a": f'"{first} We expect the tunnel to reopen by Friday," Calloway said.',
+        "b": f'"{first} Nobody was hurt in the flooding," Calloway said.',
+    }
+    assert [f.status for f in _one_speaker(bodies, models)] == ["agreed"]
 
 
 def test_one_sentence_reworded_inside_a_longer_quote_is_still_found(models):
-    a = '"The pumps ran all night. Somebody opened the floodgate too early," Calloway said.'
-    b = '"The pumps ran all night. Something opened the floodgate too early," Calloway said.'
-    facts = _one_speaker(
-        {
-            "a": (a, "The pumps ran all night. Somebody opened the floodgate too early,"),
-            "b": (b, "The pumps ran all night. Something opened the floodgate too early,"),
-        },
-        models,
-    )
+    bodies = {
+        "a": '"The pumps ran all night. Somebody opened the floodgate too early," Calloway said.',
+        "b": '"The pumps ran all night. Something opened the floodgate too early," Calloway said.',
+    }
+    facts = _one_speaker(bodies, models)
     assert [f.status for f in facts] == ["disputed"]
     assert "'somebody opened'" in facts[0].reason and "'something opened'" in facts[0].reason

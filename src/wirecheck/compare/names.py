@@ -207,14 +207,11 @@ def spelling_facts(
 # Greek kappa as c or k before a back vowel (Costas / Kostas), and the assimilated Arabic article of
 # "-ud-din" names, whose vowel each outlet writes its own way (Salahuddin / Salahaddin / Salah
 # ad-Din).
-_ROMANISATION_FOLDS = tuple(
-    (re.compile(pattern), replacement)
-    for pattern, replacement in (
-        (r"g(?=i[aeiou]|e[aeiou])", "y"),
-        (r"(?<![a-z])c(?=[aou])", "k"),
-        (r"[aeiu]d{1,2}din\b", "uddin"),
-    )
-)
+_ROMANISATION_FOLDS = {
+    re.compile(r"g(?=i[aeiou]|e[aeiou])"): "y",
+    re.compile(r"(?<![a-z])c(?=[aou])"): "k",
+    re.compile(r"[aeiu]d{1,2}din\b"): "uddin",
+}
 # Greek given names have a formal ending and an everyday one: Vassilios / Vassilis, Dimitrios / Dimitris
 _GREEK_EVERYDAY = re.compile(r"ios$")
 # English short forms that keep the first letters of the name and end in -e, -y or -ie: Dave / David,
@@ -248,7 +245,7 @@ def romanisation_key(name: str) -> str:
     Del Giudice / DelGiudice)."""
     key = " ".join(name_words(name))
     key = fold_transliteration(key)
-    for pattern, replacement in _ROMANISATION_FOLDS:
+    for pattern, replacement in _ROMANISATION_FOLDS.items():
         key = pattern.sub(replacement, key)
     return key.replace(" ", "")
 
