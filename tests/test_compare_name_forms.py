@@ -118,14 +118,20 @@ def test_a_long_single_name_with_an_inner_letter_changed_is_a_likely_error():
     assert {c.value for c in disputes[0].claims} == {"Mirabela Stone", "Mirabala"}
 
 
-def test_single_names_differing_at_the_end_are_other_words_not_misspellings():
+def test_single_names_differing_at_the_end_or_short_are_other_words_not_misspellings():
     bodies = {
-        "a": ["Roberto Vance sailed the skiff.", "Somali fishermen helped."],
-        "b": ["His daughter Roberta waited on the quay in Somalia."],
+        "a": ["Roberto Vance sailed the skiff.", "Somali fishermen helped.", "Martyn Hale steered."],
+        "b": ["His daughter Roberta waited on the quay in Somalia.", "Martin, a neighbour, waved."],
     }
-    disputes, _ = _name_facts(
-        bodies, {"Roberto Vance": "PERSON", "Roberta": "PERSON", "Somali": "NORP", "Somalia": "GPE"}
-    )
+    tagged = {
+        "Roberto Vance": "PERSON",
+        "Roberta": "PERSON",
+        "Somali": "NORP",
+        "Somalia": "GPE",
+        "Martyn Hale": "PERSON",
+        "Martin": "PERSON",
+    }
+    disputes, _ = _name_facts(bodies, tagged)
     assert disputes == []
 
 

@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from wirecheck.compare.found import FoundClaims, Status
 from wirecheck.compare.text import fold_transliteration, mentions_with_bodies, sentence_span
@@ -240,6 +241,7 @@ LEGAL_FORMS = frozenset(
 _ORG_ENDINGS = re.compile(r"(?:ion|ions|ors|or|ers|er|ing|s)$")
 
 
+@lru_cache(maxsize=65536)
 def romanisation_key(name: str) -> str:
     """A key under which romanisations and spacings of one name coincide (spaces and hyphens dropped:
     Del Giudice / DelGiudice)."""
@@ -302,12 +304,15 @@ def _misspelt_word(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 4 and edit_distance(a, b) == 1
 
 
-LONE_WORD_MIN = 6  # a lone word one inner letter off: long names only (Jansen / Jensen are two)
+LONE_WORD_MIN = (
+    7  # a lone word one inner letter off: long names only (Jansen / Jensen, Martin / Martyn are two)
+)
 
 
 def _inner_letter_changed(a: str, b: str) -> bool:
     """Two long single names with one inner letter changed, first and last letters kept: Roberto /
-    Roberta or Somali / Somalia are other words, Mirabela / Mirabala one misspelt."""
+    Roberta or Somali / Somalia are other words, Mirabela / Mirabala one misspelt.  Short names (up
+    to six letters) are left alone: too many real names lie a letter apart."""
     x, y = romanisation_key(a), romanisation_key(b)
     long_enough = min(len(x), len(y)) >= LONE_WORD_MIN
     return long_enough and len(x) == len(y) and x[0] == y[0] and x[-1] == y[-1] and _misspelt_word(x, y)
@@ -322,20 +327,19 @@ def _misspelt_entities(entities: Sequence[Entity]) -> dict[str, list[tuple[str, 
       "Ana Ruske");
     - a single name (the tagger gives such names any label) with one inner letter changed from a
       single name or from a word of a person's full name, no article writing both."""
+    keys = [romanisation_key(e.name) for e in entities]
+    words = [name_words(e.name) for e in entities]
     reach: Counter[str] = Counter()
-    for entity in entities:
-        reach[romanisation_key(entity.name)] += len(entity.article_ids)
+    for entity, key in zip(entities, keys, strict=True):
+        reach[key] += len(entity.article_ids)
     found: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-    for other in entities:
-        words_other = name_words(other.name)
+    for other, key_other, words_other in zip(entities, keys, words, strict=True):
         best: Entity | None = None
-        for main in entities:
-            key_main, key_other = romanisation_key(main.name), romanisation_key(other.name)
+        for main, key_main, words_main in zip(entities, keys, words, strict=True):
             if main is other or key_main == key_other or reach[key_main] <= reach[key_other]:
                 continue
             if best is not None and len(best.article_ids) >= len(main.article_ids):
                 continue
-            words_main = name_words(main.name)
             if len(words_other) == 1:
                 apart = not set(main.article_ids) & set(other.article_ids)
                 if apart and any(_inner_letter_changed(w, words_other[0]) for w in words_main):
