@@ -50,11 +50,13 @@ def analyze_documents(
     models: Models | None = None,
     progress: ProgressFactory | None = None,
 ) -> Report:
-    """The pipeline after ingestion: for the Python API, the web app and Ray."""
-    articles = clean.clean_documents(documents)
-    notes = cleaning_notes(articles)
+    """The pipeline after ingestion: for the Python API, the web app and Ray.  Documents that
+    did not come through ``ingest`` are fitted to the size budget of one article here."""
+    fitted, budget_notes = ingest.documents_within_budget(documents)
+    articles = clean.clean_documents(fitted)
+    notes = tuple(budget_notes) + cleaning_notes(articles)
     if not articles:
-        return Report(articles=(), mentions=(), grouping=Grouping(), stories=())
+        return Report(articles=(), mentions=(), grouping=Grouping(), stories=(), problems=notes)
     models = models or load_models()
     mentions = extract.extract_mentions(articles, models, progress=progress)
     grouping = group.group_articles(articles, mentions, models)
