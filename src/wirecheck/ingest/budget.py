@@ -62,16 +62,16 @@ def fit_text(text: str) -> tuple[str, list[str]]:
     notes = []
     original, original_tokens = len(text), _token_limit(text)
     text = _cut(text)
-    long_lines = sum(1 for line in text.split("\n") if len(line) > MAX_LINE_CHARS)
-    if long_lines:
-        text = "\n".join(_split_line(line) for line in text.split("\n"))
-        notes.append(f"{long_lines} line(s) longer than {MAX_LINE_CHARS:,} characters split into paragraphs")
     long_words = LONG_WORD.findall(text)
     if long_words:
         text = LONG_WORD.sub(lambda match: _broken(match.group()), text)
         notes.append(
             f"{len(long_words)} run(s) of over {MAX_WORD_CHARS:,} characters without a space broken with spaces"
         )
+    long_lines = sum(1 for line in text.split("\n") if len(line) > MAX_LINE_CHARS)
+    if long_lines:
+        text = "\n".join(_split_line(line) for line in text.split("\n"))
+        notes.append(f"{long_lines} line(s) longer than {MAX_LINE_CHARS:,} characters split into paragraphs")
     text = _cut(text)  # the paragraph breaks and spaces made it longer
     if original > MAX_ARTICLE_CHARS:
         notes.insert(0, f"longer than any article ({original:,} characters); cut to its first {len(text):,}")

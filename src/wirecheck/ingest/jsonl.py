@@ -133,7 +133,8 @@ def _records(text: str, path: str, reading: Reading) -> Iterator[tuple[str, int,
             if listed is not None:
                 yield from ((f"{path} item {n}", n, value) for n, value in enumerate(listed, start=1))
             else:
-                yield f"{path} line 1", 1, whole
+                first = text[: len(text) - len(text.lstrip())].count("\n") + 1  # after blank lines
+                yield f"{path} line {first}", first, whole
             return
     # split on \n only: U+2028 and friends may stand inside JSON strings
     for number, line in enumerate(text.split("\n"), start=1):
