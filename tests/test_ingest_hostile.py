@@ -100,7 +100,19 @@ def test_lone_surrogates_in_any_field_become_replacement_characters(tmp_path: Pa
     assert_writable(result)
     (warning,) = result.problems
     assert not warning.skipped and warning.source == f"{path}#1"
-    assert warning.reason.endswith(f"replaced with U+FFFD in: {field}")
+    assert warning.reason.startswith("invalid characters (lone UTF-16 surrogates, replaced with U+FFFD")
+    assert warning.reason.endswith(f" in: {field}")
+
+
+def test_nul_characters_escaped_in_json_are_removed(tmp_path: Path) -> None:
+    record = {**good_record(2), "title": "River\u0000 rises", "text": article(2).replace(" ", "\u0000 ", 3)}
+    path = tmp_path / "nul.jsonl"
+    path.write_text(jsonl([record]), encoding="utf-8")
+    result = read_inputs([str(path)])
+    (document,) = result.documents
+    assert document.title == "River rises" and document.text == article(2)
+    (warning,) = result.problems
+    assert not warning.skipped and warning.reason.endswith(" in: text, title")
 
 
 def test_a_file_name_that_is_not_utf8_is_shown_with_byte_escapes(tmp_path: Path) -> None:

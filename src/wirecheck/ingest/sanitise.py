@@ -1,10 +1,11 @@
 """Strings every later stage can encode: no lone UTF-16 surrogates, no NUL bytes, bounded nesting.
 
-Python lets three kinds of string through that UTF-8 writers, tokenizers and recursive walks
-refuse: lone surrogates from JSON escapes (``"\\ud800"``), file names that are not valid UTF-8
-(decoded with ``surrogateescape``, so ``b"caf\\xe9"`` becomes ``"caf\\udce9"``), and JSON values
-nested hundreds of levels deep.  Each is made safe here, once, at the end of reading a file,
-and said so in a warning: nothing downstream needs to care.
+Python lets four kinds of string through that UTF-8 writers, C libraries and recursive walks
+refuse: lone surrogates from JSON escapes (``"\\ud800"``), NUL characters (``"\\u0000"``),
+file names that are not valid UTF-8 (decoded with ``surrogateescape``, so ``b"caf\\xe9"``
+becomes ``"caf\\udce9"``), and JSON values nested hundreds of levels deep.  Each is made safe
+here, once, at the end of reading a file, and said so in a warning: nothing downstream needs to
+care.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ SURROGATE = re.compile("[\ud800-\udfff]")
 ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # how surrogateescape carries a byte that is not UTF-8
 MAX_JSON_DEPTH = 20  # deeper values are cut: no article metadata is nested this deep
 TEXT_FIELDS = ("text", "html", "url", "title", "published", "outlet", "author")
+NUL = "\x00"  # from a JSON "\u0000" escape: C libraries (lxml, SQLite) end strings there
 
 
 def has_surrogates(text: str) -> bool:
@@ -49,7 +51,8 @@ def safe_reading(reading: Reading) -> Reading:
         if changed:
             safe.warn(
                 fixed.source,
-                f"invalid characters (lone UTF-16 surrogates) replaced with U+FFFD in: {', '.join(changed)}",
+                "invalid characters (lone UTF-16 surrogates, replaced with U+FFFD; NUL, removed) in: "
+                + ", ".join(changed),
             )
     for problem in reading.problems:
         safe.problems.append(
@@ -67,8 +70,8 @@ def _safe_document(document: RawDocument) -> tuple[RawDocument, list[str]]:
     changed = []
     for name in TEXT_FIELDS:
         value = getattr(document, name)
-        if isinstance(value, str) and has_surrogates(value):
-            changes[name] = without_surrogates(value)
+        if isinstance(value, str) and (has_surrogates(value) or NUL in value):
+            changes[name] = without_surrogates(value).replace(NUL, "")
             changed.append(name)
     if _holds_surrogates(document.meta):
         changes["meta"] = _encodable(document.meta)
