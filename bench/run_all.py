@@ -23,6 +23,7 @@ SHARED = BENCH.parent.parent / "shared"
 # (script, arguments, needs ../shared, long)
 BENCHMARKS: list[tuple[str, list[str], bool, bool]] = [
     ("ingest_inputs.py", [], False, True),
+    ("hostile_inputs.py", [], False, True),
     ("web_pages.py", [], True, True),
     ("extract_speed.py", [], False, False),
     ("time_quantities.py", [], False, False),

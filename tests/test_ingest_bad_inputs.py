@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wirecheck.ingest import read_inputs
+from wirecheck.ingest.budget import MAX_ARTICLE_CHARS
 from wirecheck.ingest.load import MAX_FILE_BYTES
 from wirecheck.ingest.reading import normalise_newlines
 from wirecheck.model import InputProblem
@@ -89,16 +90,20 @@ def test_file_above_the_size_cap_is_reported_not_read(tmp_path: Path) -> None:
     assert "too large to be an article" in only_problem(path).reason
 
 
-def test_ten_megabyte_text_is_read_with_a_warning(tmp_path: Path) -> None:
+def test_ten_megabyte_text_is_cut_at_a_line_break_with_a_warning(tmp_path: Path) -> None:
     line = "The inquiry heard evidence from harbour pilots about the night of the collision.\n"
     text = line * (10 * 1024 * 1024 // len(line))
     path = tmp_path / "transcript.txt"
     path.write_text(text)
     result = read_inputs([str(path)])
     (document,) = result.documents
-    assert document.text == text
+    assert MAX_ARTICLE_CHARS - len(line) < len(document.text) <= MAX_ARTICLE_CHARS
+    assert text.startswith(document.text + "\n") and document.text.endswith(line.strip())
     (warning,) = result.problems
-    assert not warning.skipped and "unusually long" in warning.reason
+    assert warning.source == str(path) and not warning.skipped
+    assert f"longer than any article ({len(text):,} characters); cut to its first {len(document.text):,}" in (
+        warning.reason
+    )
 
 
 def test_undecodable_bytes_are_reported(tmp_path: Path) -> None:
@@ -223,9 +228,12 @@ def test_huge_html_page_keeps_its_visible_text_and_head_metadata(tmp_path: Path)
     (document,) = result.documents
     assert document.title == "Inquiry day three" and document.outlet == "Fen Daily"
     paragraphs = document.text.split("\n\n")
-    assert len(paragraphs) == 50_000
-    assert paragraphs[49_999] == "Witness 49999 described the pilot boat leaving the harbour at dusk."
-    assert any("too large for main-text extraction" in p.reason and not p.skipped for p in result.problems)
+    assert paragraphs[0] == "Witness 0 described the pilot boat leaving the harbour at dusk."
+    last = len(paragraphs) - 1  # the text is cut to the size budget at a paragraph break
+    assert paragraphs[last] == f"Witness {last} described the pilot boat leaving the harbour at dusk."
+    reasons = [p.reason for p in result.problems if not p.skipped]
+    assert any("too large for main-text extraction" in reason for reason in reasons)
+    assert any("longer than any article" in reason for reason in reasons)
 
 
 def test_a_feed_file_holding_a_url_or_a_path_is_never_opened(tmp_path: Path) -> None:

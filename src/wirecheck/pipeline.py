@@ -7,7 +7,8 @@ handed to the stages that need them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from os import PathLike
 
 from wirecheck import clean, compare, extract, group, ingest
@@ -50,21 +51,49 @@ def analyze_documents(
     models: Models | None = None,
     progress: ProgressFactory | None = None,
 ) -> Report:
-    """The pipeline after ingestion: for the Python API, the web app and Ray."""
-    articles = clean.clean_documents(documents)
-    notes = cleaning_notes(articles)
+    """The pipeline after ingestion: for the Python API, the web app and Ray.  Documents that
+    did not come through ``ingest`` are fitted to the size budget of one article here."""
+    fitted, budget_notes = ingest.documents_within_budget(documents)
+    articles = clean.clean_documents(fitted)
+    notes = tuple(budget_notes) + cleaning_notes(articles)
     if not articles:
-        return Report(articles=(), mentions=(), grouping=Grouping(), stories=())
+        return Report(articles=(), mentions=(), grouping=Grouping(), stories=(), problems=notes)
     models = models or load_models()
     mentions = extract.extract_mentions(articles, models, progress=progress)
-    grouping = group.group_articles(articles, mentions, models)
-    stories = tuple(
-        build_story(story.id, story.article_ids, articles, mentions, grouping, models)
-        for story in grouping.stories
-    )
+    with stage(progress, "group into stories", 1):
+        grouping = group.group_articles(articles, mentions, models)
+    stories = []
+    with stage(progress, "build stories", len(grouping.stories)) as advance:
+        for story in grouping.stories:
+            stories.append(build_story(story.id, story.article_ids, articles, mentions, grouping, models))
+            advance(1)
     return Report(
-        articles=tuple(articles), mentions=tuple(mentions), grouping=grouping, stories=stories, problems=notes
+        articles=tuple(articles),
+        mentions=tuple(mentions),
+        grouping=grouping,
+        stories=tuple(stories),
+        problems=notes,
     )
+
+
+@contextmanager
+def stage(progress: ProgressFactory | None, label: str, total: int) -> Iterator[Callable[[int], None]]:
+    """A progress bar for one stage (so a long run says where it is); the stage advances it, and
+    it is completed when the stage ends."""
+    if progress is None or total <= 0:
+        yield lambda n: None
+        return
+    advance = progress(label, total)
+    done = 0
+
+    def step(n: int) -> None:
+        nonlocal done
+        done += n
+        advance(n)
+
+    yield step
+    if done < total:
+        advance(total - done)
 
 
 def cleaning_notes(articles: Sequence[Article]) -> tuple[InputProblem, ...]:

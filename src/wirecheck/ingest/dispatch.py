@@ -15,12 +15,21 @@ from collections.abc import Callable, Sequence
 from itertools import chain, count
 from pathlib import Path
 
+from wirecheck.ingest.budget import documents_within_budget
 from wirecheck.ingest.decode import decode_bytes
 from wirecheck.ingest.feed import read_feed
 from wirecheck.ingest.html import HUGE_PAGE_METHOD, html_document, is_wirecheck_report
 from wirecheck.ingest.jsonl import read_json_records
-from wirecheck.ingest.load import LoadFailure, binary_kind, load_file, read_head, regular_file_problem
+from wirecheck.ingest.load import (
+    LoadFailure,
+    binary_kind,
+    load_file,
+    read_head,
+    regular_file_problem,
+    without_nul_bytes,
+)
 from wirecheck.ingest.reading import Reading, normalise_newlines
+from wirecheck.ingest.sanitise import display_name, safe_reading
 from wirecheck.ingest.sniff import detect_kind, file_stem
 from wirecheck.ingest.walk import find_input_files
 from wirecheck.ingest.warc import looks_like_warc, read_warc, read_warc_file
@@ -30,12 +39,13 @@ ProgressFactory = Callable[[str, int], Callable[[int], None]]
 
 WHITESPACE = re.compile(r"\s")
 FINGERPRINT_CHUNK_CHARS = 65_536
-LARGE_TEXT_CHARS = 1_000_000  # spaCy's default max_length; far above any real article
+NUL = "\x00"
 
 
 def read_inputs(paths: Sequence[str], progress: ProgressFactory | None = None) -> IngestResult:
     """Every article under ``paths`` as RawDocuments, and every input that could not be read."""
-    files, problems = find_input_files([str(p) for p in paths])
+    files, found_problems = find_input_files([str(p) for p in paths])
+    problems = safe_reading(Reading(problems=found_problems)).problems
     advance = progress("reading inputs", len(files)) if progress and files else None
     seen_content: dict[str, str] = {}
     found: list[tuple[RawDocument, Path]] = []
@@ -52,7 +62,11 @@ def read_inputs(paths: Sequence[str], progress: ProgressFactory | None = None) -
 
 def read_file(path: Path, seen_content: dict[str, str]) -> Reading:
     """All documents and problems of one file; ``seen_content`` maps content hashes to sources."""
-    return _size_warnings(_read_file(path, seen_content))
+    reading = safe_reading(_within_budget(_read_file(path, seen_content)))
+    shown = display_name(str(path))
+    if shown != str(path):
+        reading.warn(shown, "file name is not valid UTF-8 (its bytes are shown as \\xNN)")
+    return reading
 
 
 def _read_file(path: Path, seen_content: dict[str, str]) -> Reading:
@@ -83,9 +97,9 @@ def _read_file(path: Path, seen_content: dict[str, str]) -> Reading:
     if looks_like_warc(data):
         reading.extend(read_warc(data, path=source, stem=stem))
         return reading
-    kind = binary_kind(data)
-    if kind:
-        reading.problem(source, f"not text: {kind}")
+    binary = binary_kind(data)
+    if binary:
+        reading.problem(source, f"not text: {binary}")
         return reading
     decoded = decode_bytes(data)
     if decoded is None:
@@ -97,12 +111,19 @@ def _read_file(path: Path, seen_content: dict[str, str]) -> Reading:
     if not text.strip():  # only whitespace, or only a byte-order mark
         reading.problem(source, "contains only whitespace" if text else "contains only a byte-order mark")
         return reading
-    reading.extend(_read_text_as(detect_kind(text, path), text, data, path=source, stem=stem))
+    kind = detect_kind(text, path)
+    if NUL in text and kind != "jsonl":  # JSON Lines: the line reader names each line with one
+        reading.warn(source, f"{text.count(NUL)} NUL byte(s) removed")
+        text = text.replace(NUL, "")
+        if kind == "rss":
+            data, _ = without_nul_bytes(data)
+    reading.extend(_read_text_as(kind, text, data, path=source, stem=stem))
     return reading
 
 
-def _size_warnings(reading: Reading) -> Reading:
-    """Documents read in full but unusually: huge pages, texts far longer than any article."""
+def _within_budget(reading: Reading) -> Reading:
+    """Documents fitted to the size budget of one article, and huge pages said to be read
+    without main-text extraction."""
     for document in reading.documents:
         if document.meta.get("extraction") == HUGE_PAGE_METHOD:
             reading.warn(
@@ -110,12 +131,8 @@ def _size_warnings(reading: Reading) -> Reading:
                 f"HTML page too large for main-text extraction ({len(document.html or ''):,} characters); "
                 "kept all its visible text, boilerplate included",
             )
-        if len(document.text) > LARGE_TEXT_CHARS:
-            reading.warn(
-                document.source,
-                f"unusually long for one article ({len(document.text):,} characters); read in full",
-            )
-    return reading
+    documents, warnings = documents_within_budget(reading.documents)
+    return Reading(documents, reading.problems + warnings)
 
 
 def _read_text_as(kind: str, text: str, data: bytes, *, path: str, stem: str) -> Reading:
@@ -192,9 +209,9 @@ def _unique_ids(found: list[tuple[RawDocument, Path]]) -> list[RawDocument]:
     documents = []
     for document, path in found:
         own = document.id
-        in_container = document.source != str(path)
-        stem = file_stem(path)
-        prefix = stem if in_container and not own.startswith(stem) else path.parent.name
+        in_container = document.source != display_name(str(path))
+        stem = display_name(file_stem(path))
+        prefix = stem if in_container and not own.startswith(stem) else display_name(path.parent.name)
         candidates = chain([own, f"{prefix}-{own}"], (f"{own}-{n}" for n in count(2)))
         chosen = next(c for c in candidates if c not in taken)
         taken.add(chosen)

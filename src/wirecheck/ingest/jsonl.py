@@ -15,6 +15,7 @@ from typing import Any
 from wirecheck.ingest.dates import normalise_date
 from wirecheck.ingest.html import html_document
 from wirecheck.ingest.reading import Reading, normalise_newlines
+from wirecheck.ingest.sanitise import MAX_JSON_DEPTH, cut_deep_values
 from wirecheck.model import RawDocument
 
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
@@ -51,7 +52,8 @@ def looks_like_json_records(text: str) -> bool:
 def read_json_records(text: str, *, path: str, stem: str) -> Reading:
     """Every record in a JSON or JSON Lines file; problems name the line (or list item)."""
     reading = Reading()
-    for place, number, record in _records(text, path, reading):
+    for place, number, value in _records(text, path, reading):
+        record, cut = cut_deep_values(value)
         if not isinstance(record, dict):
             reading.problem(place, f"a JSON {type(record).__name__}, not an article object")
             continue
@@ -61,8 +63,12 @@ def read_json_records(text: str, *, path: str, stem: str) -> Reading:
         document = record_document(record, doc_id=_record_id(record, stem, number), source=f"{path}#{number}")
         if isinstance(document, str):
             reading.problem(place, document)
-        else:
-            reading.documents.append(document)
+            continue
+        reading.documents.append(document)
+        if cut:
+            reading.warn(
+                place, f"{cut} value(s) nested deeper than {MAX_JSON_DEPTH} levels left out of its metadata"
+            )
     if not reading.documents and not reading.problems:
         reading.problem(path, "no JSON records in the file")
     return reading
@@ -127,16 +133,21 @@ def _records(text: str, path: str, reading: Reading) -> Iterator[tuple[str, int,
             if listed is not None:
                 yield from ((f"{path} item {n}", n, value) for n, value in enumerate(listed, start=1))
             else:
-                yield f"{path} line 1", 1, whole
+                first = text[: len(text) - len(text.lstrip())].count("\n") + 1  # after blank lines
+                yield f"{path} line {first}", first, whole
             return
     # split on \n only: U+2028 and friends may stand inside JSON strings
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
+        if "\x00" in line:
+            reading.problem(f"{path} line {number}", "holds a NUL byte; not valid JSON")
+            continue
         try:
             yield f"{path} line {number}", number, json.loads(line)
         except json.JSONDecodeError as error:
-            reading.problem(f"{path} line {number}", f"not valid JSON ({error.msg} at column {error.colno})")
+            where = f"{error.msg.removesuffix(' at')} at column {error.colno}"
+            reading.problem(f"{path} line {number}", f"not valid JSON ({where})")
         except (ValueError, RecursionError) as error:
             reading.problem(f"{path} line {number}", f"not valid JSON ({_short(error)})")
 

@@ -36,6 +36,8 @@ BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x00asm", "a WebAssembly binary"),
 )
 TEXT_CONTROL_BYTES = frozenset(b"\t\n\r\x0c\x1b")
+# A stray NUL byte or two (a scraper's glitch) does not make a text binary; one byte in a hundred does.
+MAX_NUL_SHARE = 0.01
 
 
 class _Decompressor(Protocol):
@@ -185,12 +187,21 @@ def binary_kind(data: bytes) -> str | None:
     head = data[:8192]
     if _looks_like_utf16_or_32(head):
         return None
-    if b"\x00" in head:
+    if head.count(0) > MAX_NUL_SHARE * len(head):
         return "binary data (contains NUL bytes)"
     controls = sum(1 for byte in head if byte < 32 and byte not in TEXT_CONTROL_BYTES)
     if controls > 0.05 * len(head):
         return "binary data (mostly control bytes)"
     return None
+
+
+def without_nul_bytes(data: bytes) -> tuple[bytes, int]:
+    """``data`` without its NUL bytes, and how many there were; UTF-16/32 text is left whole
+    (its zero bytes are half of its characters)."""
+    nuls = data.count(0)
+    if not nuls or _looks_like_utf16_or_32(data[:8192]):
+        return data, 0
+    return data.replace(b"\x00", b""), nuls
 
 
 def utf16_without_bom(head: bytes) -> str | None:

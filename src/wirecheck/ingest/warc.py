@@ -14,7 +14,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from wirecheck.ingest.decode import decode_bytes
 from wirecheck.ingest.html import html_document
-from wirecheck.ingest.load import MAX_FILE_BYTES, gzip_damage
+from wirecheck.ingest.load import MAX_FILE_BYTES, gzip_damage, without_nul_bytes
 from wirecheck.ingest.reading import Reading
 
 HTML_MEDIA_TYPES = ("text/html", "application/xhtml+xml")
@@ -65,6 +65,9 @@ def read_warc_stream(stream: BinaryIO, *, path: str, stem: str) -> Reading:
             pages += 1
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
             source = f"{path}::{uri or f'record {records_seen}'}"
+            html_bytes, nuls = without_nul_bytes(html_bytes)
+            if nuls:
+                reading.warn(source, f"{nuls} NUL byte(s) removed from the captured page")
             decoded = decode_bytes(html_bytes, declared=charset)
             if decoded is None:
                 reading.problem(source, "captured page is not decodable text")
