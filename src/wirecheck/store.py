@@ -18,6 +18,7 @@ from __future__ import annotations
 import collections.abc
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -128,7 +129,7 @@ def _convert(tp: Any, data: Any) -> Any:
         return None
     origin = typing.get_origin(tp)
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
-        hints = typing.get_type_hints(tp)
+        hints = _type_hints(tp)
         kwargs = {
             f.name: _convert(hints[f.name], data[f.name]) for f in dataclasses.fields(tp) if f.name in data
         }
@@ -146,6 +147,12 @@ def _convert(tp: Any, data: Any) -> Any:
     if tp is float and isinstance(data, int):
         return float(data)
     return data
+
+
+@functools.cache
+def _type_hints(cls: type) -> dict[str, Any]:
+    """Field types of a model class, resolved once (resolving them per row cost more than the query)."""
+    return typing.get_type_hints(cls)
 
 
 def _dumps(value: Any) -> str:
@@ -199,6 +206,23 @@ class Store:
             raise
         self.db.execute("COMMIT")
 
+    @contextmanager
+    def snapshot(self) -> Iterator[Store]:
+        """Reads inside see one committed state of the file (a writer's commit in the middle
+        of a page's queries is not half seen); WAL lets them run while a writer writes."""
+        if self.db.in_transaction:
+            yield self
+            return
+        self.db.execute("BEGIN")
+        try:
+            yield self
+        finally:
+            self.db.execute("COMMIT")
+
+    def data_version(self) -> int:
+        """Changes whenever another connection (any process) commits to the file."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
     def schema_version(self) -> int:
         exists = self.db.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
@@ -209,20 +233,26 @@ class Store:
         return int(row[0] or 0)
 
     def migrate(self, target: int = SCHEMA_VERSION) -> int:
-        """Apply the migrations this file lacks, each in its own transaction."""
+        """Apply the migrations this file lacks, each in its own transaction.  The version is
+        read again inside the transaction, so processes opening a new file at once apply
+        each migration exactly once."""
         current = self.schema_version()
         if current > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: schema version {current} is newer than this wirecheck ({SCHEMA_VERSION}); upgrade wirecheck"
             )
-        for version in range(current + 1, target + 1):
-            with self.transaction():
+        while current < target:
+            with self.transaction():  # BEGIN IMMEDIATE: one migrating process at a time
+                current = self.schema_version()  # another process may have migrated meanwhile
+                if current >= target:
+                    break
                 self.db.execute(
                     "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT)"
                 )
-                for statement in _statements(MIGRATIONS[version - 1]):
+                for statement in _statements(MIGRATIONS[current]):
                     self.db.execute(statement)
-                self.db.execute("INSERT INTO schema_version VALUES (?, ?)", (version, _now()))
+                current += 1
+                self.db.execute("INSERT INTO schema_version VALUES (?, ?)", (current, _now()))
         return self.schema_version()
 
     def journal_mode(self) -> str:
