@@ -7,8 +7,9 @@ number of requests from another process over keep-alive connections (loopback on
 1. each page kind, ``--requests`` requests spread over a working set of pages (readers
    come back to the stories in the news), after one visit of each to fill the page cache;
 2. the same without the cache warm: every request a page not asked for before (cold);
-3. reads while a writer holds the database's write transaction open for seconds
-   (a big ``add_report``): writes must never block reads.
+3. the three kinds mixed, without and then with a writer (another process) holding the
+   database's write transaction open for seconds (a big ``add_report``): writes must never
+   block reads.
 
     .venv/bin/python bench/app_load.py [--articles 10000] [--requests 2000] [--concurrency 16]
 """
@@ -165,15 +166,19 @@ def main(argv: list[str] | None = None) -> int:
                 "search pages": [f"/search?q={quote(' '.join(rng.sample(words, 2)))}" for _ in range(2000)]
                 + [f"/search?q={quote(w)}" for w in words],
             }
+            warm: list[str] = []
             for label, every in kinds.items():
                 working = rng.sample(every, min(args.working_set, len(every)))
+                warm += working
                 asyncio.run(run_load(port, working, args.concurrency))  # first visits
                 paths = [rng.choice(working) for _ in range(args.requests)]
                 report(f"{label}, warm", *asyncio.run(run_load(port, paths, args.concurrency)))
             for label, every in kinds.items():
                 fresh = rng.sample(every, min(args.requests, len(every)))  # every page asked once
                 report(f"{label}, cold (first visit)", *asyncio.run(run_load(port, fresh, args.concurrency)))
-            mixed = [rng.choice(rng.choice(list(kinds.values()))) for _ in range(args.requests)]
+            asyncio.run(run_load(port, warm, args.concurrency))  # the working sets, current again
+            mixed = [rng.choice(warm) for _ in range(args.requests)]
+            report("mixed reads, no writer", *asyncio.run(run_load(port, mixed, args.concurrency)))
             writer = start_writer(db, args.articles // 20)
             report("mixed reads during a long write", *asyncio.run(run_load(port, mixed, args.concurrency)))
             print(f"  (the writer's transaction: {writer.communicate(timeout=300)[0].decode().strip()})")

@@ -127,32 +127,44 @@ def from_jsonable(cls: type[T], data: Any) -> T:
 def _convert(tp: Any, data: Any) -> Any:
     if data is None:
         return None
-    origin = typing.get_origin(tp)
-    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
-        hints = _type_hints(tp)
-        kwargs = {
-            f.name: _convert(hints[f.name], data[f.name]) for f in dataclasses.fields(tp) if f.name in data
-        }
-        return tp(**kwargs)
-    if origin in (typing.Union, types.UnionType):
-        options = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _convert(options[0], data) if len(options) == 1 else data
-    if origin is tuple:
-        args = typing.get_args(tp)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_convert(args[0], v) for v in data)
+    kind, args = _shape(tp)
+    if kind == "dataclass":
+        return tp(**{name: _convert(hint, data[name]) for name, hint in args if name in data})
+    if kind == "optional":
+        return _convert(args, data)
+    if kind == "sequence":
+        return tuple(_convert(args, v) for v in data)
+    if kind == "fixed":
         return tuple(_convert(a, v) for a, v in zip(args, data, strict=False))
-    if origin in (dict, collections.abc.Mapping) or tp is dict:
+    if kind == "dict":
         return dict(data)
-    if tp is float and isinstance(data, int):
+    if kind == "float" and isinstance(data, int):
         return float(data)
     return data
 
 
 @functools.cache
-def _type_hints(cls: type) -> dict[str, Any]:
-    """Field types of a model class, resolved once (resolving them per row cost more than the query)."""
-    return typing.get_type_hints(cls)
+def _shape(tp: Any) -> tuple[str, Any]:
+    """How to rebuild a value of type ``tp``, worked out once per type (resolving type hints
+    per row cost more than the query): a dataclass's (field, type) pairs, the element type
+    of a tuple, the one type of an Optional..."""
+    origin = typing.get_origin(tp)
+    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+        hints = typing.get_type_hints(tp)
+        return "dataclass", tuple((f.name, hints[f.name]) for f in dataclasses.fields(tp))
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        return ("optional", options[0]) if len(options) == 1 else ("as is", None)
+    if origin is tuple:
+        args = typing.get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return "sequence", args[0]
+        return "fixed", args
+    if origin in (dict, collections.abc.Mapping) or tp is dict:
+        return "dict", None
+    if tp is float:
+        return "float", None
+    return "as is", None
 
 
 def _dumps(value: Any) -> str:
