@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,6 +23,14 @@ CHROMIUM_ARGS = [
 LAPTOP = {"width": 1280, "height": 860}
 PHONE = {"width": 390, "height": 844}
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+
+
+ACTIVE = re.compile(r"(^|\s)active(\s|$)")  # the class a clicked target gets
+
+
+def fits_the_width(page, width: int) -> None:
+    """The page does not scroll sideways (waits for layout, fails after Playwright's timeout)."""
+    page.wait_for_function("w => document.documentElement.scrollWidth <= w", arg=width)
 
 
 def launch_chromium() -> Iterator[object]:

@@ -4,7 +4,9 @@ problem, and leave the database exactly as it was."""
 
 from __future__ import annotations
 
+import html
 import json
+import re
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,6 +14,8 @@ from fastapi.testclient import TestClient
 from tests.app_corpus import BRIDGE_1, BRIDGE_2, BRIDGE_3, CHESS, HOSTILE
 from wirecheck.app.library import MAX_FILE_BYTES, Library
 from wirecheck.app.web import create_app
+
+BASE = "http://127.0.0.1"  # the app answers only to the host names it serves
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +28,7 @@ def app_env(tmp_path_factory, models):
     (root / "outside").mkdir()
     (root / "outside" / "secret.txt").write_text(CHESS, encoding="utf-8")
     library = Library(root / "w.db", [allowed], models_factory=lambda: models)
-    client = TestClient(create_app(root / "w.db", library=library))
+    client = TestClient(create_app(root / "w.db", library=library), base_url=BASE)
     first = client.post("/api/articles", json={"articles": [BRIDGE_1, BRIDGE_2]})
     assert first.status_code == 201, first.text
     return client, root, allowed, first.json()
@@ -111,7 +115,7 @@ def test_folder_import_inside_an_allowed_dir_and_refusals_outside(app_env):
 @pytest.fixture()
 def fresh(tmp_path, models):
     library = Library(tmp_path / "w.db", [], models_factory=lambda: models)
-    return TestClient(create_app(tmp_path / "w.db", library=library))
+    return TestClient(create_app(tmp_path / "w.db", library=library), base_url=BASE)
 
 
 def upload(client: TestClient, *files: tuple[str, bytes]):
@@ -216,7 +220,7 @@ def test_articles_stored_by_the_cli_join_the_story_index_on_the_first_add(tmp_pa
     with Store(tmp_path / "w.db") as store:
         store.add_report(flood_report())
     library = Library(tmp_path / "w.db", [], models_factory=lambda: models)
-    client = TestClient(create_app(tmp_path / "w.db", library=library))
+    client = TestClient(create_app(tmp_path / "w.db", library=library), base_url=BASE)
     added = client.post("/api/articles", json={"articles": [BRIDGE_1]})
     assert added.status_code == 201, added.text
     assert any("4 stored articles joined the story index" in w["reason"] for w in added.json()["warnings"])
@@ -241,7 +245,136 @@ def test_posts_from_another_site_or_too_large_are_refused_before_reading(fresh):
     )
     assert huge.status_code == 413
     assert counts(fresh) == before
-    same_site = fresh.post(
-        "/api/articles", json={"articles": [BRIDGE_1]}, headers={"Origin": "http://testserver"}
-    )
+    same_site = fresh.post("/api/articles", json={"articles": [BRIDGE_1]}, headers={"Origin": BASE})
     assert same_site.status_code == 201
+
+
+ODD_IDS = ["2025/11/24/floods", "desk/a b?c#d%20e", "ünï/çødé"]
+
+
+def test_every_id_the_app_shows_opens_even_with_a_slash(fresh):
+    """Ids taken from URL paths hold slashes (and other URL characters): every link the app
+    shows must open, on the HTML pages and in the API."""
+    from urllib.parse import quote, unquote
+
+    items = [
+        {**BRIDGE_1, "id": ODD_IDS[0]},
+        {**BRIDGE_2, "id": ODD_IDS[1]},
+        {"id": ODD_IDS[2], "text": CHESS},
+    ]
+    added = fresh.post("/api/articles", json={"articles": items})
+    assert added.status_code == 201, added.text
+    assert sorted(added.json()["added"]) == sorted(ODD_IDS)
+    shown = set()
+    for url in ["/", "/search?q=footbridge", "/search?q=chess"]:
+        shown |= set(re.findall(r'href="(/(?:articles|stories)/[^"]+)"', fresh.get(url).text))
+    story_links = [h for h in shown if h.startswith("/stories/")]
+    for link in story_links:
+        shown |= set(re.findall(r'href="(/articles/[^"]+)"', fresh.get(html.unescape(link)).text))
+    article_links = {html.unescape(h) for h in shown if h.startswith("/articles/")}
+    assert {unquote(h.removeprefix("/articles/")) for h in article_links} >= set(ODD_IDS)
+    for link in {html.unescape(h) for h in shown}:
+        page = fresh.get(link)
+        assert page.status_code == 200, link
+        api = fresh.get("/api" + link)
+        assert api.status_code == 200, link
+    for aid in ODD_IDS:
+        got = fresh.get("/api/articles/" + quote(aid, safe="/")).json()
+        assert got["article"]["id"] == aid
+        assert fresh.get("/api/stories/" + quote(got["story_id"], safe="/")).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("path", "why"),
+    [
+        ("/tmp/a\x00b", "NUL byte"),
+        ("/tmp/" + "d" * 5000, "longer than the system allows"),
+        ("/tmp/" + "n" * 300 + "/x.txt", "name is longer than the system allows"),
+        ("   ", "empty path"),
+    ],
+    ids=["nul", "too-long", "long-name", "blank"],
+)
+def test_an_unusable_import_path_is_a_400_naming_the_problem(app_env, path, why):
+    client, *_ = app_env
+    before = counts(client)
+    refused = client.post("/api/imports", json={"path": path})
+    assert refused.status_code == 400, refused.text
+    assert why in refused.json()["error"] and "not a usable path" in refused.json()["error"]
+    assert counts(client) == before
+
+
+def test_a_link_inside_an_allowed_folder_leading_outside_is_refused(app_env):
+    client, root, allowed, _ = app_env
+    before = counts(client)
+    links = allowed / "links"
+    links.mkdir(exist_ok=True)
+    (links / "secret.txt").symlink_to(root / "outside" / "secret.txt")
+    (links / "elsewhere").symlink_to(root / "outside", target_is_directory=True)
+    try:
+        for path in (links, links / "secret.txt", links / "elsewhere", allowed):
+            refused = client.post("/api/imports", json={"path": str(path)})
+            assert refused.status_code == 403, (path, refused.text)
+        body = client.post("/api/imports", json={"path": str(links)}).json()
+        assert {p["reason"] for p in body["problems"]} == {"a link that leads outside the allowed folders"}
+        assert {p["source"].rsplit("/", 1)[-1] for p in body["problems"]} == {"secret.txt"}
+        assert counts(client) == before
+    finally:
+        (links / "secret.txt").unlink()
+        (links / "elsewhere").unlink()
+        links.rmdir()
+
+
+def test_pages_show_what_another_process_wrote(tmp_path, models):
+    """Pages are kept rendered between writes; a write by any connection makes them current."""
+    from tests.sample_reports import flood_report
+    from wirecheck.store import Store
+
+    library = Library(tmp_path / "w.db", [], models_factory=lambda: models)
+    client = TestClient(create_app(tmp_path / "w.db", library=library), base_url=BASE)
+    assert "No stories yet" in client.get("/").text
+    assert client.get("/search", params={"q": "flood"}).text.count('class="hit"') == 0
+    with Store(tmp_path / "w.db") as store:  # as `wirecheck analyze --db` would, from outside the app
+        store.add_report(flood_report())
+    home = client.get("/").text
+    assert "No stories yet" not in home
+    story_id = client.get("/api/stories").json()[0]["id"]
+    assert f'href="/stories/{story_id}"' in home
+    assert client.get(f"/stories/{story_id}").status_code == 200
+
+
+def test_parsing_an_import_does_not_hold_the_write_lock(tmp_path, models):
+    """While one add is parsing its articles, another add (and every read) can proceed: the
+    write lock is taken only after parsing, to join stories and write."""
+    import threading
+
+    from wirecheck import extract
+
+    library = Library(tmp_path / "w.db", [], models_factory=lambda: models)
+    parsing, release = threading.Event(), threading.Event()
+    original = extract.extract_mentions
+    lock_free_while_parsing = []
+
+    def slow_extract(articles, used_models):
+        if any(a.id == "chess" for a in articles):
+            parsing.set()
+            lock_free_while_parsing.append(library._write_lock.acquire(blocking=False))
+            if lock_free_while_parsing[-1]:
+                library._write_lock.release()
+            release.wait(timeout=300)
+        return original(articles, used_models)
+
+    extract.extract_mentions = slow_extract
+    try:
+        slow = threading.Thread(target=lambda: library.add_json([{"id": "chess", "text": CHESS}]))
+        slow.start()
+        assert parsing.wait(timeout=300)
+        other = library.add_json([BRIDGE_1])  # completes while the first add is still parsing
+        assert other.added == ("lakeview-times",)
+        release.set()
+        slow.join(timeout=300)
+    finally:
+        extract.extract_mentions = original
+        release.set()
+    assert lock_free_while_parsing == [True]
+    with library.reading() as store:
+        assert sorted(store.article_ids()) == ["chess", "lakeview-times"]

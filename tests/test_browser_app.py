@@ -3,14 +3,14 @@ articles join a story, search, open the story and an article."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
+import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.app_corpus import BRIDGE_1, BRIDGE_2, BRIDGE_3, CHESS
-from tests.browser import LAPTOP, PHONE, Watch, keep_screenshot, launch_chromium
+from tests.browser import ACTIVE, LAPTOP, PHONE, Watch, fits_the_width, keep_screenshot, launch_chromium
+from tests.served import serve_in_thread
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -20,36 +20,16 @@ def browser():
     yield from launch_chromium()
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, models):
-    """The app served by uvicorn in a thread, sharing the session's models."""
-    import uvicorn
-
+    """The app served by uvicorn on 127.0.0.1 in a thread, sharing the session's models."""
     from wirecheck.app.library import Library
     from wirecheck.app.web import create_app
 
     root = tmp_path_factory.mktemp("served")
     library = Library(root / "w.db", [], models_factory=lambda: models)
-    port = free_port()
-    config = uvicorn.Config(
-        create_app(root / "w.db", library=library), host="127.0.0.1", port=port, log_level="warning"
-    )
-    uv = uvicorn.Server(config)
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not uv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert uv.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}", root
-    uv.should_exit = True
-    thread.join(timeout=10)
+    with serve_in_thread(create_app(root / "w.db", library=library)) as base:
+        yield base, root
 
 
 def write_inputs(root):
@@ -69,8 +49,9 @@ def write_inputs(root):
 def upload_through_page(page, paths) -> None:
     page.set_input_files('#upload input[name="files"]', paths)
     page.click("#upload button")
-    page.wait_for_selector("#result .notice.ok a.joined, #result .notice.err", timeout=600_000)
-    assert page.locator("#result .notice.err").count() == 0, page.locator("#result").inner_text()
+    done = page.locator("#result .notice.ok a.joined, #result .notice.err").first
+    expect(done).to_be_visible(timeout=600_000)  # the first upload loads the models
+    expect(page.locator("#result .notice.err")).to_have_count(0)
 
 
 def test_upload_join_search_and_read(browser, server, tmp_path):
@@ -80,20 +61,18 @@ def test_upload_join_search_and_read(browser, server, tmp_path):
     watch = Watch()
     watch.attach(page)
     page.goto(base + "/")
-    assert "No stories yet" in page.inner_text("#stories")
+    expect(page.locator("#stories")).to_contain_text("No stories yet")
 
     upload_through_page(page, paths[:2] + paths[3:])  # two bridge reports and the chess story
-    joined = page.locator("#result a.joined")
-    assert joined.count() == 2
+    expect(page.locator("#result a.joined")).to_have_count(2)
     page.goto(base + "/")
-    assert page.locator("#stories li").count() == 2
+    expect(page.locator("#stories li")).to_have_count(2)
 
     upload_through_page(page, paths[2:3])  # a later report of the collapse
-    assert page.locator("#result a.joined").count() == 1
+    expect(page.locator("#result a.joined")).to_have_count(1)
     page.locator("#result a.joined").first.click()
-    page.wait_for_load_state("load")
-    assert "/stories/" in page.url
-    assert page.locator("details.article").count() == 3  # it joined the bridge story
+    expect(page).to_have_url(re.compile(r"/stories/"))
+    expect(page.locator("details.article")).to_have_count(3)  # it joined the bridge story
     shot = tmp_path / "app-story-laptop.png"
     page.screenshot(path=str(shot))
     keep_screenshot(shot)
@@ -101,16 +80,16 @@ def test_upload_join_search_and_read(browser, server, tmp_path):
     if claim.count():
         span_id = claim.get_attribute("href")[1:]
         claim.click()
-        assert "active" in (page.locator(f'mark[data-spans~="{span_id}"]').first.get_attribute("class") or "")
+        expect(page.locator(f'mark[data-spans~="{span_id}"]').first).to_have_class(ACTIVE)
 
     page.fill('header input[name="q"]', "footbridge station")
     page.press('header input[name="q"]', "Enter")
     page.wait_for_url("**/search?q=*")
     hits = page.locator("ol.hits a.hit")
-    assert hits.count() >= 2
+    expect(hits.nth(1)).to_be_visible()  # at least two reports of the collapse
     hits.first.click()
     page.wait_for_url("**/articles/*")
-    assert page.locator("details.article[open] .body").is_visible()
+    expect(page.locator("details.article[open] .body")).to_be_visible()
 
     page.goto(base + "/")
     shot = tmp_path / "app-home-laptop.png"
@@ -121,13 +100,14 @@ def test_upload_join_search_and_read(browser, server, tmp_path):
     phone = browser.new_page(viewport=PHONE)
     watch.attach(phone)
     phone.goto(base + "/")
-    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    fits_the_width(phone, PHONE["width"])
     shot = tmp_path / "app-home-phone.png"
     phone.screenshot(path=str(shot))
     keep_screenshot(shot)
     phone.locator("#stories a.title").first.click()
-    phone.wait_for_load_state("load")
-    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    expect(phone).to_have_url(re.compile(r"/stories/"))
+    expect(phone.locator("details.article").first).to_be_attached()
+    fits_the_width(phone, PHONE["width"])
     shot = tmp_path / "app-story-phone.png"
     phone.screenshot(path=str(shot))
     keep_screenshot(shot)
@@ -146,7 +126,7 @@ def test_a_bad_upload_shows_the_file_and_the_problem(browser, server):
     page.goto(base + "/")
     page.set_input_files('#upload input[name="files"]', [str(bad)])
     page.click("#upload button")
-    page.wait_for_selector("#result .notice.err")
-    text = page.inner_text("#result")
-    assert "photo.txt" in text and "binary" in text
+    result = page.locator("#result .notice.err")
+    expect(result).to_contain_text("photo.txt")
+    expect(result).to_contain_text("binary")
     page.close()

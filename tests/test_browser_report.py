@@ -3,11 +3,13 @@ and the links from stories, facts, claims and the timeline land where they shoul
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.browser import LAPTOP, PHONE, Watch, keep_screenshot, launch_chromium
+from tests.browser import ACTIVE, LAPTOP, PHONE, Watch, fits_the_width, keep_screenshot, launch_chromium
 from tests.sample_reports import flood_report
 from wirecheck.report.html import write_html
 
@@ -54,14 +56,10 @@ def assert_offline(watch: Watch) -> None:
 
 
 def target_is_highlighted_and_visible(page, span_id: str) -> None:
-    marks = page.locator(f'mark[data-spans~="{span_id}"]')
-    assert marks.count() >= 1
-    first = marks.first
-    assert "active" in (first.get_attribute("class") or "")
-    assert first.is_visible()
-    box = first.bounding_box()
-    viewport = page.viewport_size
-    assert box is not None and 0 <= box["y"] <= viewport["height"], "target not scrolled into view"
+    first = page.locator(f'mark[data-spans~="{span_id}"]').first
+    expect(first).to_have_class(ACTIVE)
+    expect(first).to_be_visible()
+    expect(first).to_be_in_viewport()
 
 
 def click_through(page) -> None:
@@ -69,9 +67,9 @@ def click_through(page) -> None:
     first_story = page.locator(".story-list a.title").first
     href = first_story.get_attribute("href")
     first_story.click()
-    assert page.evaluate("location.hash") == href
+    expect(page).to_have_url(re.compile(re.escape(href) + "$"))
     story = page.locator(f"section{href}")
-    assert story.is_visible()
+    expect(story).to_be_visible()
 
     claim_link = story.locator("a.claim-link").first
     if claim_link.count():
@@ -81,29 +79,29 @@ def click_through(page) -> None:
         # a second story fact link, then back to the first: highlights follow
         fact_link = story.locator("table.matrix thead a").first
         if fact_link.count():
-            fact_link.click()
             fact_id = fact_link.get_attribute("href")[1:]
-            assert "active" in (page.locator(f"#{fact_id}").get_attribute("class") or "")
+            fact_link.click()
+            expect(page.locator(f"#{fact_id}")).to_have_class(ACTIVE)
 
     point = story.locator(".timeline svg a").first
     if point.count():
         entry_id = point.get_attribute("href")[1:]
         point.click()
         entry = page.locator(f"#{entry_id}")
-        assert "active" in (entry.get_attribute("class") or "")
-        assert entry.is_visible()
+        expect(entry).to_have_class(ACTIVE)
+        expect(entry).to_be_visible()
 
 
 def test_hand_built_report_is_offline_safe_and_navigable(browser, tmp_path):
     path = write_html(flood_report(), tmp_path / "flood.html")
     page, watch = open_report(browser, path)
     assert page.evaluate("typeof window.__pwned") == "undefined"  # hostile article text ran nothing
-    assert page.locator("section.story").count() == 2
+    expect(page.locator("section.story")).to_have_count(2)
     click_through(page)
     # the spun copy's claim: its article opens and the sentence lights up
     link = page.locator('a.claim-link[href^="#c-3-"]').first
     link.click()
-    assert page.locator("details#art-3").evaluate("d => d.open")
+    expect(page.locator("details#art-3")).to_have_attribute("open", "")
     target_is_highlighted_and_visible(page, link.get_attribute("href")[1:])
     assert_offline(watch)
     page.close()
@@ -114,12 +112,9 @@ def test_pipeline_reports_are_offline_and_navigable(browser, pipeline_reports, t
     for name, (path, report) in pipeline_reports.items():
         for label, viewport in (("laptop", LAPTOP), ("phone", PHONE)):
             page, watch = open_report(browser, path, viewport=viewport)
-            assert page.locator("section.story").count() == len(report.stories), name
-            assert page.locator("details.article").count() == len(report.articles), name
-            width = page.evaluate("document.documentElement.scrollWidth")
-            assert width <= viewport["width"], (
-                f"{name}: the page scrolls sideways at {label} width ({width}px)"
-            )
+            expect(page.locator("section.story")).to_have_count(len(report.stories))
+            expect(page.locator("details.article")).to_have_count(len(report.articles))
+            fits_the_width(page, viewport["width"])
             shot = tmp_path / f"report-{name}-{label}.png"
             page.screenshot(path=str(shot))
             keep_screenshot(shot)
@@ -131,6 +126,6 @@ def test_pipeline_reports_are_offline_and_navigable(browser, pipeline_reports, t
                 shot = tmp_path / f"report-{name}-claim-{label}.png"
                 page.screenshot(path=str(shot))
                 keep_screenshot(shot)
-            assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+            fits_the_width(page, viewport["width"])
             assert_offline(watch)
             page.close()

@@ -156,3 +156,48 @@ def test_readers_see_committed_data_while_a_writer_is_busy(tmp_path):
             assert reader.article_count() == 3  # WAL: no "database is locked" for readers
             assert reader.get_state("busy") is None
         assert reader.get_state("busy") is True
+
+
+def test_processes_opening_a_new_database_at_once_all_succeed(tmp_path):
+    """Each process migrates a fresh file at the same moment: every migration is applied
+    once and no process fails (once "table articles already exists")."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = Path(__file__).resolve().parents[1] / "src"
+    script = (
+        "import sys\n"
+        "from wirecheck.store import Store\n"
+        "print('ready', flush=True)\n"
+        "sys.stdin.readline()\n"  # wait for the start signal, so that all open the file together
+        "with Store(sys.argv[1]) as store:\n"
+        "    print(store.schema_version())\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    for trial in range(2):
+        db = tmp_path / f"new-{trial}.db"
+        processes = [
+            subprocess.Popen(
+                [sys.executable, "-c", script, str(db)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env=env,
+            )
+            for _ in range(16)
+        ]
+        for p in processes:
+            assert p.stdout is not None and p.stdout.readline() == b"ready\n"
+        for p in processes:
+            assert p.stdin is not None
+            p.stdin.write(b"go\n")
+            p.stdin.flush()
+        results = [p.communicate(timeout=120) for p in processes]
+        failures = [err.decode() for p, (_, err) in zip(processes, results, strict=True) if p.returncode]
+        assert not failures, failures[0]
+        assert {out.strip() for out, _ in results} == {str(SCHEMA_VERSION).encode()}
+        with Store(db) as store:
+            versions = [r[0] for r in store.db.execute("SELECT version FROM schema_version ORDER BY version")]
+        assert versions == list(range(1, SCHEMA_VERSION + 1))

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tests.articles import seed_articles, text_article
 from wirecheck.extract.timerefs import find_time_refs
 from wirecheck.model import Article, ArticleMentions, TimeRef
-from wirecheck.report.timeline import build_timeline
+from wirecheck.report.timeline import (
+    SAME_EVENT,
+    Candidate,
+    build_timeline,
+    linkage,
+    merge_closest,
+    word_weights,
+)
 
 
 def article(article_id: str, body: str, published: str | None) -> Article:
@@ -130,3 +140,40 @@ def test_a_lone_date_inside_a_quotation_is_not_an_event(models):
         "q", '"We expect the harbour deal to close today," the minister told reporters.', "2024-03-10"
     )
     assert build_timeline([quoted], extracted(models, [quoted])) == []
+
+
+# --------------------------------------------------------------------------- clustering at scale
+
+
+def merge_every_pair(members, weights):
+    """The plain definition: score every pair of groups, join the best, again, until none is
+    similar enough (ties: the later pair of groups first).  Cubic; the reference."""
+    parts = [[m] for m in members]
+    while len(parts) > 1:
+        score, i, j = max(
+            (linkage(parts[i], parts[j], weights), i, j)
+            for i in range(len(parts))
+            for j in range(i + 1, len(parts))
+        )
+        if score < SAME_EVENT:
+            break
+        parts[i] = parts[i] + parts.pop(j)
+    return parts
+
+
+WORDS = ["ferry", "strike", "harbour", "crew", "pay", "mayor", "bridge", "closed", "storm", "vote", "port"]
+
+
+def candidate(n: int, words: frozenset[str]) -> Candidate:
+    ref = TimeRef("on Monday", "date", "2024-03-11", "day", None, None, "x", 0, 9)
+    return Candidate(f"a{n % 5}", ref, words, f"clause {n}")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.frozensets(st.sampled_from(WORDS), min_size=1, max_size=5), min_size=1, max_size=30))
+def test_merging_through_the_word_index_equals_comparing_every_pair(word_sets):
+    members = [candidate(n, words) for n, words in enumerate(word_sets)]
+    weights = word_weights(members)
+    fast = merge_closest(members, weights)
+    plain = merge_every_pair(members, weights)
+    assert [[id(m) for m in part] for part in fast] == [[id(m) for m in part] for part in plain]

@@ -57,6 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         help="a server-side folder users may import from (repeatable)",
     )
+    serve.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="another Host name the app answers to, besides 127.0.0.1, localhost and [::1] (repeatable)",
+    )
     serve.set_defaults(handler=run_serve)
     return parser
 
@@ -95,7 +102,13 @@ def run_analyze(args: argparse.Namespace) -> int:
 def run_serve(args: argparse.Namespace) -> int:
     from wirecheck.app import serve
 
-    serve(db_path=args.db_path, host=args.host, port=args.port, allowed_dirs=args.allow_dir)
+    serve(
+        db_path=args.db_path,
+        host=args.host,
+        port=args.port,
+        allowed_dirs=args.allow_dir,
+        allowed_hosts=args.allow_host,
+    )
     return EXIT_OK
 
 

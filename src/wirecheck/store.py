@@ -18,6 +18,7 @@ from __future__ import annotations
 import collections.abc
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -126,26 +127,44 @@ def from_jsonable(cls: type[T], data: Any) -> T:
 def _convert(tp: Any, data: Any) -> Any:
     if data is None:
         return None
+    kind, args = _shape(tp)
+    if kind == "dataclass":
+        return tp(**{name: _convert(hint, data[name]) for name, hint in args if name in data})
+    if kind == "optional":
+        return _convert(args, data)
+    if kind == "sequence":
+        return tuple(_convert(args, v) for v in data)
+    if kind == "fixed":
+        return tuple(_convert(a, v) for a, v in zip(args, data, strict=False))
+    if kind == "dict":
+        return dict(data)
+    if kind == "float" and isinstance(data, int):
+        return float(data)
+    return data
+
+
+@functools.cache
+def _shape(tp: Any) -> tuple[str, Any]:
+    """How to rebuild a value of type ``tp``, worked out once per type (resolving type hints
+    per row cost more than the query): a dataclass's (field, type) pairs, the element type
+    of a tuple, the one type of an Optional..."""
     origin = typing.get_origin(tp)
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
         hints = typing.get_type_hints(tp)
-        kwargs = {
-            f.name: _convert(hints[f.name], data[f.name]) for f in dataclasses.fields(tp) if f.name in data
-        }
-        return tp(**kwargs)
+        return "dataclass", tuple((f.name, hints[f.name]) for f in dataclasses.fields(tp))
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _convert(options[0], data) if len(options) == 1 else data
+        return ("optional", options[0]) if len(options) == 1 else ("as is", None)
     if origin is tuple:
         args = typing.get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_convert(args[0], v) for v in data)
-        return tuple(_convert(a, v) for a, v in zip(args, data, strict=False))
+            return "sequence", args[0]
+        return "fixed", args
     if origin in (dict, collections.abc.Mapping) or tp is dict:
-        return dict(data)
-    if tp is float and isinstance(data, int):
-        return float(data)
-    return data
+        return "dict", None
+    if tp is float:
+        return "float", None
+    return "as is", None
 
 
 def _dumps(value: Any) -> str:
@@ -199,6 +218,23 @@ class Store:
             raise
         self.db.execute("COMMIT")
 
+    @contextmanager
+    def snapshot(self) -> Iterator[Store]:
+        """Reads inside see one committed state of the file (a writer's commit in the middle
+        of a page's queries is not half seen); WAL lets them run while a writer writes."""
+        if self.db.in_transaction:
+            yield self
+            return
+        self.db.execute("BEGIN")
+        try:
+            yield self
+        finally:
+            self.db.execute("COMMIT")
+
+    def data_version(self) -> int:
+        """Changes whenever another connection (any process) commits to the file."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
     def schema_version(self) -> int:
         exists = self.db.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
@@ -209,20 +245,26 @@ class Store:
         return int(row[0] or 0)
 
     def migrate(self, target: int = SCHEMA_VERSION) -> int:
-        """Apply the migrations this file lacks, each in its own transaction."""
+        """Apply the migrations this file lacks, each in its own transaction.  The version is
+        read again inside the transaction, so processes opening a new file at once apply
+        each migration exactly once."""
         current = self.schema_version()
         if current > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: schema version {current} is newer than this wirecheck ({SCHEMA_VERSION}); upgrade wirecheck"
             )
-        for version in range(current + 1, target + 1):
-            with self.transaction():
+        while current < target:
+            with self.transaction():  # BEGIN IMMEDIATE: one migrating process at a time
+                current = self.schema_version()  # another process may have migrated meanwhile
+                if current >= target:
+                    break
                 self.db.execute(
                     "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT)"
                 )
-                for statement in _statements(MIGRATIONS[version - 1]):
+                for statement in _statements(MIGRATIONS[current]):
                     self.db.execute(statement)
-                self.db.execute("INSERT INTO schema_version VALUES (?, ?)", (version, _now()))
+                current += 1
+                self.db.execute("INSERT INTO schema_version VALUES (?, ?)", (current, _now()))
         return self.schema_version()
 
     def journal_mode(self) -> str:

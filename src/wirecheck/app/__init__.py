@@ -14,11 +14,14 @@ if TYPE_CHECKING:
 
 
 def create_app(
-    db_path: str | os.PathLike[str], allowed_dirs: Sequence[str | os.PathLike[str]] = ()
+    db_path: str | os.PathLike[str],
+    allowed_dirs: Sequence[str | os.PathLike[str]] = (),
+    allowed_hosts: Sequence[str] = (),
+    bind: str | None = None,
 ) -> FastAPI:
     from wirecheck.app.web import create_app as build
 
-    return build(db_path, allowed_dirs)
+    return build(db_path, allowed_dirs, allowed_hosts=allowed_hosts, bind=bind)
 
 
 def serve(
@@ -26,8 +29,10 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 8765,
     allowed_dirs: Sequence[str | os.PathLike[str]] = (),
+    allowed_hosts: Sequence[str] = (),
 ) -> None:
-    """Run the app until interrupted; models load on the first article added."""
+    """Run the app until interrupted; models load on the first article added.  It answers
+    to loopback names, ``host`` and ``allowed_hosts`` (see :mod:`wirecheck.app.guard`)."""
     import sys
 
     import uvicorn
@@ -35,7 +40,7 @@ def serve(
     from wirecheck.store import StoreError
 
     try:
-        app = create_app(db_path, allowed_dirs)
+        app = create_app(db_path, allowed_dirs, allowed_hosts, bind=host)
     except StoreError as err:
         print(f"wirecheck: {err}", file=sys.stderr)
         raise SystemExit(2) from err

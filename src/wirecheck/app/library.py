@@ -15,7 +15,8 @@ import json
 import os
 import tempfile
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,8 @@ MAX_FILE_BYTES = 20 * 1024 * 1024  # per uploaded file
 MAX_FILES = 200  # per request
 MAX_JSON_ARTICLES = 1000  # per JSON request
 INDEX_STATE_KEY = "story_index"
+PATH_MAX = os.pathconf("/", "PC_PATH_MAX") if hasattr(os, "pathconf") else 4096
+NAME_MAX = os.pathconf("/", "PC_NAME_MAX") if hasattr(os, "pathconf") else 255
 SUPPORTED_SUFFIXES = (
     ".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson",
     ".warc", ".warc.gz", ".xml", ".rss", ".atom",
@@ -83,6 +86,23 @@ class RebuiltStory:
 def safe_name(name: str) -> str:
     """The file name without any folder part (a client may send "../../etc/passwd")."""
     return Path(name.replace("\\", "/")).name.strip()
+
+
+def unusable_path(path: str) -> str | None:
+    """Why a path sent to the import endpoint cannot name a file, before the OS is asked."""
+    if not path.strip():
+        return "empty path"
+    if "\x00" in path:
+        return "it holds a NUL byte"
+    try:
+        encoded = os.fsencode(path)
+    except UnicodeError:
+        return "it cannot be encoded for this system"
+    if len(encoded) >= PATH_MAX:
+        return f"longer than the system allows ({len(encoded):,} bytes, the limit is {PATH_MAX - 1:,})"
+    if any(len(part) > NAME_MAX for part in encoded.split(b"/")):
+        return f"a file or folder name is longer than the system allows ({NAME_MAX} bytes)"
+    return None
 
 
 def check_upload(upload: Upload) -> str | None:
@@ -148,11 +168,29 @@ class Library:
         self._models: Models | None = None
         self._models_lock = threading.Lock()
         self._write_lock = threading.Lock()
-        with Store(self.db_path):
-            pass  # create and migrate the file now: a bad path fails at start, not on first use
+        self._readers = threading.local()
+        self._watch = Store(self.db_path)  # create and migrate the file now: a bad path fails at start
+        self._watch_lock = threading.Lock()
 
     def store(self) -> Store:
+        """A new connection of its own (for writing; the caller closes it)."""
         return Store(self.db_path)
+
+    @contextmanager
+    def reading(self) -> Iterator[Store]:
+        """This thread's read connection (opened once per thread), inside one snapshot:
+        a page is a few indexed queries, not a connection set-up and a schema check."""
+        store = getattr(self._readers, "store", None)
+        if store is None:
+            store = self._readers.store = Store(self.db_path)
+        with store.snapshot():
+            yield store
+
+    def version(self) -> int:
+        """A number that changes whenever anything (this app or another process) wrote to
+        the database: what cached pages are checked against."""
+        with self._watch_lock:
+            return self._watch.data_version()
 
     def models(self) -> Models:
         with self._models_lock:
@@ -186,15 +224,37 @@ class Library:
         return self._add_documents(documents, warnings)
 
     def add_folder(self, folder: str) -> AddResult:
-        path = Path(folder).expanduser()
-        resolved = path.resolve()
-        if not any(resolved == d or d in resolved.parents for d in self.allowed_dirs):
-            allowed = ", ".join(map(str, self.allowed_dirs)) or "none (start the app with --allow-dir)"
-            raise Rejected(403, f"{folder}: not inside a folder the admin allowed ({allowed})")
+        """Import a server-side path.  Real paths are checked, the given one and every file
+        under it: a link inside an allowed folder that leads outside it is refused."""
+        why = unusable_path(folder)
+        if why:
+            raise Rejected(400, f"{folder!r}: not a usable path ({why})")
+        try:
+            resolved = Path(folder).expanduser().resolve()
+        except (OSError, ValueError, RuntimeError) as err:
+            raise Rejected(400, f"{folder!r}: not a usable path ({err})") from err
+        if not self.allowed(resolved):
+            raise Rejected(403, f"{folder}: not inside a folder the admin allowed ({self.allowed_list()})")
         if not resolved.exists():
             raise Rejected(404, f"{folder}: no such file or folder")
+        from wirecheck.ingest.walk import find_input_files
+
+        files, _ = find_input_files([str(resolved)])
+        outside = [str(f) for f in files if not self.allowed(Path(os.path.realpath(f)))]
+        if outside:
+            raise Rejected(
+                403,
+                f"{folder}: links to files outside the allowed folders ({self.allowed_list()}); nothing was added",
+                [InputProblem(f, "a link that leads outside the allowed folders") for f in outside],
+            )
         documents, warnings = self._ingest([str(resolved)], rename={})
         return self._add_documents(documents, warnings)
+
+    def allowed(self, real_path: Path) -> bool:
+        return any(real_path == d or d in real_path.parents for d in self.allowed_dirs)
+
+    def allowed_list(self) -> str:
+        return ", ".join(map(str, self.allowed_dirs)) or "none (start the app with --allow-dir)"
 
     def add_json(self, items: Sequence[dict[str, Any]]) -> AddResult:
         """Articles posted as JSON objects (keys as in a JSONL input: text or html, title,
@@ -256,15 +316,26 @@ class Library:
         return documents, warnings
 
     def _add_documents(self, documents: Sequence[RawDocument], warnings: Sequence[InputProblem]) -> AddResult:
-        from wirecheck import clean, extract
+        """Parse first, outside the write lock (a huge text must not hold up other imports),
+        then, under the lock, check again what is new, join stories and write in one transaction."""
+        from wirecheck import clean
 
         articles = clean.clean_documents(documents)
+        with self.store() as store:
+            unseen = [original for original, _ in _new_articles(articles, store)[0]]
+        parsed = self._extract(unseen)
         with self._write_lock, self.store() as store:
-            fresh, duplicates = _new_articles(articles, store)
-            if not fresh:
+            news, duplicates = _new_articles(articles, store)
+            if not news:
                 return AddResult(duplicates=tuple(duplicates), warnings=tuple(warnings))
+            late = self._extract([a for a, _ in news if a.id not in parsed])  # stored meanwhile, then gone
+            fresh = [dataclasses.replace(a, id=new_id) if new_id != a.id else a for a, new_id in news]
+            mentions = [
+                dataclasses.replace(m, article_id=new_id) if new_id != a.id else m
+                for a, new_id in news
+                if (m := parsed.get(a.id) or late.get(a.id)) is not None
+            ]
             models = self.models()
-            mentions = extract.extract_mentions(fresh, models)
             assignment, index_state, notes = self._assign(store, fresh, mentions, models)
             stories = self._rebuild(store, fresh, mentions, assignment, models)
             with store.transaction():
@@ -288,6 +359,14 @@ class Library:
             updated_stories=tuple(r.id for r in stories),
             warnings=tuple(warnings) + tuple(notes),
         )
+
+    def _extract(self, articles: Sequence[Article]) -> dict[str, ArticleMentions]:
+        """Mentions of each article by its id (the parse: the slow part of an add)."""
+        from wirecheck import extract
+
+        if not articles:
+            return {}
+        return {m.article_id: m for m in extract.extract_mentions(articles, self.models())}
 
     def _assign(
         self, store: Store, fresh: Sequence[Article], mentions: Sequence[ArticleMentions], models: Models
@@ -361,10 +440,13 @@ class Library:
         return results
 
 
-def _new_articles(articles: Sequence[Article], store: Store) -> tuple[list[Article], list[tuple[str, str]]]:
+def _new_articles(
+    articles: Sequence[Article], store: Store
+) -> tuple[list[tuple[Article, str]], list[tuple[str, str]]]:
     """Drop articles stored already (same text and metadata: an upload repeated); give a
-    fresh id to a new article whose id is taken (two uploads named "report.txt")."""
-    fresh: list[Article] = []
+    fresh id to a new article whose id is taken (two uploads named "report.txt").
+    Returns (article, the id it is stored under) pairs and the duplicates."""
+    fresh: list[tuple[Article, str]] = []
     duplicates: list[tuple[str, str]] = []
     seen: dict[tuple[str | None, ...], str] = {}
     taken = set()
@@ -380,7 +462,7 @@ def _new_articles(articles: Sequence[Article], store: Store) -> tuple[list[Artic
             new_id = f"{article.id}-{n}"
         taken.add(new_id)
         seen[key] = new_id
-        fresh.append(dataclasses.replace(article, id=new_id) if new_id != article.id else article)
+        fresh.append((article, new_id))
     return fresh, duplicates
 
 

@@ -11,26 +11,37 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Awaitable, Callable, Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote
 
 from fastapi import FastAPI, File, Query, Request, UploadFile
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
+from starlette.concurrency import run_in_threadpool
 
+from wirecheck.app.guard import Guard, served_hosts
 from wirecheck.app.library import MAX_FILE_BYTES, MAX_FILES, AddResult, Library, Rejected, Upload
 from wirecheck.model import Grouping, Report, to_jsonable
 from wirecheck.report.html import make_environment, report_view
 
 log = logging.getLogger("wirecheck.app")
 MAX_REQUEST_BYTES = 4 * MAX_FILE_BYTES + MAX_FILES * 4096  # a few files at the size limit, or many small ones
+MAX_JSON_BYTES = MAX_FILE_BYTES + 4 * 1024 * 1024  # JSON is parsed in memory: one file's worth of articles
+MAX_PATH_REQUEST_BYTES = 64 * 1024
 TEMPLATES = Path(__file__).with_name("templates")
 CSP = (
     "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
     "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'"
 )
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
 
 
 class ArticleIn(BaseModel):
@@ -59,8 +70,11 @@ def create_app(
     db_path: str | os.PathLike[str],
     allowed_dirs: Sequence[str | os.PathLike[str]] = (),
     library: Library | None = None,
+    allowed_hosts: Sequence[str] = (),
+    bind: str | None = None,
 ) -> FastAPI:
-    """The app over ``db_path``; ``library`` lets tests share one set of loaded models."""
+    """The app over ``db_path``, answering to loopback names, ``bind`` (the address it
+    listens on) and ``allowed_hosts``; ``library`` lets tests share one set of loaded models."""
     lib = library or Library(db_path, allowed_dirs)
     env = make_environment(TEMPLATES)
     app = FastAPI(
@@ -76,19 +90,13 @@ def create_app(
         html = env.get_template(name).render(app=True, allowed_dirs=lib.allowed_dirs, **context)
         return HTMLResponse(html, status_code=status)
 
-    @app.middleware("http")
-    async def security_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        if request.method == "POST":
-            refusal = refuse_post(request)
-            if refusal is not None:
-                return refusal
-        response: Response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
+    app.add_middleware(
+        Guard,
+        hosts=served_hosts(bind, allowed_hosts),
+        max_body=MAX_REQUEST_BYTES,
+        path_limits={"/api/articles": MAX_JSON_BYTES, "/api/imports": MAX_PATH_REQUEST_BYTES},
+        headers=SECURITY_HEADERS,
+    )
 
     @app.exception_handler(Rejected)
     async def rejected(request: Request, err: Rejected) -> JSONResponse:
@@ -96,32 +104,45 @@ def create_app(
 
     # ----------------------------------------------------------------- pages
 
+    pages = PageCache(lib.version)
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index() -> HTMLResponse:
-        with lib.store() as store:
+    async def index() -> HTMLResponse:
+        return await pages.get(("index",), index_page)
+
+    def index_page() -> HTMLResponse:
+        with lib.reading() as store:
             return page("index.html", stories=store.stories(), articles=store.article_count())
 
-    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/stories/{story_id:path}", response_class=HTMLResponse, include_in_schema=False)
+    async def story(request: Request, story_id: str) -> HTMLResponse:
+        story_id = path_id(request, story_id)
+        return await pages.get(("story", story_id), lambda: story_page(story_id))
+
     def story_page(story_id: str) -> HTMLResponse:
-        with lib.store() as store:
+        with lib.reading() as store:
             report = store.story_report([story_id])
         if not report.stories:
             return page("error.html", status=404, message=f"There is no story {story_id!r}.")
         view = report_view(report)
         return page("story.html", s=view.stories[0], view=view)
 
-    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
+    async def article(request: Request, article_id: str) -> HTMLResponse:
+        article_id = path_id(request, article_id)
+        return await pages.get(("article", article_id), lambda: article_page(article_id))
+
     def article_page(article_id: str) -> HTMLResponse:
-        with lib.store() as store:
-            article = store.get_article(article_id)
-            if article is None:
+        with lib.reading() as store:
+            found = store.get_article(article_id)
+            if found is None:
                 return page("error.html", status=404, message=f"There is no article {article_id!r}.")
             story_id = store.story_of([article_id]).get(article_id)
             report = (
                 store.story_report([story_id])
                 if story_id
                 else Report(
-                    articles=(article,),
+                    articles=(found,),
                     mentions=tuple(store.get_mentions([article_id])),
                     grouping=Grouping(),
                     stories=(),
@@ -129,14 +150,16 @@ def create_app(
             )
         view = report_view(report)
         a = next(v for v in view.articles if v.article.id == article_id)
-        story = view.stories[0] if view.stories else None
-        return page("article.html", a=a, story=story)
+        return page("article.html", a=a, story=view.stories[0] if view.stories else None)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(q: str = "") -> HTMLResponse:
-        with lib.store() as store:
-            hits = store.search(q) if q.strip() else []
-        return page("search.html", q=q, hits=hits)
+    async def search_page(q: str = "") -> HTMLResponse:
+        def render() -> HTMLResponse:
+            with lib.reading() as store:
+                hits = store.search(q) if q.strip() else []
+            return page("search.html", q=q, hits=hits)
+
+        return await pages.get(("search", q), render)
 
     @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
     def api_page() -> HTMLResponse:
@@ -146,7 +169,7 @@ def create_app(
 
     @app.get("/api/health", tags=["read"], summary="Row counts and whether models are loaded")
     def health() -> dict[str, Any]:
-        with lib.store() as store:
+        with lib.reading() as store:
             return {
                 "counts": store.counts(),
                 "schema_version": store.schema_version(),
@@ -155,26 +178,30 @@ def create_app(
 
     @app.get("/api/stories", tags=["read"], summary="Stories, newest and most disputed first")
     def list_stories(limit: Annotated[int, Query(ge=1, le=10_000)] = 500) -> list[dict[str, Any]]:
-        with lib.store() as store:
+        with lib.reading() as store:
             return [to_jsonable(s) for s in store.stories(limit)]
 
     @app.get(
-        "/api/stories/{story_id}",
+        "/api/stories/{story_id:path}",
         tags=["read"],
         summary="One story report: entities, quotes, facts, timeline, brief",
     )
-    def get_story(story_id: str) -> Any:
-        with lib.store() as store:
+    def get_story(request: Request, story_id: str) -> Any:
+        story_id = path_id(request, story_id)
+        with lib.reading() as store:
             story = store.get_story(story_id)
         if story is None:
             return JSONResponse(status_code=404, content=error_body(f"no story {story_id!r}"))
         return to_jsonable(story)
 
     @app.get(
-        "/api/articles/{article_id}", tags=["read"], summary="One cleaned article, its mentions and story"
+        "/api/articles/{article_id:path}",
+        tags=["read"],
+        summary="One cleaned article, its mentions and story",
     )
-    def get_article(article_id: str) -> Any:
-        with lib.store() as store:
+    def get_article(request: Request, article_id: str) -> Any:
+        article_id = path_id(request, article_id)
+        with lib.reading() as store:
             article = store.get_article(article_id)
             if article is None:
                 return JSONResponse(status_code=404, content=error_body(f"no article {article_id!r}"))
@@ -190,7 +217,7 @@ def create_app(
     def search(
         q: Annotated[str, Query(max_length=500)], limit: Annotated[int, Query(ge=1, le=500)] = 50
     ) -> list[dict[str, Any]]:
-        with lib.store() as store:
+        with lib.reading() as store:
             hits = store.search(q, limit)
         return [
             {
@@ -248,22 +275,59 @@ def create_app(
     return app
 
 
-def refuse_post(request: Request) -> JSONResponse | None:
-    """Writes only from pages of this app (a web page elsewhere cannot post files to a local
-    app through the reader's browser), and no request body beyond the upload limits."""
-    origin = request.headers.get("origin")
-    host = request.headers.get("host", "")
-    if origin and origin != "null" and urlsplit(origin).netloc != host:
-        return JSONResponse(status_code=403, content=error_body(f"cross-site request from {origin} refused"))
-    length = request.headers.get("content-length", "")
-    if length.isdigit() and int(length) > MAX_REQUEST_BYTES:
-        return JSONResponse(
-            status_code=413,
-            content=error_body(
-                f"request too large: {int(length):,} bytes, the limit is {MAX_REQUEST_BYTES:,}"
-            ),
-        )
-    return None
+def path_id(request: Request, decoded: str) -> str:
+    """The id at the end of the request path, percent-decoded exactly once.
+
+    Ids come from file names and URL paths and may hold "/", "?", "#" or "%": links
+    quote them, and the router's own decoding would turn an id's "%20" into a space."""
+    raw = request.scope.get("raw_path")
+    if not raw:
+        return decoded
+    path = raw.decode("latin-1").split("?", 1)[0]
+    prefix = request.scope.get("root_path", "") + str(request.scope["route"].path_format).split("{", 1)[0]
+    return (
+        unquote(path.removeprefix(prefix), encoding="utf-8", errors="replace")
+        if path.startswith(prefix)
+        else decoded
+    )
+
+
+class PageCache:
+    """Rendered pages, each kept with the database version it was rendered from.
+
+    A stored story changes only when something is written, so a page is rendered once
+    per change and then served from memory; any write (by this app or another process,
+    see :meth:`Library.version`) makes every kept page stale.  The version is read before
+    the page's data, so a page rendered during a write is never kept as current.
+    """
+
+    def __init__(self, version: Callable[[], int], size: int = 1024) -> None:
+        self.version = version
+        self.size = size
+        self.kept: OrderedDict[tuple[str, ...], tuple[int, HTMLResponse]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    async def get(self, key: tuple[str, ...], render: Callable[[], HTMLResponse]) -> HTMLResponse:
+        """A kept page is served on the event loop (no thread hop); a page to render goes
+        to a worker thread, so a slow render never holds up the pages kept."""
+        version = self.version()
+        with self.lock:
+            hit = self.kept.get(key)
+            if hit is not None and hit[0] == version:
+                self.kept.move_to_end(key)
+                return copy_response(hit[1])
+        response = await run_in_threadpool(render)
+        with self.lock:
+            self.kept[key] = (version, response)
+            self.kept.move_to_end(key)
+            while len(self.kept) > self.size:
+                self.kept.popitem(last=False)
+        return copy_response(response)
+
+
+def copy_response(response: HTMLResponse) -> HTMLResponse:
+    """A fresh response object per request (middleware may add headers to it)."""
+    return HTMLResponse(content=response.body, status_code=response.status_code)
 
 
 def run_add(add: Callable[[], AddResult]) -> dict[str, Any]:

@@ -13,6 +13,7 @@ dates in ``conflicts``.  Datelines ("Geneva, November 28, 2025") are not events.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections.abc import Sequence
@@ -206,7 +207,8 @@ def similarity(a: frozenset[str], b: frozenset[str], weights: dict[str, float]) 
         return 0.0
     shared = sum(weights.get(w, 1.0) for w in common)
     smaller = min(sum(weights.get(w, 1.0) for w in a), sum(weights.get(w, 1.0) for w in b))
-    return shared / smaller if smaller else 0.0
+    # rounded: the sums' last bits depend on set order, and equal scores must tie exactly
+    return round(shared / smaller, 12) if smaller else 0.0
 
 
 def cluster_by_date(candidates: Sequence[Candidate], weights: dict[str, float]) -> list[Cluster]:
@@ -219,18 +221,87 @@ def cluster_by_date(candidates: Sequence[Candidate], weights: dict[str, float]) 
         groups.setdefault((candidate.ref.date, granularity), []).append(candidate)
     clusters: list[Cluster] = []
     for (date, group_granularity), members in groups.items():
-        parts = [[m] for m in members]
-        while len(parts) > 1:
-            score, i, j = max(
-                (linkage(parts[i], parts[j], weights), i, j)
-                for i in range(len(parts))
-                for j in range(i + 1, len(parts))
-            )
-            if score < SAME_EVENT:
-                break
-            parts[i] = parts[i] + parts.pop(j)
-        clusters.extend(Cluster(date, group_granularity, part) for part in parts)
+        clusters.extend(Cluster(date, group_granularity, part) for part in merge_closest(members, weights))
     return clusters
+
+
+def merge_closest(members: Sequence[Candidate], weights: dict[str, float]) -> list[list[Candidate]]:
+    """Join the closest pair of groups (by :func:`linkage`) until none reaches SAME_EVENT.
+
+    Near-linear rather than cubic: only pairs sharing a word can be similar, so those are
+    found through an index of words; each group keeps, per neighbour, the highest and the
+    summed similarity of their members (all a linkage needs), and a heap holds the links
+    that can still merge.  Equal links merge in the order the plain pairwise loop used (the
+    pair whose groups start latest first), so the result is the same as comparing every pair
+    after every merge.
+    """
+    sims = pair_similarities(members, weights)
+    size = [1] * len(members)
+    parts: dict[int, list[Candidate]] = {i: [m] for i, m in enumerate(members)}
+    # neighbour -> [highest, summed] similarity between the two groups' members
+    links: dict[int, dict[int, list[float]]] = {i: {} for i in parts}
+    for (i, j), score in sims.items():
+        links[i][j] = [score, score]
+        links[j][i] = [score, score]
+    heap = [
+        (-score, -i, -j)
+        for (i, j), score in sims.items()
+        if score >= SAME_EVENT and score >= MIN_AVERAGE_LINK
+    ]
+    heapq.heapify(heap)
+    while heap:
+        negative, neg_i, neg_j = heapq.heappop(heap)
+        i, j = -neg_i, -neg_j
+        if i not in parts or j not in parts or group_link(links[i].get(j), size[i], size[j]) != -negative:
+            continue  # a link of a group that has since merged or changed
+        parts[i] += parts.pop(j)
+        size[i] += size[j]
+        for k, (high, total) in links.pop(j).items():
+            del links[k][j]
+            if k == i:
+                continue
+            mine = links[i].setdefault(k, [0.0, 0.0])
+            mine[0], mine[1] = max(mine[0], high), mine[1] + total
+            links[k][i] = mine
+        for k, link in links[i].items():
+            score = group_link(link, size[i], size[k])
+            if score >= SAME_EVENT:
+                heapq.heappush(heap, (-score, -min(i, k), -max(i, k)))
+    return [parts[i] for i in sorted(parts)]
+
+
+def pair_similarities(
+    members: Sequence[Candidate], weights: dict[str, float]
+) -> dict[tuple[int, int], float]:
+    """Similarity of every pair of candidates sharing at least one word (any other pair is 0).
+    Clauses worded alike (reprints, wire copy) are compared once per distinct word set."""
+    distinct: dict[frozenset[str], list[int]] = {}
+    for index, member in enumerate(members):
+        distinct.setdefault(member.words, []).append(index)
+    sets = list(distinct)
+    having: dict[str, list[int]] = {}
+    for index, words in enumerate(sets):
+        for word in words:
+            having.setdefault(word, []).append(index)
+    sims: dict[tuple[int, int], float] = {}
+    for j, words in enumerate(sets):
+        for i in {i for word in words for i in having[word] if i <= j}:
+            score = similarity(sets[i], words, weights)
+            if score <= 0:
+                continue
+            for a in distinct[sets[i]]:
+                for b in distinct[words]:
+                    if a != b:
+                        sims[(min(a, b), max(a, b))] = score
+    return sims
+
+
+def group_link(link: list[float] | None, first_size: int, second_size: int) -> float:
+    """:func:`linkage` from a pair of groups' highest and summed member similarity."""
+    if link is None:
+        return 0.0
+    high, total = link
+    return high if total / (first_size * second_size) >= MIN_AVERAGE_LINK else 0.0
 
 
 def linkage(first: list[Candidate], second: list[Candidate], weights: dict[str, float]) -> float:
@@ -279,14 +350,37 @@ def other_dates(
             continue
         if not set(other.article_ids) - set(cluster.article_ids):
             continue  # only articles already here: one article telling of several days, not a conflict
-        score = max(
-            similarity(a.words, b.words, weights) if same_event(a.ref, b.ref) else 0.0
-            for a in cluster.members
-            for b in other.members
-        )
-        if score >= SAME_EVENT_OTHER_DATE:
+        if tells_same_event(cluster.members, other.members, weights):
             found.append((other.date, other.article_ids))
     return tuple(sorted(found))
+
+
+def tells_same_event(
+    first: Sequence[Candidate], second: Sequence[Candidate], weights: dict[str, float]
+) -> bool:
+    """Does any clause of ``first`` tell the same event as one of ``second`` (similar enough
+    and :func:`same_event`)?  Only clauses sharing a word can be similar: those are found
+    through an index of words, clauses alike in words and event are tried once, and the
+    first match ends the search."""
+    having: dict[str, list[Candidate]] = {}
+    for b in unlike(second):
+        for word in b.words:
+            having.setdefault(word, []).append(b)
+    for a in unlike(first):
+        sharing = {id(b): b for word in a.words for b in having.get(word, ())}
+        for b in sharing.values():
+            if similarity(a.words, b.words, weights) >= SAME_EVENT_OTHER_DATE and same_event(a.ref, b.ref):
+                return True
+    return False
+
+
+def unlike(members: Sequence[Candidate]) -> list[Candidate]:
+    """One clause per distinct (words, event) as :func:`same_event` tells events apart."""
+    kept: dict[tuple[frozenset[str], str | None, bool], Candidate] = {}
+    for m in members:
+        verb = m.ref.event_verb.split()[0] if m.ref.event_verb else None
+        kept.setdefault((m.words, verb, named_by_noun(m.ref)), m)
+    return list(kept.values())
 
 
 def same_event(a: TimeRef, b: TimeRef) -> bool:
