@@ -35,6 +35,7 @@ from wirecheck.model import Article, ArticleMentions, EntityMention
 LEAD_WORDS = 60
 HEADLINE_DATE_CHARS = 100  # a longer "headline" is prose, its dates are not the page's
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 EXPLICIT_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # words that name a kind of place, not one place: "Mount Cook" and "Cook" are the same mountain
@@ -138,7 +139,11 @@ def lead_end(article: Article) -> int:
 def person_keys(entities: Iterable[EntityMention]) -> list[tuple[str, EntityMention]]:
     """Each person mention with its key: the surname of the fullest form of the name the
     article uses ("Lindsay" and "Ms Lohan" both -> "lohan" when "Lindsay Lohan" is there)."""
-    people = [(name_tokens(e.text), e) for e in entities if e.label == "PERSON"]
+    people = [
+        ([t for t in name_tokens(e.text) if t not in NAME_SUFFIXES], e)
+        for e in entities
+        if e.label == "PERSON"
+    ]
     full = sorted((tokens for tokens, _ in people if len(tokens) > 1), key=len, reverse=True)
     keyed = []
     for tokens, entity in people:

@@ -68,11 +68,15 @@ GRACE_DAYS = 2  # a developing story is reported over a couple of days at no cos
 GAP_PENALTY_PER_DAY = 0.04
 NOT_BEFORE_SLACK_DAYS = 180  # "not before 2008" rules out a story last reported in 2005, not one in 2007
 NO_STORY = -1.0
-MERGE_SCORE = 0.6  # two stories of one batch become one: surer than an article joining
+UNDATED_MARGIN = (
+    0.15  # an undated article against a dated story (or back): no date to check, ask more of the rest
+)
+MERGE_SCORE = 0.5  # two stories of one batch become one: surer than an article joining
 WHO_CLASH = 0.35  # each side's protagonist absent from the other: most likely another event
 WHERE_CLASH = 0.2
 WHEN_CLASH = 0.35  # the lead's weekday differs from the story's: soft, a follow-up moves a day on
-WEEKDAY_SHARE = 0.25  # a story's usual weekdays: named in a quarter as many leads as its first
+WEEKDAY_SHARE = 0.5  # a story's usual weekdays: named in half as many leads as its first
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MINOR_SHARE = 4  # a name leading a quarter of a story's articles as often as its main name is not minor  # the same for the finest place: weaker, accounts of one event name nearby towns
 
 
@@ -437,7 +441,8 @@ class StoryIndex:
     def _score(self, feature: ArticleFeatures, weights: Mapping[str, float], story: StoryProfile) -> float:
         if not same_time(feature, story):
             return NO_STORY
-        return self._likeness(feature, weights, story) - identity_clash(feature.evidence, story)
+        unknown_gap = UNDATED_MARGIN if (feature.day is None) != (story.last_day is None) else 0.0
+        return self._likeness(feature, weights, story) - identity_clash(feature.evidence, story) - unknown_gap
 
     def _likeness(self, feature: ArticleFeatures, weights: Mapping[str, float], story: StoryProfile) -> float:
         """How much the article reads like the story: embedding, names, words, date gap."""
@@ -466,7 +471,8 @@ class StoryIndex:
         change, and the work follows the batch, not the archive."""
         new_ids = list(self._stories)[first_new:]
         merged: set[str] = set()
-        for story_id in sorted(new_ids, key=lambda s: (len(self._stories[s].article_ids), new_ids.index(s))):
+        order = {story_id: n for n, story_id in enumerate(new_ids)}
+        for story_id in sorted(new_ids, key=lambda s: (len(self._stories[s].article_ids), order[s])):
             story = self._stories[story_id]
             feature = story.as_features()
             weights = normalised(story.terms)
@@ -559,7 +565,8 @@ def identity_clash(evidence: EventEvidence, story: StoryProfile) -> float:
         if own is None or not theirs:
             continue
         main, count = max(theirs.items(), key=lambda item: (item[1], item[0]))
-        if count < 2 or 2 * count < sum(theirs.values()) or own == main:
+        alone = len(story.article_ids) == 1 and weight is WHERE_CLASH
+        if (count < 2 and not alone) or 2 * count < sum(theirs.values()) or own == main:
             continue
         if MINOR_SHARE * theirs.get(own, 0) > count:
             continue  # the article's protagonist leads a fair share of the story too
@@ -578,7 +585,15 @@ def weekday_clash(evidence: EventEvidence, story: StoryProfile) -> float:
     articles the dates speak; a developing story moves from Saturday to Sunday."""
     if evidence.day is not None or not evidence.weekdays or not story.weekdays:
         return 0.0
-    return 0.0 if evidence.weekdays & usual_weekdays(story.weekdays) else WHEN_CLASH
+    usual = usual_weekdays(story.weekdays)
+    return 0.0 if any(days_apart(a, b) <= 1 for a in evidence.weekdays for b in usual) else WHEN_CLASH
+
+
+def days_apart(left: str, right: str) -> int:
+    """Days between two weekdays, either way round ("thursday", "friday" -> 1): an article
+    written the next day still names the event's day, or the day the news broke."""
+    gap = abs(WEEKDAYS.index(left) - WEEKDAYS.index(right))
+    return min(gap, 7 - gap)
 
 
 def usual_weekdays(weekdays: Counter[str]) -> set[str]:
