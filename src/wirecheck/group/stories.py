@@ -292,6 +292,7 @@ class StoryIndex:
         self._latest_day: int | None = None
         self._batch_day: int | None = None  # fallback date of the batch being added
         self._placed_keys: dict[str, set[str]] = {}  # bucket keys of the batch's stories
+        self._new_ids: list[str] = []  # stories the batch being added opened
         self._planes = (
             np.random.default_rng(LSH_SEED)
             .standard_normal((LSH_TABLES * LSH_BITS, EMBEDDING_DIM))
@@ -317,6 +318,7 @@ class StoryIndex:
         assigned: dict[str, str] = {}
         first_new = len(self._stories)
         self._placed_keys = {}
+        self._new_ids = []
         # dated articles first, in time order: undated ones then join the stories they fit
         for feature in sorted(features, key=lambda f: (f.day is None, f.day or 0, f.id)):
             if feature.id in self._article_story:
@@ -469,7 +471,7 @@ class StoryIndex:
         the evidence that ties them to another story (its protagonist, its weekday) joins
         that story now.  Only this batch's new stories move, so ids the caller has seen never
         change, and the work follows the batch, not the archive."""
-        new_ids = list(self._stories)[first_new:]
+        new_ids = list(self._new_ids)
         merged: set[str] = set()
         order = {story_id: n for n, story_id in enumerate(new_ids)}
         for story_id in sorted(new_ids, key=lambda s: (len(self._stories[s].article_ids), order[s])):
@@ -490,7 +492,7 @@ class StoryIndex:
                 self._article_story[article_id] = target.id
             self._repoint(story_id, target.id)
             merged.add(story_id)
-        self._renumber([s for s in new_ids if s not in merged], first_new, merged)
+        self._renumber(first_new, merged)
 
     def _repoint(self, old: str, new: str) -> None:
         for key in self._placed_keys.pop(old, ()):
@@ -498,17 +500,18 @@ class StoryIndex:
             bucket[:] = [s for s in dict.fromkeys(new if s == old else s for s in bucket)]
             self._placed_keys.setdefault(new, set()).add(key)
 
-    def _renumber(self, kept: list[str], first_new: int, merged: set[str]) -> None:
+    def _renumber(self, first_new: int, merged: set[str]) -> None:
         """Ids stay "story-N" in order of creation, with no gaps: the survivors of this batch's
-        new stories take the numbers after the archive's."""
+        new stories take the numbers after the archive's (the batch's stories are the last
+        ones of the dict, so only they are taken out and put back)."""
         if not merged:
             return
-        stories = {sid: self._stories[sid] for sid in list(self._stories)[:first_new]}
+        survivors = [self._stories.pop(story_id) for story_id in self._new_ids]
+        survivors = [story for story in survivors if story.id not in merged]
         renamed = []
-        for number, old in enumerate(kept, start=first_new + 1):
-            story = self._stories[old]
-            story.id = f"story-{number}"
-            stories[story.id] = story
+        for number, story in enumerate(survivors, start=first_new + 1):
+            old, story.id = story.id, f"story-{number}"
+            self._stories[story.id] = story
             if story.id != old:
                 renamed.append((old, story))
                 self._repoint(old, f"tmp:{old}")
@@ -516,12 +519,12 @@ class StoryIndex:
             self._repoint(f"tmp:{old}", story.id)
             for article_id in story.article_ids:
                 self._article_story[article_id] = story.id
-        self._stories = stories
 
     def _place(self, feature: ArticleFeatures, story_id: str | None, weights: Mapping[str, float]) -> None:
         if story_id is None:
             story_id = f"story-{len(self._stories) + 1}"
             self._stories[story_id] = StoryProfile(story_id)
+            self._new_ids.append(story_id)
         story = self._stories[story_id]
         story.absorb(feature, weights)
         self._article_story[feature.id] = story_id
