@@ -6,6 +6,15 @@ per article: its named entities (weighted by rarity, so "Russia" counts for less
 "Dan Driscoll"), TF-IDF over its words, one sentence embedding of headline + lead, and
 its publication date (stories live in time: the score drops as the gap grows).
 
+Two events of one kind (two earthquakes, two heists) read alike on all of these, so the
+score also weighs what tells events apart (:mod:`.evidence`): a date bound that rules a
+story out (an undated article naming 2008 is not about a story reported in 2005), and
+clashes of protagonist, finest place and, for undated articles, the lead's weekday.  An
+undated article against a dated story has no date to check and must read closer still.
+After a batch is placed, the stories it opened get a second look as wholes: one that
+started apart from the story it belongs to (before that story's protagonist or weekday
+was clear) joins it then.
+
 Stable API (the web app keeps the state in SQLite and adds articles later)::
 
     index = StoryIndex()                        # or StoryIndex.from_state(saved)
@@ -23,8 +32,10 @@ Stable API (the web app keeps the state in SQLite and adds articles later)::
 Incremental and flat: each new article is compared only with the stories retrieved from
 two approximate indexes, both blocked by week (its own and the adjacent weeks):
 random-projection LSH over embeddings and buckets of its rarest entities, each bucket
-keeping its most recent stories only.  The archive is never re-clustered, and the work
-per article does not grow with the archive (bench/group_scale.py measures it).
+keeping its most recent stories only.  The archive is never re-clustered (the second
+look moves only the batch's own new stories), and the work per article does not grow
+with the archive (bench/group_scale.py measures it; bench/group_ecb.py scores real
+coverage of same-kind events).
 """
 
 from __future__ import annotations
@@ -68,16 +79,15 @@ GRACE_DAYS = 2  # a developing story is reported over a couple of days at no cos
 GAP_PENALTY_PER_DAY = 0.04
 NOT_BEFORE_SLACK_DAYS = 180  # "not before 2008" rules out a story last reported in 2005, not one in 2007
 NO_STORY = -1.0
-UNDATED_MARGIN = (
-    0.15  # an undated article against a dated story (or back): no date to check, ask more of the rest
-)
+# an undated article against a dated story (or back): no date to check, so ask more of the rest
+UNDATED_MARGIN = 0.15
 MERGE_SCORE = 0.5  # two stories of one batch become one: surer than an article joining
-WHO_CLASH = 0.35  # each side's protagonist absent from the other: most likely another event
-WHERE_CLASH = 0.2
-WHEN_CLASH = 0.35  # the lead's weekday differs from the story's: soft, a follow-up moves a day on
+WHO_CLASH = 0.35  # the story's protagonist outweighed by another in the article: likely another event
+WHERE_CLASH = 0.2  # the same for the finest place: weaker, accounts of one event name nearby towns
+WHEN_CLASH = 0.35  # an undated lead's weekday 2+ days off the story's: another event of the kind
 WEEKDAY_SHARE = 0.5  # a story's usual weekdays: named in half as many leads as its first
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MINOR_SHARE = 4  # a name leading a quarter of a story's articles as often as its main name is not minor  # the same for the finest place: weaker, accounts of one event name nearby towns
+MINOR_SHARE = 4  # a name leading over a quarter as many articles as the main one is no outsider
 
 
 # --------------------------------------------------------------------------- article features
