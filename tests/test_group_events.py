@@ -38,6 +38,15 @@ def test_a_headline_that_is_only_a_date_line_dates_the_article():
     assert headline_day("Rescuers search collapsed school after quake") is None
 
 
+def test_a_date_line_the_cleaner_removed_dates_the_article():
+    article = text_article(
+        "dated-by-furniture",
+        "Rescuers searched the collapsed school through the night.",
+        removed=("Share this story", "UPDATED 14 March 2017 at 11:00 AM", "Photo: agency"),
+    )
+    assert event_evidence(article, None).day == day("2017-03-14")
+
+
 def test_an_undated_article_naming_a_later_year_is_not_about_an_older_story(models):
     older = [
         text_article(

@@ -5,7 +5,8 @@ same embedding neighbourhood, the same background names.  Topic similarity says 
 kind"; these signals say "same event" or "another one":
 
 - **when**: the article's day (its publication date, else a date the headline carries:
-  pages often keep their "Updated: May 24, 2005" line as a headline), and for undated
+  pages often keep their "Updated: May 24, 2005" line as a headline, or a date line the
+  cleaner removed as page furniture), and for undated
   articles the latest past date their text names ("in 2008", "on June 2, 2005"): an
   article cannot be older than what it recalls, so one that names 2008 is not about a
   story reported in 2005.  Background never pushes the other way: recalling an older
@@ -83,7 +84,7 @@ def event_evidence(article: Article, mentions: ArticleMentions | None) -> EventE
     entities = mentions.entities if mentions is not None else ()
     day = publication_day(article.published)
     if day is None:
-        day = headline_day(article.headline)
+        day = page_day(article)
     return EventEvidence(
         day=day,
         not_before=latest_named_day(mentions) if day is None else None,
@@ -102,6 +103,16 @@ def publication_day(published: str | None) -> int | None:
         return date.fromisoformat(published[:10]).toordinal()
     except ValueError:
         return None
+
+
+def page_day(article: Article) -> int | None:
+    """The page's own date line when the cleaner kept no publication date: a short headline
+    that carries a date, else the latest date of a short line the cleaner removed as page
+    furniture ("UPDATED 05/03/2013 at 11:00 AM EDT")."""
+    day = headline_day(article.headline)
+    if day is not None:
+        return day
+    return max((d for line in article.removed if (d := headline_day(line)) is not None), default=None)
 
 
 def headline_day(headline: str | None) -> int | None:
