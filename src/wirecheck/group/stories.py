@@ -79,7 +79,8 @@ GRACE_DAYS = 2  # a developing story is reported over a couple of days at no cos
 GAP_PENALTY_PER_DAY = 0.04
 NOT_BEFORE_SLACK_DAYS = 180  # "not before 2008" rules out a story last reported in 2005, not one in 2007
 NO_STORY = -1.0
-# an undated article against a dated story (or back): no date to check, so ask more of the rest
+# an undated article against a dated story (or back) whose weekdays do not agree either:
+# no date to check, so ask more of the rest
 UNDATED_MARGIN = 0.15
 MERGE_SCORE = 0.5  # two stories of one batch become one: surer than an article joining
 WHO_CLASH = 0.35  # the story's protagonist outweighed by another in the article: likely another event
@@ -453,7 +454,9 @@ class StoryIndex:
     def _score(self, feature: ArticleFeatures, weights: Mapping[str, float], story: StoryProfile) -> float:
         if not same_time(feature, story):
             return NO_STORY
-        unknown_gap = UNDATED_MARGIN if (feature.day is None) != (story.last_day is None) else 0.0
+        unknown_gap = 0.0
+        if (feature.day is None) != (story.last_day is None) and not same_weekday(feature.evidence, story):
+            unknown_gap = UNDATED_MARGIN
         return self._likeness(feature, weights, story) - identity_clash(feature.evidence, story) - unknown_gap
 
     def _likeness(self, feature: ArticleFeatures, weights: Mapping[str, float], story: StoryProfile) -> float:
@@ -598,8 +601,14 @@ def weekday_clash(evidence: EventEvidence, story: StoryProfile) -> float:
     articles the dates speak; a developing story moves from Saturday to Sunday."""
     if evidence.day is not None or not evidence.weekdays or not story.weekdays:
         return 0.0
+    return 0.0 if same_weekday(evidence, story) else WHEN_CLASH
+
+
+def same_weekday(evidence: EventEvidence, story: StoryProfile) -> bool:
+    """Whether the article's lead names a weekday within a day of one the story's leads use:
+    for an undated article, the only check of "when" there is."""
     usual = usual_weekdays(story.weekdays)
-    return 0.0 if any(days_apart(a, b) <= 1 for a in evidence.weekdays for b in usual) else WHEN_CLASH
+    return any(days_apart(a, b) <= 1 for a in evidence.weekdays for b in usual)
 
 
 def days_apart(left: str, right: str) -> int:
