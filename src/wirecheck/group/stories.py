@@ -6,6 +6,15 @@ per article: its named entities (weighted by rarity, so "Russia" counts for less
 "Dan Driscoll"), TF-IDF over its words, one sentence embedding of headline + lead, and
 its publication date (stories live in time: the score drops as the gap grows).
 
+Two events of one kind (two earthquakes, two heists) read alike on all of these, so the
+score also weighs what tells events apart (:mod:`.evidence`): a date bound that rules a
+story out (an undated article naming 2008 is not about a story reported in 2005), and
+clashes of protagonist, finest place and, for undated articles, the lead's weekday.  An
+undated article against a dated story has no date to check and must read closer still.
+After a batch is placed, the stories it opened get a second look as wholes: one that
+started apart from the story it belongs to (before that story's protagonist or weekday
+was clear) joins it then.
+
 Stable API (the web app keeps the state in SQLite and adds articles later)::
 
     index = StoryIndex()                        # or StoryIndex.from_state(saved)
@@ -23,8 +32,10 @@ Stable API (the web app keeps the state in SQLite and adds articles later)::
 Incremental and flat: each new article is compared only with the stories retrieved from
 two approximate indexes, both blocked by week (its own and the adjacent weeks):
 random-projection LSH over embeddings and buckets of its rarest entities, each bucket
-keeping its most recent stories only.  The archive is never re-clustered, and the work
-per article does not grow with the archive (bench/group_scale.py measures it).
+keeping its most recent stories only.  The archive is never re-clustered (the second
+look moves only the batch's own new stories), and the work per article does not grow
+with the archive (bench/group_scale.py measures it; bench/group_ecb.py scores real
+coverage of same-kind events).
 """
 
 from __future__ import annotations
@@ -34,12 +45,12 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from wirecheck.group.evidence import EventEvidence, event_evidence, named_in
 from wirecheck.group.text import words
 from wirecheck.model import Article, ArticleMentions, StoryCluster
 from wirecheck.nlp import Models
@@ -66,6 +77,18 @@ TERM_WEIGHT = 0.25
 SAME_STORY_SCORE = 0.36
 GRACE_DAYS = 2  # a developing story is reported over a couple of days at no cost
 GAP_PENALTY_PER_DAY = 0.04
+NOT_BEFORE_SLACK_DAYS = 180  # "not before 2008" rules out a story last reported in 2005, not one in 2007
+NO_STORY = -1.0
+# an undated article against a dated story (or back) whose weekdays do not agree either:
+# no date to check, so ask more of the rest
+UNDATED_MARGIN = 0.15
+MERGE_SCORE = 0.5  # two stories of one batch become one: surer than an article joining
+WHO_CLASH = 0.35  # the story's protagonist outweighed by another in the article: likely another event
+WHERE_CLASH = 0.2  # the same for the finest place: weaker, accounts of one event name nearby towns
+WHEN_CLASH = 0.35  # an undated lead's weekday 2+ days off the story's: another event of the kind
+WEEKDAY_SHARE = 0.5  # a story's usual weekdays: named in half as many leads as its first
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MINOR_SHARE = 4  # a name leading over a quarter as many articles as the main one is no outsider
 
 
 # --------------------------------------------------------------------------- article features
@@ -78,6 +101,7 @@ class ArticleFeatures:
     embedding: np.ndarray
     entities: Counter[str]  # entity key -> mentions in the article
     terms: Counter[str]
+    evidence: EventEvidence
 
 
 def lead_text(article: Article) -> str:
@@ -89,15 +113,6 @@ def lead_text(article: Article) -> str:
 def story_embeddings(articles: Sequence[Article], models: Models) -> np.ndarray:
     """One unit vector per article (headline + lead), in order."""
     return models.embedder.encode([lead_text(a) for a in articles])
-
-
-def publication_day(published: str | None) -> int | None:
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published[:10]).toordinal()
-    except ValueError:
-        return None
 
 
 def entity_keys(mentions: ArticleMentions | None) -> Counter[str]:
@@ -133,6 +148,12 @@ class StoryProfile:
     terms: dict[str, float] = field(default_factory=dict)
     first_day: int | None = None
     last_day: int | None = None
+    not_before: int | None = None  # the latest past date its undated articles name
+    protagonists: Counter[str] = field(default_factory=Counter)
+    places: Counter[str] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)  # name token -> articles naming it
+    weekdays: Counter[str] = field(default_factory=Counter)  # weekday -> articles whose lead names it
+    people: Counter[str] = field(default_factory=Counter)  # person key -> mentions over its articles
 
     def centroid(self) -> np.ndarray:
         norm = float(np.linalg.norm(self.vector_sum))
@@ -155,6 +176,60 @@ class StoryProfile:
         if features.day is not None:
             self.first_day = features.day if self.first_day is None else min(self.first_day, features.day)
             self.last_day = features.day if self.last_day is None else max(self.last_day, features.day)
+        evidence = features.evidence
+        if evidence.not_before is not None:
+            self.not_before = max(self.not_before or evidence.not_before, evidence.not_before)
+        if evidence.protagonist:
+            self.protagonists[evidence.protagonist] += 1
+        if evidence.place:
+            self.places[evidence.place] += 1
+        self.names.update(evidence.names)
+        self.weekdays.update(evidence.weekdays)
+        self.people.update(evidence.people)
+
+    def merge(self, other: StoryProfile) -> None:
+        """Take in every article of ``other`` (a story found to be the same event)."""
+        self.article_ids.extend(other.article_ids)
+        self.vector_sum = self.vector_sum + other.vector_sum
+        for mine, theirs in (
+            (self.entities, other.entities),
+            (self.protagonists, other.protagonists),
+            (self.places, other.places),
+            (self.names, other.names),
+            (self.weekdays, other.weekdays),
+            (self.people, other.people),
+        ):
+            mine.update(theirs)
+        for term, weight in other.terms.items():
+            self.terms[term] = self.terms.get(term, 0.0) + weight
+        if len(self.terms) > TERMS_PER_STORY:
+            self.terms = dict(sorted(self.terms.items(), key=lambda item: -item[1])[:TERMS_PER_STORY])
+        days = [d for d in (self.first_day, self.last_day, other.first_day, other.last_day) if d is not None]
+        self.first_day, self.last_day = (min(days), max(days)) if days else (None, None)
+        bounds = [b for b in (self.not_before, other.not_before) if b is not None]
+        self.not_before = max(bounds) if bounds else None
+
+    def as_features(self) -> ArticleFeatures:
+        """The story seen as one long article, to score it against another story."""
+        norm = float(np.linalg.norm(self.vector_sum))
+        days = [d for d in (self.first_day, self.last_day) if d is not None]
+        evidence = EventEvidence(
+            day=(sum(days) // len(days)) if days else None,
+            not_before=self.not_before,
+            protagonist=dominant(self.protagonists),
+            people=self.people,
+            place=dominant(self.places),
+            names=frozenset(self.names),
+            weekdays=frozenset(usual_weekdays(self.weekdays)),
+        )
+        return ArticleFeatures(
+            self.id,
+            evidence.day,
+            self.vector_sum / norm if norm else self.vector_sum,
+            self.entities,
+            Counter(),
+            evidence,
+        )
 
     def to_state(self) -> dict[str, Any]:
         return {
@@ -165,6 +240,12 @@ class StoryProfile:
             "terms": {t: round(w, 5) for t, w in self.terms.items()},
             "first_day": self.first_day,
             "last_day": self.last_day,
+            "not_before": self.not_before,
+            "protagonists": dict(self.protagonists),
+            "places": dict(self.places),
+            "names": dict(self.names),
+            "weekdays": dict(self.weekdays),
+            "people": dict(self.people),
         }
 
     @classmethod
@@ -177,7 +258,17 @@ class StoryProfile:
             terms={str(k): float(v) for k, v in state["terms"].items()},
             first_day=state.get("first_day"),
             last_day=state.get("last_day"),
+            not_before=state.get("not_before"),
+            protagonists=counter_of(state.get("protagonists")),
+            places=counter_of(state.get("places")),
+            names=counter_of(state.get("names")),
+            weekdays=counter_of(state.get("weekdays")),
+            people=counter_of(state.get("people")),
         )
+
+
+def counter_of(saved: Mapping[str, Any] | None) -> Counter[str]:
+    return Counter({str(k): int(v) for k, v in (saved or {}).items()})
 
 
 def encode_vector(vector: np.ndarray) -> str:
@@ -211,6 +302,8 @@ class StoryIndex:
         self._articles_seen = 0
         self._latest_day: int | None = None
         self._batch_day: int | None = None  # fallback date of the batch being added
+        self._placed_keys: dict[str, set[str]] = {}  # bucket keys of the batch's stories
+        self._new_ids: list[str] = []  # stories the batch being added opened
         self._planes = (
             np.random.default_rng(LSH_SEED)
             .standard_normal((LSH_TABLES * LSH_BITS, EMBEDDING_DIM))
@@ -234,6 +327,9 @@ class StoryIndex:
         self._batch_day = self._fallback_day(features)
         forced = forced_groups(same_story or {})
         assigned: dict[str, str] = {}
+        first_new = len(self._stories)
+        self._placed_keys = {}
+        self._new_ids = []
         # dated articles first, in time order: undated ones then join the stories they fit
         for feature in sorted(features, key=lambda f: (f.day is None, f.day or 0, f.id)):
             if feature.id in self._article_story:
@@ -246,6 +342,8 @@ class StoryIndex:
             if story_id is None:
                 story_id = self._best_story(feature, weights)
             self._place(feature, story_id, weights)
+        self._merge_new_stories(first_new)
+        for feature in features:
             assigned[feature.id] = self._article_story[feature.id]
         return assigned
 
@@ -290,8 +388,9 @@ class StoryIndex:
     ) -> ArticleFeatures:
         norm = float(np.linalg.norm(vector))
         unit = vector / norm if norm else vector
+        evidence = event_evidence(article, mentions)
         return ArticleFeatures(
-            article.id, publication_day(article.published), unit, entity_keys(mentions), term_counts(article)
+            article.id, evidence.day, unit, entity_keys(mentions), term_counts(article), evidence
         )
 
     def _fallback_day(self, features: Sequence[ArticleFeatures]) -> int | None:
@@ -353,6 +452,15 @@ class StoryIndex:
         return [story_id for story_id, _ in votes.most_common(CANDIDATE_STORIES)]
 
     def _score(self, feature: ArticleFeatures, weights: Mapping[str, float], story: StoryProfile) -> float:
+        if not same_time(feature, story):
+            return NO_STORY
+        unknown_gap = 0.0
+        if (feature.day is None) != (story.last_day is None) and not same_weekday(feature.evidence, story):
+            unknown_gap = UNDATED_MARGIN
+        return self._likeness(feature, weights, story) - identity_clash(feature.evidence, story) - unknown_gap
+
+    def _likeness(self, feature: ArticleFeatures, weights: Mapping[str, float], story: StoryProfile) -> float:
+        """How much the article reads like the story: embedding, names, words, date gap."""
         embedding = float(feature.embedding @ story.centroid())
         terms = cosine_sparse(weights, story.terms)
         gap_penalty = GAP_PENALTY_PER_DAY * max(0, story.gap_days(feature.day) - GRACE_DAYS)
@@ -371,10 +479,65 @@ class StoryIndex:
         best = max(scored, default=None)
         return best[1] if best is not None and best[0] >= SAME_STORY_SCORE else None
 
+    def _merge_new_stories(self, first_new: int) -> None:
+        """Second look at the stories this batch opened: one whose articles arrived before
+        the evidence that ties them to another story (its protagonist, its weekday) joins
+        that story now.  Only this batch's new stories move, so ids the caller has seen never
+        change, and the work follows the batch, not the archive."""
+        new_ids = list(self._new_ids)
+        merged: set[str] = set()
+        order = {story_id: n for n, story_id in enumerate(new_ids)}
+        for story_id in sorted(new_ids, key=lambda s: (len(self._stories[s].article_ids), order[s])):
+            story = self._stories[story_id]
+            feature = story.as_features()
+            weights = normalised(story.terms)
+            scored = [
+                (self._score(feature, weights, self._stories[other]), other)
+                for other in self._candidates(feature)
+                if other != story_id and other not in merged
+            ]
+            best = max(scored, default=None)
+            if best is None or best[0] < MERGE_SCORE:
+                continue
+            target = self._stories[best[1]]
+            target.merge(story)
+            for article_id in story.article_ids:
+                self._article_story[article_id] = target.id
+            self._repoint(story_id, target.id)
+            merged.add(story_id)
+        self._renumber(first_new, merged)
+
+    def _repoint(self, old: str, new: str) -> None:
+        for key in self._placed_keys.pop(old, ()):
+            bucket = self._buckets[key]
+            bucket[:] = [s for s in dict.fromkeys(new if s == old else s for s in bucket)]
+            self._placed_keys.setdefault(new, set()).add(key)
+
+    def _renumber(self, first_new: int, merged: set[str]) -> None:
+        """Ids stay "story-N" in order of creation, with no gaps: the survivors of this batch's
+        new stories take the numbers after the archive's (the batch's stories are the last
+        ones of the dict, so only they are taken out and put back)."""
+        if not merged:
+            return
+        survivors = [self._stories.pop(story_id) for story_id in self._new_ids]
+        survivors = [story for story in survivors if story.id not in merged]
+        renamed = []
+        for number, story in enumerate(survivors, start=first_new + 1):
+            old, story.id = story.id, f"story-{number}"
+            self._stories[story.id] = story
+            if story.id != old:
+                renamed.append((old, story))
+                self._repoint(old, f"tmp:{old}")
+        for old, story in renamed:
+            self._repoint(f"tmp:{old}", story.id)
+            for article_id in story.article_ids:
+                self._article_story[article_id] = story.id
+
     def _place(self, feature: ArticleFeatures, story_id: str | None, weights: Mapping[str, float]) -> None:
         if story_id is None:
             story_id = f"story-{len(self._stories) + 1}"
             self._stories[story_id] = StoryProfile(story_id)
+            self._new_ids.append(story_id)
         story = self._stories[story_id]
         story.absorb(feature, weights)
         self._article_story[feature.id] = story_id
@@ -385,6 +548,90 @@ class StoryIndex:
                 bucket.remove(story_id)
             bucket.append(story_id)
             del bucket[:-BUCKET_STORIES]
+            self._placed_keys.setdefault(story_id, set()).add(f"{key}:{week}")
+
+
+def normalised(weights: Mapping[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {t: w / norm for t, w in weights.items()}
+
+
+def same_time(feature: ArticleFeatures, story: StoryProfile) -> bool:
+    """False when a date bound rules the story out: an article naming 2008 is not about a
+    story reported in 2005, and a story whose undated articles name 2008 has no place for
+    an article published in 2005."""
+    named, last = feature.evidence.not_before, story.last_day
+    if named is not None and last is not None and named > last + NOT_BEFORE_SLACK_DAYS:
+        return False
+    named, day = story.not_before, feature.day
+    return named is None or day is None or named <= day + NOT_BEFORE_SLACK_DAYS
+
+
+def identity_clash(evidence: EventEvidence, story: StoryProfile) -> float:
+    """Penalty when the story has a clear protagonist (or finest place) the article does not
+    put first, and the article's own is at most background in the story: two events of one
+    kind ("Capaldi named the new Doctor" recalls Matt Smith; an article on Smith's casting
+    is still another event).  Stories without one dominant name never clash: one game has
+    several players in the headlines."""
+    penalty = 0.0
+    for own, theirs, weight in (
+        (evidence.protagonist, story.protagonists, WHO_CLASH),
+        (evidence.place, story.places, WHERE_CLASH),
+    ):
+        if own is None or not theirs:
+            continue
+        main, count = max(theirs.items(), key=lambda item: (item[1], item[0]))
+        alone = len(story.article_ids) == 1 and weight is WHERE_CLASH
+        if (count < 2 and not alone) or 2 * count < sum(theirs.values()) or own == main:
+            continue
+        if MINOR_SHARE * theirs.get(own, 0) > count:
+            continue  # the article's protagonist leads a fair share of the story too
+        if weight is WHO_CLASH:
+            clash = evidence.people.get(main, 0) < evidence.people.get(own, 0)
+        else:
+            clash = not named_in(main, evidence.names) and not named_in(own, main.split())
+        if clash:
+            penalty += weight
+    return penalty + weekday_clash(evidence, story)
+
+
+def weekday_clash(evidence: EventEvidence, story: StoryProfile) -> float:
+    """Penalty when an undated article's lead gives its event a weekday none of the story's
+    usual weekdays: "on Thursday" against a story reported as "on Monday".  Between dated
+    articles the dates speak; a developing story moves from Saturday to Sunday."""
+    if evidence.day is not None or not evidence.weekdays or not story.weekdays:
+        return 0.0
+    return 0.0 if same_weekday(evidence, story) else WHEN_CLASH
+
+
+def same_weekday(evidence: EventEvidence, story: StoryProfile) -> bool:
+    """Whether the article's lead names a weekday within a day of one the story's leads use:
+    for an undated article, the only check of "when" there is."""
+    usual = usual_weekdays(story.weekdays)
+    return any(days_apart(a, b) <= 1 for a in evidence.weekdays for b in usual)
+
+
+def days_apart(left: str, right: str) -> int:
+    """Days between two weekdays, either way round ("thursday", "friday" -> 1): an article
+    written the next day still names the event's day, or the day the news broke."""
+    gap = abs(WEEKDAYS.index(left) - WEEKDAYS.index(right))
+    return min(gap, 7 - gap)
+
+
+def usual_weekdays(weekdays: Counter[str]) -> set[str]:
+    """A story's usual weekdays: named in a good share as many leads as its most named one."""
+    if not weekdays:
+        return set()
+    floor = WEEKDAY_SHARE * max(weekdays.values())
+    return {day for day, count in weekdays.items() if count >= floor}
+
+
+def dominant(counts: Counter[str]) -> str | None:
+    """The key leading at least half of the counts, if one does."""
+    if not counts:
+        return None
+    key, count = max(counts.items(), key=lambda item: (item[1], item[0]))
+    return key if 2 * count >= sum(counts.values()) else None
 
 
 def forced_groups(same_story: Mapping[str, str]) -> dict[str, tuple[str, ...]]:

@@ -1,0 +1,218 @@
+"""What tells two events of one kind apart: when, who, where.
+
+Two earthquakes, two pirate captures or two title fights read alike: the same words, the
+same embedding neighbourhood, the same background names.  Topic similarity says "same
+kind"; these signals say "same event" or "another one":
+
+- **when**: the article's day (its publication date, else a date the headline carries:
+  pages often keep their "Updated: May 24, 2005" line as a headline, or a date line the
+  cleaner removed as page furniture), and for undated
+  articles the latest past date their text names ("in 2008", "on June 2, 2005"): an
+  article cannot be older than what it recalls, so one that names 2008 is not about a
+  story reported in 2005.  Background never pushes the other way: recalling an older
+  event only lowers that bound.
+- **who**: the article's protagonist, the person its lead names who is mentioned most
+  (a victim, a suspect, a player), not the figures every story of the kind recalls further
+  down.  Two accounts of one event may name different people, so a clash counts only when
+  each side's protagonist is absent from the other side altogether.
+- **when, undated**: the weekday the lead gives ("on Thursday"): two heists reported as
+  "Thursday" and "Monday" are two heists, whatever the year.
+- **where**: the same, for the finest place the lead names (a town, a district, a
+  mountain: countries are too coarse to tell two earthquakes apart).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from wirecheck.clean.dates import find_dates
+from wirecheck.compare.places import load_gazetteer
+from wirecheck.model import Article, ArticleMentions, EntityMention
+
+LEAD_WORDS = 60
+HEADLINE_DATE_CHARS = 100  # a longer "headline" is prose, its dates are not the page's
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+EXPLICIT_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# words that name a kind of place, not one place: "Mount Cook" and "Cook" are the same mountain
+PLACE_GENERIC = frozenset(
+    {
+        "mount", "mt", "mountain", "county", "city", "town", "village", "district", "province",
+        "state", "region", "island", "islands", "river", "lake", "valley", "north", "south", "east",
+        "west", "northern", "southern", "eastern", "western", "central", "upper", "lower", "new",
+        "the", "of", "saint", "st", "port", "fort", "national", "park", "bay", "area", "coast", "gulf",
+    }
+)  # fmt: skip
+# states, provinces and continents news names beside a town ("Biloxi, Miss."): as coarse as a country
+REGIONS = frozenset(
+    {
+        "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
+        "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas",
+        "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota",
+        "mississippi", "missouri", "montana", "nebraska", "nevada", "new hampshire", "new jersey",
+        "new mexico", "new york", "north carolina", "north dakota", "ohio", "oklahoma", "oregon",
+        "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah",
+        "vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming",
+        "ala", "ariz", "ark", "calif", "colo", "conn", "fla", "ill", "ind", "kan", "ky", "md", "mass",
+        "mich", "minn", "miss", "mont", "neb", "nev", "okla", "ore", "tenn", "tex", "wash", "wis", "wyo",
+        "ontario", "quebec", "alberta", "manitoba", "saskatchewan", "british columbia",
+        "europe", "asia", "africa", "america", "north america", "south america", "latin america",
+        "middle east", "oceania",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class EventEvidence:
+    """When, who and where one article is about, as keys the story index compares."""
+
+    day: int | None  # publication day, else the date its headline line carries
+    not_before: int | None  # undated articles: the latest past date the text names
+    protagonist: str | None  # surname key of the lead's main person
+    people: Counter[str]  # surname key -> mentions, every person the article names
+    place: str | None  # key of the lead's finest place
+    names: frozenset[str]  # every token of every name the article mentions (any label)
+    weekdays: frozenset[str]  # weekdays the headline and lead name: when the event happened
+
+
+def event_evidence(article: Article, mentions: ArticleMentions | None) -> EventEvidence:
+    entities = mentions.entities if mentions is not None else ()
+    day = publication_day(article.published)
+    if day is None:
+        day = page_day(article)
+    return EventEvidence(
+        day=day,
+        not_before=latest_named_day(mentions) if day is None else None,
+        protagonist=protagonist(article, entities),
+        people=Counter(key for key, _ in person_keys(entities)),
+        place=lead_place(article, entities),
+        names=frozenset(token for e in entities for token in name_tokens(e.text)),
+        weekdays=lead_weekdays(article),
+    )
+
+
+def publication_day(published: str | None) -> int | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def page_day(article: Article) -> int | None:
+    """The page's own date line when the cleaner kept no publication date: a short headline
+    that carries a date, else the latest date of a short line the cleaner removed as page
+    furniture ("UPDATED 05/03/2013 at 11:00 AM EDT")."""
+    day = headline_day(article.headline)
+    if day is not None:
+        return day
+    return max((d for line in article.removed if (d := headline_day(line)) is not None), default=None)
+
+
+def headline_day(headline: str | None) -> int | None:
+    """The latest full date in a short headline ("Updated: May 24, 2005, 3:23 PM ET")."""
+    if not headline or len(headline) > HEADLINE_DATE_CHARS:
+        return None
+    days = [publication_day(found.iso) for found in find_dates(headline)]
+    return max((d for d in days if d is not None), default=None)
+
+
+def latest_named_day(mentions: ArticleMentions | None) -> int | None:
+    """The latest date the text names with its year and not as a plan ("will vote in 2010")."""
+    if mentions is None:
+        return None
+    days = [
+        publication_day(ref.date)
+        for ref in mentions.times
+        if ref.kind == "date" and ref.date and not ref.future and EXPLICIT_YEAR.search(ref.text)
+    ]
+    return max((d for d in days if d is not None), default=None)
+
+
+def name_tokens(name: str) -> list[str]:
+    """Lowercased word tokens of a name, possessive dropped: keys for "is this name there"."""
+    text = name.lower().replace("’", "'").replace("'s ", " ").removesuffix("'s")
+    return [t for t in re.findall(r"[^\W\d_]+", text) if len(t) > 1]
+
+
+def lead_end(article: Article) -> int:
+    """Character offset in the body where the lead (its first ``LEAD_WORDS`` words) ends."""
+    words = list(re.finditer(r"\S+", article.body[: 20 * LEAD_WORDS]))
+    return words[min(LEAD_WORDS, len(words)) - 1].end() if words else 0
+
+
+def person_keys(entities: Iterable[EntityMention]) -> list[tuple[str, EntityMention]]:
+    """Each person mention with its key: the surname of the fullest form of the name the
+    article uses ("Lindsay" and "Ms Lohan" both -> "lohan" when "Lindsay Lohan" is there)."""
+    people = [
+        ([t for t in name_tokens(e.text) if t not in NAME_SUFFIXES], e)
+        for e in entities
+        if e.label == "PERSON"
+    ]
+    full = sorted((tokens for tokens, _ in people if len(tokens) > 1), key=len, reverse=True)
+    keyed = []
+    for tokens, entity in people:
+        if not tokens:
+            continue
+        fuller = next((f for f in full if tokens[-1] in f), tokens)
+        keyed.append((fuller[-1], entity))
+    return keyed
+
+
+def lead_weekdays(article: Article) -> frozenset[str]:
+    """ "on Thursday", "late Sunday": the day of the week the lead gives its event."""
+    lead = f"{article.headline or ''}\n{article.body[: lead_end(article)]}"
+    return frozenset(day.lower() for day in WEEKDAY.findall(lead))
+
+
+def protagonist(article: Article, entities: Iterable[EntityMention]) -> str | None:
+    """Surname of the person the lead names who is mentioned most in the whole article
+    (twice at least, or in the headline: one passing name is not what an article is about)."""
+    keyed = person_keys(entities)
+    mentions = Counter(key for key, _ in keyed)
+    end = lead_end(article)
+    in_lead = {key for key, entity in keyed if entity.start < end}
+    headline = set(name_tokens(article.headline or ""))
+    weight = {k: mentions[k] + 2 * (k in headline) for k in in_lead}
+    ranked = sorted((k for k in in_lead if weight[k] >= 2), key=lambda k: (-weight[k], k))
+    return ranked[0] if ranked else None
+
+
+def place_key(name: str) -> str | None:
+    """The distinctive words of a place name ("aoraki mount cook" -> "aoraki cook")."""
+    tokens = [t for t in name_tokens(name) if t not in PLACE_GENERIC]
+    return " ".join(tokens) or None
+
+
+def lead_place(article: Article, entities: Iterable[EntityMention]) -> str | None:
+    """The lead's most mentioned place finer than a country (mentions counted in the whole text)."""
+    countries = load_gazetteer().countries
+    mentions: Counter[str] = Counter()
+    in_lead: set[str] = set()
+    end = lead_end(article)
+    for entity in entities:
+        folded = " ".join(name_tokens(entity.text))
+        if entity.label not in PLACE_LABELS or folded in countries or folded in REGIONS:
+            continue
+        key = place_key(entity.text)
+        if key is None:
+            continue
+        mentions[key] += 1
+        if entity.start < end:
+            in_lead.add(key)
+    ranked = sorted(in_lead, key=lambda k: (-mentions[k], k))
+    return ranked[0] if ranked else None
+
+
+def named_in(key: str | None, names: Iterable[str] | Counter[str]) -> bool:
+    """Whether any word of ``key`` is among ``names`` (lenient: a clash needs a real absence)."""
+    if key is None:
+        return True
+    pool = names if isinstance(names, (set, frozenset, Counter, dict)) else set(names)
+    return any(token in pool for token in key.split())
