@@ -24,6 +24,8 @@ from wirecheck.nlp import Models, load_models
 from wirecheck.report import brief, timeline
 
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
+# runs the stages after ingestion somewhere else (wirecheck.engines.ray): documents -> report
+DocumentsEngine = Callable[[Sequence[RawDocument], ProgressFactory | None], Report]
 
 
 def analyze(
@@ -31,10 +33,14 @@ def analyze(
     *,
     models: Models | None = None,
     progress: ProgressFactory | None = None,
+    engine: DocumentsEngine | None = None,
 ) -> Report:
-    """Read every input under ``paths`` and analyse it as one report."""
+    """Read every input under ``paths`` and analyse it as one report (here, or on ``engine``)."""
     ingested = ingest.read_inputs([str(p) for p in paths], progress=progress)
-    report = analyze_documents(ingested.documents, models=models, progress=progress)
+    if engine:
+        report = engine(ingested.documents, progress)
+    else:
+        report = analyze_documents(ingested.documents, models=models, progress=progress)
     return Report(
         articles=report.articles,
         mentions=report.mentions,
