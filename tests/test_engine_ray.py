@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from wirecheck import cli
-from wirecheck.engines.ray import STORY_CALL_ARTICLES, StoryInput, story_calls, story_inputs
+from wirecheck.engines.ray import STORY_CALL_ARTICLES, story_calls
 from wirecheck.model import Article, ArticleMentions, StoryCluster
+from wirecheck.pipeline import StoryInput, story_inputs
 
 
 def article(article_id: str) -> Article:

@@ -25,15 +25,15 @@ import logging
 import os
 import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from os import PathLike
 from types import ModuleType
 from typing import Any
 
 from wirecheck import clean, group, pipeline
 from wirecheck.extract.runner import mentions_of_chunk
-from wirecheck.model import Article, ArticleMentions, Grouping, RawDocument, Report, StoryCluster, StoryReport
+from wirecheck.model import Article, ArticleMentions, Grouping, RawDocument, Report, StoryReport
 from wirecheck.nlp import load_models
+from wirecheck.pipeline import StoryInput, story_inputs
 
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
 INSTALL_HINT = "pip install 'wirecheck[ray]' (or pip install 'ray[data]==2.60.0')"
@@ -194,16 +194,6 @@ def clean_and_extract(
 # --------------------------------------------------------------------------- stories
 
 
-@dataclass(frozen=True)
-class StoryInput:
-    """What :func:`wirecheck.pipeline.build_story` reads of one story, cut out of the report
-    (its articles and mentions in report order, as it would pick them itself)."""
-
-    story: StoryCluster
-    articles: tuple[Article, ...]
-    mentions: tuple[ArticleMentions, ...]
-
-
 class StoryWorker:
     """A story actor: loads the models once; groups the articles (one call), then builds the
     reports of runs of stories against the grouping it kept."""
@@ -260,28 +250,6 @@ def build_stories(
         if advance:
             advance(len(reports))
     return tuple(built)
-
-
-def story_inputs(
-    articles: Sequence[Article], mentions: Sequence[ArticleMentions], stories: Sequence[StoryCluster]
-) -> list[StoryInput]:
-    """Each story's own articles and mentions, in one pass over the report."""
-    stories_of: dict[str, list[int]] = {}
-    for n, story in enumerate(stories):
-        for article_id in story.article_ids:
-            stories_of.setdefault(article_id, []).append(n)
-    picked_articles: list[list[Article]] = [[] for _ in stories]
-    picked_mentions: list[list[ArticleMentions]] = [[] for _ in stories]
-    for article in articles:
-        for n in stories_of.get(article.id, ()):
-            picked_articles[n].append(article)
-    for found in mentions:
-        for n in stories_of.get(found.article_id, ()):
-            picked_mentions[n].append(found)
-    return [
-        StoryInput(story, tuple(a), tuple(m))
-        for story, a, m in zip(stories, picked_articles, picked_mentions, strict=True)
-    ]
 
 
 def story_calls(inputs: Sequence[StoryInput]) -> Iterator[list[StoryInput]]:
