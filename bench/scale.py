@@ -231,7 +231,15 @@ def take(stream: Iterator[T], n: int) -> list[T]:
 
 
 def peak_rss_mib() -> float:
+    """This process's peak (forked extraction workers start from its pages and count apart)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children: the cost, whatever the machine's load."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 # --------------------------------------------------------------------------- measurements
@@ -240,9 +248,9 @@ def peak_rss_mib() -> float:
 def measure_full(n: int) -> dict[str, Any]:
     documents = take(document_stream(base_documents()), n)
     models = load_models()
-    started = time.monotonic()
+    started, cpu_started = time.monotonic(), cpu_seconds()
     report = pipeline.analyze_documents(documents, models=models)
-    seconds = time.monotonic() - started
+    seconds, cpu = time.monotonic() - started, cpu_seconds() - cpu_started
     return {
         "mode": "full",
         "articles": len(report.articles),
@@ -250,6 +258,7 @@ def measure_full(n: int) -> dict[str, Any]:
         "seconds": round(seconds, 1),
         "articles_per_s": round(len(report.articles) / seconds, 2),
         "ms_per_article": round(1000 * seconds / len(report.articles), 1),
+        "cpu_ms_per_article": round(1000 * cpu / len(report.articles), 1),
         "peak_rss_mib": round(peak_rss_mib()),
     }
 
@@ -275,7 +284,7 @@ def measure_post(n: int, store_only: bool) -> dict[str, Any]:
             batch = take(pairs, n)
             articles, mentions = [a for a, _ in batch], [m for _, m in batch]
             models = load_models()
-            started = time.monotonic()
+            started, cpu_started = time.monotonic(), cpu_seconds()
             grouping = group.group_articles(articles, mentions, models)
             assigned = time.monotonic()
             stories = tuple(
@@ -288,13 +297,14 @@ def measure_post(n: int, store_only: bool) -> dict[str, Any]:
             report = Report(tuple(articles), tuple(mentions), grouping, stories)
             with Store(db) as store:
                 store.add_report(report)
-            stored = time.monotonic()
+            stored, cpu = time.monotonic(), cpu_seconds() - cpu_started
             result.update(
                 stories=len(stories),
                 assign_ms_per_article=round(1000 * (assigned - started) / n, 2),
                 compare_ms_per_article=round(1000 * (compared - assigned) / n, 2),
                 store_ms_per_article=round(1000 * (stored - compared) / n, 2),
                 total_ms_per_article=round(1000 * (stored - started) / n, 2),
+                cpu_ms_per_article=round(1000 * cpu / n, 2),
             )
         result.update(
             db_mib=round(db.stat().st_size / 2**20, 1),

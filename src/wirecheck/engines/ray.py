@@ -101,10 +101,12 @@ def import_ray() -> ModuleType:
 
 
 def connect(ray: ModuleType, address: str | None) -> bool:
-    """Join the cluster at ``address``, or start a private local Ray; True when started here.
-    A Ray already initialised in this process (the Python API inside a Ray job) is used as is."""
+    """Join the cluster at ``address`` (or at ``RAY_ADDRESS``, which ``ray job submit`` sets),
+    or start a private local Ray; True when connected here.  A Ray already initialised in this
+    process (the Python API inside a Ray job) is used as is."""
     if ray.is_initialized():
         return False
+    address = address or os.environ.get("RAY_ADDRESS")
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # no report to Anyscale's servers
     quiet = {"logging_level": logging.ERROR, "log_to_driver": False}
     try:
@@ -113,6 +115,9 @@ def connect(ray: ModuleType, address: str | None) -> bool:
         else:
             # the driver's C++ log would warn that Ray Data's actors may restart (they may)
             os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
+            # Ray nices its workers to 15; here they do the run's own work, and on a busy machine
+            # a niced worker waits behind every other job (the local engine's processes do not)
+            os.environ.setdefault("RAY_worker_niceness", "0")
             ray.init(
                 num_cpus=LOCAL_CPUS,
                 include_dashboard=False,
