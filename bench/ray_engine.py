@@ -47,8 +47,8 @@ def run_engine(engine: str, inputs: list[str], out: Path) -> float:
     started = time.monotonic()
     done = subprocess.run(command, capture_output=True, text=True)
     seconds = time.monotonic() - started
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"{engine} engine failed:\n{done.stderr[-3000:]}")
+    if done.returncode not in (0, 1) or not out.exists():
+        raise SystemExit(f"{engine} engine failed (exit {done.returncode}):\n{done.stderr[-3000:]}")
     return seconds
 
 
@@ -73,6 +73,8 @@ def main() -> None:
         local_json, ray_json = Path(tmp) / "local.json", Path(tmp) / "ray.json"
         for round_number in range(args.rounds):
             order = ["local", "ray"] if round_number % 2 == 0 else ["ray", "local"]
+            for stale in (local_json, ray_json):
+                stale.unlink(missing_ok=True)
             seconds = {
                 engine: run_engine(engine, inputs, local_json if engine == "local" else ray_json)
                 for engine in order

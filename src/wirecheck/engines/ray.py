@@ -38,6 +38,8 @@ from wirecheck.pipeline import StoryInput, story_inputs
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
 INSTALL_HINT = "pip install 'wirecheck[ray]' (or pip install 'ray[data]==2.60.0')"
 LOCAL_CPUS = 2  # a local Ray takes the two cores of a laptop-sized machine
+# Ray gives its node 30 s to come up; on a machine busy with other jobs it can take longer
+LOCAL_START_ATTEMPTS = 3
 LOCAL_OBJECT_STORE_BYTES = 1 << 30  # enough for 10,000 articles and their mentions; Ray spills beyond
 EXTRACT_BATCH = 16  # articles per map_batches call: ~2 s of parsing, small enough to balance actors
 STORY_CALL_ARTICLES = 32  # consecutive stories are sent together up to this many articles per call
@@ -109,27 +111,37 @@ def connect(ray: ModuleType, address: str | None) -> bool:
     address = address or os.environ.get("RAY_ADDRESS")
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # no report to Anyscale's servers
     quiet = {"logging_level": logging.ERROR, "log_to_driver": False}
-    try:
-        if address:
-            ray.init(address=address, **quiet)
-        else:
-            # the driver's C++ log would warn that Ray Data's actors may restart (they may)
-            os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
-            # Ray nices its workers to 15; here they do the run's own work, and on a busy machine
-            # a niced worker waits behind every other job (the local engine's processes do not)
-            os.environ.setdefault("RAY_worker_niceness", "0")
-            ray.init(
-                num_cpus=LOCAL_CPUS,
-                include_dashboard=False,
-                object_store_memory=LOCAL_OBJECT_STORE_BYTES,
-                _node_ip_address="127.0.0.1",
-                **quiet,
-            )
-    except (ConnectionError, RuntimeError, ValueError) as err:
-        where = f"the Ray cluster at {address}" if address else "a local Ray"
-        raise RayEngineError(f"could not start or reach {where}: {err}") from err
+    attempts = 1 if address else LOCAL_START_ATTEMPTS
+    for attempt in range(1, attempts + 1):
+        try:
+            if address:
+                ray.init(address=address, **quiet)
+            else:
+                start_local_ray(ray, quiet)
+            break
+        except Exception as err:  # Ray raises bare Exception when its node is slow to start
+            ray.shutdown()
+            if attempt == attempts:
+                where = f"the Ray cluster at {address}" if address else "a local Ray"
+                raise RayEngineError(f"could not start or reach {where}: {err}") from err
     quiet_ray_data(ray)
     return True
+
+
+def start_local_ray(ray: ModuleType, options: dict[str, Any]) -> None:
+    """A private Ray on this machine's loopback: 2 CPUs, no dashboard."""
+    # the driver's C++ log would warn that Ray Data's actors may restart (they may)
+    os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "fatal")
+    # Ray nices its workers to 15; here they do the run's own work, and on a busy machine
+    # a niced worker waits behind every other job (the local engine's processes do not)
+    os.environ.setdefault("RAY_worker_niceness", "0")
+    ray.init(
+        num_cpus=LOCAL_CPUS,
+        include_dashboard=False,
+        object_store_memory=LOCAL_OBJECT_STORE_BYTES,
+        _node_ip_address="127.0.0.1",
+        **options,
+    )
 
 
 def quiet_ray_data(ray: ModuleType) -> None:
