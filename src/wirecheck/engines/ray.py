@@ -71,6 +71,8 @@ def analyze_documents(
     progress: ProgressFactory | None = None,
 ) -> Report:
     """Clean, extract, group and compare ``documents`` on Ray (a local one when no address)."""
+    if not documents:  # nothing read: no cluster to start
+        return Report(articles=(), mentions=(), grouping=Grouping(), stories=())
     ray = import_ray()
     started_here = connect(ray, address)
     try:
