@@ -9,6 +9,8 @@ from collections.abc import Callable, Sequence
 
 from wirecheck.model import InputProblem, Report
 
+ProgressFactory = Callable[[str, int], Callable[[int], None]]
+
 EXIT_OK = 0
 EXIT_SKIPPED = 1  # the report was written, but some inputs were skipped
 EXIT_FAILED = 2  # nothing usable: no report written
@@ -43,6 +45,15 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--html", dest="html_path", help="write the one-file HTML report here")
     analyze.add_argument("--db", dest="db_path", help="also add the articles to this SQLite database")
     analyze.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
+    analyze.add_argument(
+        "--engine",
+        choices=("local", "ray"),
+        default="local",
+        help="where the stages run: this machine (default) or Ray (pip install 'wirecheck[ray]')",
+    )
+    analyze.add_argument(
+        "--address", help="with --engine ray: the Ray cluster to join (default: start a local Ray)"
+    )
     analyze.set_defaults(handler=run_analyze)
 
     serve = sub.add_parser("serve", help="start the local web app over a SQLite database")
@@ -69,12 +80,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_analyze(args: argparse.Namespace) -> int:
-    from wirecheck.pipeline import analyze
     from wirecheck.report.json import write_json
 
     started = time.monotonic()
     progress = None if args.quiet else tqdm_progress
-    report = analyze(args.paths, progress=progress)
+    report = analyze_on_engine(args, progress)
+    if report is None:
+        return EXIT_FAILED
     if not report.articles:
         print_problems(report.problems)
         print("wirecheck: no article could be read from the inputs; no report written", file=sys.stderr)
@@ -97,6 +109,25 @@ def run_analyze(args: argparse.Namespace) -> int:
     if not args.quiet:
         print_summary(report, time.monotonic() - started, args)
     return EXIT_SKIPPED if any(p.skipped for p in report.problems) else EXIT_OK
+
+
+def analyze_on_engine(args: argparse.Namespace, progress: ProgressFactory | None) -> Report | None:
+    """The report from the chosen engine; None (and a message) when the engine cannot run."""
+    if args.engine != "ray":
+        if args.address:
+            print("wirecheck: --address names a Ray cluster: use it with --engine ray", file=sys.stderr)
+            return None
+        from wirecheck.pipeline import analyze
+
+        return analyze(args.paths, progress=progress)
+    from wirecheck.engines.ray import RayEngineError
+    from wirecheck.engines.ray import analyze as analyze_on_ray
+
+    try:
+        return analyze_on_ray(args.paths, address=args.address, progress=progress)
+    except RayEngineError as err:
+        print(f"wirecheck: {err}", file=sys.stderr)
+        return None
 
 
 def run_serve(args: argparse.Namespace) -> int:

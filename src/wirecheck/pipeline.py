@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from os import PathLike
 
 from wirecheck import clean, compare, extract, group, ingest
@@ -19,12 +20,15 @@ from wirecheck.model import (
     InputProblem,
     RawDocument,
     Report,
+    StoryCluster,
     StoryReport,
 )
 from wirecheck.nlp import Models, load_models
 from wirecheck.report import brief, timeline
 
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
+# runs the stages after ingestion somewhere else (wirecheck.engines.ray): documents -> report
+DocumentsEngine = Callable[[Sequence[RawDocument], ProgressFactory | None], Report]
 
 
 def analyze(
@@ -32,10 +36,14 @@ def analyze(
     *,
     models: Models | None = None,
     progress: ProgressFactory | None = None,
+    engine: DocumentsEngine | None = None,
 ) -> Report:
-    """Read every input under ``paths`` and analyse it as one report."""
+    """Read every input under ``paths`` and analyse it as one report (here, or on ``engine``)."""
     ingested = ingest.read_inputs([str(p) for p in paths], progress=progress)
-    report = analyze_documents(ingested.documents, models=models, progress=progress)
+    if engine:
+        report = engine(ingested.documents, progress)
+    else:
+        report = analyze_documents(ingested.documents, models=models, progress=progress)
     return Report(
         articles=report.articles,
         mentions=report.mentions,
@@ -64,8 +72,10 @@ def analyze_documents(
         grouping = group.group_articles(articles, mentions, models)
     stories = []
     with stage(progress, "build stories", len(grouping.stories)) as advance:
-        for story in grouping.stories:
-            stories.append(build_story(story.id, story.article_ids, articles, mentions, grouping, models))
+        for item in story_inputs(articles, mentions, grouping.stories):
+            stories.append(
+                build_story(item.story.id, item.story.article_ids, item.articles, item.mentions, grouping, models)
+            )
             advance(1)
     return Report(
         articles=tuple(articles),
@@ -103,6 +113,39 @@ def cleaning_notes(articles: Sequence[Article]) -> tuple[InputProblem, ...]:
         for a in articles
         if a.meta.get("cleaning_note")
     )
+
+
+@dataclass(frozen=True)
+class StoryInput:
+    """What :func:`wirecheck.pipeline.build_story` reads of one story, cut out of the report
+    once for all stories (its articles and mentions in report order, as it picks them itself)."""
+
+    story: StoryCluster
+    articles: tuple[Article, ...]
+    mentions: tuple[ArticleMentions, ...]
+
+
+def story_inputs(
+    articles: Sequence[Article], mentions: Sequence[ArticleMentions], stories: Sequence[StoryCluster]
+) -> list[StoryInput]:
+    """Each story's own articles and mentions, in one pass over the report: building every
+    story then costs one pass, not one scan of the whole report per story (quadratic at scale)."""
+    stories_of: dict[str, list[int]] = {}
+    for n, story in enumerate(stories):
+        for article_id in story.article_ids:
+            stories_of.setdefault(article_id, []).append(n)
+    picked_articles: list[list[Article]] = [[] for _ in stories]
+    picked_mentions: list[list[ArticleMentions]] = [[] for _ in stories]
+    for article in articles:
+        for n in stories_of.get(article.id, ()):
+            picked_articles[n].append(article)
+    for found in mentions:
+        for n in stories_of.get(found.article_id, ()):
+            picked_mentions[n].append(found)
+    return [
+        StoryInput(story, tuple(a), tuple(m))
+        for story, a, m in zip(stories, picked_articles, picked_mentions, strict=True)
+    ]
 
 
 def build_story(
