@@ -120,7 +120,7 @@ def span_interval(reading: Reading) -> tuple[float, float]:
 
 
 STRICT_LOWER = frozenset({"more than", "over", "above", "upwards of", "in excess of", "beyond", "exceeding"})
-STRICT_UPPER = frozenset({"fewer than", "less than", "under", "below"})
+STRICT_UPPER = frozenset({"fewer than", "less than", "under", "below"}) | JUST_BELOW  # "nearly 100" < 100
 
 
 def _strict_bounds_clash(readings: Sequence[Reading]) -> bool:

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -46,9 +47,10 @@ def name_variant_facts(
     for entity in entities:
         clashing = [
             (variant, ids)
-            for variant, ids in entity.variants
+            for variant, ids in [*entity.variants, *_misspelt_aliases(entity, mentions)]
             if fold_transliteration(variant) != fold_transliteration(entity.name)
-        ] + _misspelt_aliases(entity, mentions)
+            and not given_name_form(variant, entity.name)
+        ]
         if not clashing:
             continue
         variant_articles = {aid for _, ids in clashing for aid in ids}
@@ -80,6 +82,25 @@ def name_variant_facts(
             )
         )
     return facts
+
+
+def given_name_form(a: str, b: str) -> bool:
+    """Two forms of one given name before the same surname are not a dispute: a short or familiar
+    form or another romanisation ("Dave Rossi" / "David Rossi", "Vassilis" / "Vassilios"): the rest
+    of the name is the same and the given names, of different lengths, share their first four
+    letters, or three when the shorter is a familiar form ending in -e or -y ("Dave"); "Keith" /
+    "Keir" and "Marta" / "Marte" stay disputes."""
+    words_a, words_b = fold_transliteration(a).split(), fold_transliteration(b).split()
+    if len(words_a) != len(words_b) or len(words_a) < 2 or words_a[1:] != words_b[1:]:
+        return False
+    first_a, first_b = words_a[0], words_b[0]
+    shorter = min(first_a, first_b, key=len)
+    shared = len(os.path.commonprefix([first_a, first_b]))
+    familiar = (
+        shared >= 3 and len(first_a) != len(first_b) and len(shorter) <= 5 and shorter.endswith(("e", "y"))
+    )
+    longer_form = shared >= 4 and len(first_a) != len(first_b)  # "Marta" / "Marte" is a misspelling
+    return first_a != first_b and (longer_form or familiar)
 
 
 def _misspelt_aliases(

@@ -10,6 +10,7 @@ sustained and massive attacks", both the governor's words about one attack).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -56,13 +57,51 @@ def _same_speaker(a: Quote, b: Quote) -> bool | None:
 def quote_claims(quotes: Sequence[Quote], articles: Mapping[str, Article]) -> list[QuoteClaim]:
     claims: list[QuoteClaim] = []
     for quote in quotes:
-        quote_words = tuple(words(quote.text))
+        quote_words = quoted_words(quote.text)
         article = articles.get(quote.article_id)
         if len(quote_words) < MIN_WORDS or article is None:
             continue
         start, end = sentence_span(article.body, quote.start, quote.end)
         claims.append(QuoteClaim(quote, quote_words, start, end, article.body[start:end]))
     return claims
+
+
+EDITORIAL = re.compile(r"\[[^\]]*\]|\([^)]*\)")  # "[The police] have", "altered (its direction)"
+LEADING_ATTRIBUTION = re.compile(
+    r"^[^\"“”]{0,60}?\b(?:said|says|added|adds|told [\w ]{1,30}?|explained|continued)\s*[.,:]\s*(?:''|\"|“|‘)\s*",
+    re.IGNORECASE,
+)
+# British and American spellings of one word are one wording: "colour" / "color", "organise" / "organize"
+SPELLING_ENDINGS = (
+    (re.compile(r"our(s?)$"), r"or\1"),
+    (re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
+    (re.compile(r"(?<=[a-z]{2})ys(e|es|ed|ing)$"), r"yz\1"),
+    (re.compile(r"(?<=[a-z]{2})tre(s?)$"), r"ter\1"),
+    (re.compile(r"(?<=[aeiou][lm])l(ed|ing|er|ers)$"), r"\1"),
+    (re.compile(r"ence$"), "ense"),
+    (re.compile(r"ogue$"), "og"),
+    (re.compile(r"amme$"), "am"),
+)
+
+
+def fold_spelling(word: str) -> str:
+    """One spelling for British and American variants (only words of six letters or more)."""
+    if len(word) < 6:
+        return word
+    for pattern, replacement in SPELLING_ENDINGS:
+        folded = pattern.sub(replacement, word)
+        if folded != word:
+            return folded
+    return word
+
+
+def quoted_words(text: str) -> tuple[str, ...]:
+    """The speaker's words, compared across outlets: without an outlet's bracketed insertions or an
+    attribution that slipped into the quote ("he said. ''You can't..."), without stray quote marks,
+    and with British and American spellings folded, so that only real differences of wording remain."""
+    text = LEADING_ATTRIBUTION.sub("", EDITORIAL.sub(" ", text))
+    folded = (fold_spelling(w.strip("'‘’`")) for w in words(text))
+    return tuple(w for w in folded if w)
 
 
 def align_quotes(
