@@ -210,3 +210,24 @@ def test_quotes_differing_only_in_brackets_marks_or_spelling_are_one_wording():
 def test_a_real_change_of_wording_is_still_found():
     ours, theirs = quoted_words("We will rebuild every home"), quoted_words("We will rebuild every school")
     assert wording_differences(ours, theirs)
+
+
+def test_two_statements_of_one_speaker_are_not_two_wordings():
+    ours = quoted_words("We turned towards the boats at once. Two of them fled north while we watched.")
+    theirs = quoted_words(
+        "We turned towards the boats at once. On seeing our approach the crews raised their hands."
+    )
+    assert wording_differences(ours, theirs) == []
+
+
+def test_a_bare_figure_inside_a_written_range_agrees():
+    ranged = judge.Reading("a", "A", "three or four", 3, number_max=4)
+    bare = judge.Reading("b", "B", "four", 4)
+    assert judge.judge_tally([ranged, bare]).status == "agreed"
+
+
+def test_a_whole_figure_that_rounds_a_decimal_agrees():
+    precise = judge.Reading("a", "A", "1.2", 1.2)
+    whole = judge.Reading("b", "B", "one", 1)
+    assert judge.judge_tally([precise, whole]).status == "agreed"
+    assert judge.judge_tally([precise, judge.Reading("c", "C", "12", 12)]).status == "disputed"

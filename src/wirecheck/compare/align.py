@@ -323,12 +323,14 @@ def quantity_claims(articles: Sequence[Article], mentions: Sequence[ArticleMenti
 
 def unambiguous(claims: Sequence[QuantityClaim]) -> list[QuantityClaim]:
     """Leave out figures whose frame the article fills with two different figures (same place,
-    version and day): the frame does not say which thing each of them is (see frames.ambiguous_in).
+    version and day, and the same verb when the frame knows no predicate): the frame does not say which
+    thing each of them is (see frames.ambiguous_in).
     A toll of killed or injured is the exception: an article may tell its course ("four on Monday,
     nine by Tuesday"), and each figure is still a reading of the toll at its time."""
 
     def key(claim: QuantityClaim) -> tuple[object, ...]:
-        return (claim.block, claim.version, claim.place_key, _iso_date(claim.quantity.time))
+        verb = "" if claim.event else claim.event_word  # a frame without a known predicate: its verb
+        return (claim.block, verb, claim.version, claim.place_key, _iso_date(claim.quantity.time))
 
     unclear = frames.ambiguous_in(
         [(c.article_id, key(c), c.quantity.number) for c in claims if c.event not in CASUALTY_EVENTS]

@@ -184,6 +184,15 @@ def _group(claims: Sequence[QuoteClaim], pairs: list[tuple[float, int, int]]) ->
     return [[claims[k] for k in group] for group in groups if len(group) > 1]
 
 
+def different_continuations(ours: Sequence[str], theirs: Sequence[str]) -> bool:
+    """Where two quotes part at their start or end, at least four words each that share no content
+    word are two different statements, not two wordings of one."""
+    content = set(STOPWORDS)
+    return min(len(ours), len(theirs)) >= 4 and not (
+        {w for w in ours if w not in content} & {w for w in theirs if w not in content}
+    )
+
+
 @dataclass(frozen=True)
 class WordingDifference:
     ours: str
@@ -203,6 +212,8 @@ def wording_differences(a: Sequence[str], b: Sequence[str]) -> list[WordingDiffe
         if tag in {"insert", "delete"} and at_edge:
             continue  # one outlet quotes a longer excerpt
         ours, theirs = list(a[i1:i2]), list(b[j1:j2])
+        if at_edge and different_continuations(ours, theirs):
+            continue  # each outlet goes on with another sentence of the speaker's: two statements
         if all(w in STOPWORDS for w in ours + theirs):
             continue
         if sorted(ours) == sorted(theirs):
