@@ -231,3 +231,13 @@ def test_a_whole_figure_that_rounds_a_decimal_agrees():
     whole = judge.Reading("b", "B", "one", 1)
     assert judge.judge_tally([precise, whole]).status == "agreed"
     assert judge.judge_tally([precise, judge.Reading("c", "C", "12", 12)]).status == "disputed"
+
+
+def test_a_quote_going_on_with_another_statement_is_compared_on_the_shared_one():
+    from wirecheck.compare.quotes import shared_statements
+
+    ours = "We turned (our bow) towards the boats. On seeing our approach, the crews raised their hands."
+    theirs = "We turned towards the boats. While one of them fled north, we boarded the other three."
+    assert wording_differences(*shared_statements(ours, theirs)) == []
+    changed = "We turned away from the boats. While one of them fled north, we boarded the other three."
+    assert wording_differences(*shared_statements(ours, changed))

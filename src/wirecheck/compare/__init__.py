@@ -344,8 +344,11 @@ def quote_facts(
         base = wordings.most_common(1)[0][0]
         base_ids = ", ".join(c.quote.article_id for c in group if c.words == base)
         differences: list[str] = []
+        base_quote = base_text(group, base)
         for claim in group:
-            for difference in quotes.wording_differences(base, claim.words):
+            for difference in quotes.wording_differences(
+                *quotes.shared_statements(base_quote, claim.quote.text)
+            ):
                 text = f"{_shown(difference.ours)} ({base_ids}) vs {_shown(difference.theirs)} ({claim.quote.article_id})"
                 if text not in differences:
                     differences.append(text)

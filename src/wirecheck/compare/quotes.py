@@ -184,6 +184,22 @@ def _group(claims: Sequence[QuoteClaim], pairs: list[tuple[float, int, int]]) ->
     return [[claims[k] for k in group] for group in groups if len(group) > 1]
 
 
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def shared_statements(ours: str, theirs: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of the sentences both quotes give (a sentence lines up when half its words do, in
+    order): a quote that goes on with another statement of the speaker's is compared only on the
+    statement both outlets quote."""
+    a = [quoted_words(s) for s in SENTENCE_END.split(ours) if s.strip()]
+    b = [quoted_words(s) for s in SENTENCE_END.split(theirs) if s.strip()]
+    kept_a = [s for s in a if any(aligned_share(s, t) >= 0.5 for t in b)]
+    kept_b = [t for t in b if any(aligned_share(s, t) >= 0.5 for s in a)]
+    if not kept_a or not kept_b:
+        return quoted_words(ours), quoted_words(theirs)
+    return tuple(w for s in kept_a for w in s), tuple(w for t in kept_b for w in t)
+
+
 def different_continuations(ours: Sequence[str], theirs: Sequence[str]) -> bool:
     """Where two quotes part at their start or end, at least four words each that share no content
     word are two different statements, not two wordings of one."""
