@@ -5,6 +5,8 @@ Each test names the general pattern it serves; every sentence is our own.
 
 from __future__ import annotations
 
+import pytest
+
 from tests.articles import text_article
 from wirecheck.compare import frames, judge
 from wirecheck.compare.names import given_name_form
@@ -46,18 +48,6 @@ def test_an_age_in_apposition_is_an_age(models):
     assert not frames.comparable(found[41])
 
 
-def test_an_average_is_a_rate_not_a_tally(models):
-    found = by_number(models, "Okafor is averaging 17.5 points this season and made 9 steals a game.")
-    assert found[17.5].role == "rate"
-    assert found[9].role == "rate"
-
-
-def test_a_bracketed_conversion_of_money_is_not_a_second_figure(models):
-    found = by_number(models, "The bridge will cost 40 million euros ($43 million), the council said.")
-    assert found[40e6].role == "tally"
-    assert found[43e6].role == "conversion"
-
-
 def test_a_fraction_cannot_count_whole_things(models):
     found = by_number(models, "A 3.1 aftershock rattled the valley before dawn.")
     assert found[3.1].role in {"measure", "tally"}
@@ -67,6 +57,52 @@ def test_a_fraction_cannot_count_whole_things(models):
 def test_a_season_written_with_its_years_is_not_a_count(models):
     found = quantities(models, "He signed through the 2031-32 season with the Harriers.")
     assert all(q.role != "tally" or q.number not in {31, 32} for q in found)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "sentence", "number", "field", "expected"),
+    [
+        ("an average is a rate", "Okafor is averaging 17.5 points this season.", 17.5, "role", "rate"),
+        ("a figure per game is a rate", "Okafor made 9 steals a game last month.", 9, "role", "rate"),
+        (
+            "money first named is the figure",
+            "The bridge will cost 40 million euros ($43 million).",
+            40e6,
+            "role",
+            "tally",
+        ),
+        (
+            "a bracketed conversion",
+            "The bridge will cost 40 million euros ($43 million).",
+            43e6,
+            "role",
+            "conversion",
+        ),
+        (
+            "each figure takes its own verb",
+            "The landslide killed six and left eleven missing.",
+            6,
+            "event",
+            "kill",
+        ),
+        (
+            "each figure takes its own verb",
+            "The landslide killed six and left eleven missing.",
+            11,
+            "event",
+            "missing",
+        ),
+        (
+            "a state through be",
+            "Officials said 212 people were injured and 37 were still missing.",
+            37,
+            "event",
+            "missing",
+        ),
+    ],
+)
+def test_what_a_figure_is(models, pattern, sentence, number, field, expected):
+    assert getattr(by_number(models, sentence)[number], field) == expected, pattern
 
 
 # ------------------------------------------------------------------ sums
@@ -98,17 +134,6 @@ def test_counts_of_different_things_do_not_add_up(models):
 
 
 # ------------------------------------------------------------------ predicate, holder, modifiers, scope
-
-
-def test_each_figure_takes_its_own_verb(models):
-    found = by_number(models, "The landslide killed six and left eleven missing in the hills.")
-    assert found[6].event == "kill"
-    assert found[11].event == "missing"
-
-
-def test_a_figure_stated_as_missing_through_be(models):
-    found = by_number(models, "Officials said 212 people were injured and 37 were still missing.")
-    assert found[37].event == "missing"
 
 
 def test_a_players_figure_has_a_holder(models):
