@@ -114,6 +114,13 @@ class Quantity:
     )
     vague: bool = False  # "dozens", "hundreds": number is only a lower bound, not a figure to compare
     number_max: float | None = None  # upper end of a range: "10 to 15 people" -> number 10, number_max 15
+    # the claim frame: what else must match before two figures are compared (see compare/frames.py)
+    role: str = "tally"  # tally | part (of a sum) | sum | conversion | score | rate | age | measure
+    modifiers: tuple[str, ...] = ()  # what narrows the counted noun: "un", "staff"; "critically"
+    holder: str | None = None  # whose figure: "Bush" for "Bush rushed for 404 yards"
+    reference: str | None = None  # a distance's reference point: "cloverdale", "depth"
+    direction: str | None = None  # "north", "southwest": part of a distance's value
+    background: bool = False  # the figure belongs to another, earlier event: "the 2004 tsunami"
 
 
 @dataclass(frozen=True)

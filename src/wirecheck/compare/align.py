@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from wirecheck.compare import frames
 from wirecheck.compare.merge import merge_best_pairs
 from wirecheck.compare.places import Gazetteer
 from wirecheck.compare.text import fold_transliteration, locate_sentence, mentions_with_bodies, words
@@ -84,6 +85,7 @@ EVENT_CLASSES: Mapping[str, str] = {
     ),
     **dict.fromkeys(["injure", "injury", "wound", "wounded", "hurt", "injured"], "injure"),
     **dict.fromkeys(["launch", "fire", "unleash", "strike"], "launch"),
+    **dict.fromkeys(["missing", "miss"], "missing"),
     **dict.fromkeys(
         ["down", "destroy", "intercept", "shoot", "neutralise", "neutralize", "repel", "repulse"], "down"
     ),
@@ -171,6 +173,7 @@ CLASS_NOUNS = {
     "troops": "troops",
 }
 
+SMALL_FIGURE = 3  # "one", "two", "three" recur in any story: equal small figures alone do not link claims
 LINK_THRESHOLD = 0.5  # cosine similarity of the two sentences after bonuses and penalties
 STRUCTURAL_SIMILARITY = 0.6  # stands for the similarity when event and place already match
 MAX_UNDECIDED_RATIO = (
@@ -195,10 +198,11 @@ class QuantityClaim:
     sentence_end: int
     sentence: str  # the sentence in the body, never across a paragraph break
     baseline: bool = False  # the figure of an ordinary day: "would have passed through on a normal Friday"
+    frame: tuple[object, ...] = ()  # the claim frame's key (compare/frames.py): what the figure is of
 
     @property
-    def block(self) -> tuple[str, str]:
-        return self.counted, self.event
+    def block(self) -> tuple[object, ...]:
+        return self.counted, self.event, self.frame
 
 
 def counted_class(quantity: Quantity) -> str | None:
@@ -230,6 +234,8 @@ def is_comparable(quantity: Quantity) -> bool:
     if counted in {"age"} or (quantity.counted or "").lower() in TIME_UNITS:
         return False
     if re.search(r"\d\s*-?\s*years?\s*-?\s*old", quantity.text):
+        return False
+    if not frames.comparable(quantity):
         return False
     return counted is not None or event_class(quantity) != ""
 
@@ -292,6 +298,7 @@ def quantity_claims(articles: Sequence[Article], mentions: Sequence[ArticleMenti
                 counted = "person"
             counted = counted or ""
             start, end = locate_sentence(body, quantity.sentence, quantity.start, quantity.end)
+            frame = frames.frame_of(quantity, counted, event)
             draft.append(
                 QuantityClaim(
                     article_id=article_mentions.article_id,
@@ -307,9 +314,28 @@ def quantity_claims(articles: Sequence[Article], mentions: Sequence[ArticleMenti
                     sentence_start=start,
                     sentence_end=end,
                     sentence=body[start:end].strip(),
+                    frame=frame.key(),
                 )
             )
-    return [_infer_place(claim, draft, bodies, mentions) for claim in draft]
+    placed = [_infer_place(claim, draft, bodies, mentions) for claim in draft]
+    return unambiguous(placed)
+
+
+def unambiguous(claims: Sequence[QuantityClaim]) -> list[QuantityClaim]:
+    """Leave out figures whose frame the article fills with two different figures (same place,
+    version and day, and the same verb when the frame knows no predicate): the frame does not say which
+    thing each of them is (see frames.ambiguous_in).
+    A toll of killed or injured is the exception: an article may tell its course ("four on Monday,
+    nine by Tuesday"), and each figure is still a reading of the toll at its time."""
+
+    def key(claim: QuantityClaim) -> tuple[object, ...]:
+        verb = "" if claim.event else claim.event_word  # a frame without a known predicate: its verb
+        return (claim.block, verb, claim.version, claim.place_key, _iso_date(claim.quantity.time))
+
+    unclear = frames.ambiguous_in(
+        [(c.article_id, key(c), c.quantity.number) for c in claims if c.event not in CASUALTY_EVENTS]
+    )
+    return [c for c in claims if (c.article_id, key(c)) not in unclear]
 
 
 def _infer_place(
@@ -374,7 +400,8 @@ def compatible(a: QuantityClaim, b: QuantityClaim) -> bool:
 def decided_by_structure(a: QuantityClaim, b: QuantityClaim) -> bool:
     """No need to ask the embedder (for pairs already found compatible): the same known event in
     the same named place, or with the same figure; or the same figure of the same version."""
-    same_figure = a.quantity.number == b.quantity.number
+    # the same small figure ("two", "one") says little: such agreements need their sentences to match
+    same_figure = a.quantity.number == b.quantity.number and abs(a.quantity.number) > SMALL_FIGURE
     if a.event and a.event == b.event and (same_figure or (a.place_key and a.place_key == b.place_key)):
         return True
     if a.counted in MEASURES and a.event and a.event == b.event:
@@ -407,7 +434,7 @@ def align_quantities(
     claims: Sequence[QuantityClaim], encode: Callable[[list[str]], np.ndarray]
 ) -> list[list[QuantityClaim]]:
     """Groups of claims about one measurable thing (a group may hold a single claim)."""
-    blocks: dict[tuple[str, str], list[int]] = {}
+    blocks: dict[tuple[object, ...], list[int]] = {}
     for index, claim in enumerate(claims):
         blocks.setdefault(claim.block, []).append(index)
     per_article = Counter((claim.block, claim.article_id) for claim in claims)
@@ -448,7 +475,7 @@ def pair_nested_places(
     ("three killed in southern Russia" / "one killed in Taganrog"), the country's first, when
     neither article gives a figure for the other's place and neither group has another such
     partner: a reader should see the two tallies side by side, told the scopes may differ."""
-    places_of: dict[tuple[str, tuple[str, str]], set[str]] = {}  # (article, block) -> places with a figure
+    places_of: dict[tuple[str, tuple[object, ...]], set[str]] = {}  # (article, block) -> places with a figure
     for claim in claims:
         if claim.place_key:
             places_of.setdefault((claim.article_id, claim.block), set()).add(claim.place_key)

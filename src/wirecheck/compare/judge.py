@@ -120,7 +120,7 @@ def span_interval(reading: Reading) -> tuple[float, float]:
 
 
 STRICT_LOWER = frozenset({"more than", "over", "above", "upwards of", "in excess of", "beyond", "exceeding"})
-STRICT_UPPER = frozenset({"fewer than", "less than", "under", "below"})
+STRICT_UPPER = frozenset({"fewer than", "less than", "under", "below"}) | JUST_BELOW  # "nearly 100" < 100
 
 
 def _strict_bounds_clash(readings: Sequence[Reading]) -> bool:
@@ -190,10 +190,13 @@ def pair_relation(a: Reading, b: Reading) -> str:
         return "clash" if _strict_bounds_clash([a, b]) else "same"
     kind_a, kind_b = qualifier_kind(a.qualifier), qualifier_kind(b.qualifier)
     for exact, hedged, hedged_kind in ((a, b, kind_b), (b, a, kind_a)):
-        if qualifier_kind(exact.qualifier) == "exact" and hedged_kind != "exact":
+        ranged = hedged.number_max is not None  # "three or four" allows four
+        if qualifier_kind(exact.qualifier) == "exact" and (hedged_kind != "exact" or ranged):
             low, high = tally_interval(hedged)
             if low <= exact.number <= high and exact.number_max is None:
                 return "within"
+    if _rounded_to_whole(a, b) or _rounded_to_whole(b, a):
+        return "within"
     if kind_a == kind_b == "lower":
         low, high = sorted((a.number, b.number))
         if low >= 10 and low % 10 == 0 and high <= low * 1.1:
@@ -202,6 +205,17 @@ def pair_relation(a: Reading, b: Reading) -> str:
     if _overlap(tally_interval(a), tally_interval(b)):
         return "overlap"
     return "conflict"
+
+
+def _rounded_to_whole(whole: Reading, precise: Reading) -> bool:
+    """ "one mile" for 1.2 miles: a whole figure that is the other's decimal figure rounded."""
+    return (
+        whole.number == int(whole.number)
+        and precise.number != int(precise.number)
+        and precise.number < 100
+        and round(precise.number) == whole.number
+        and qualifier_kind(whole.qualifier) in {"exact", "approximate"}
+    )
 
 
 _AGREEING = frozenset({"same", "within", "rounded"})

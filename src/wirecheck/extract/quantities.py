@@ -43,6 +43,7 @@ EVENT_CLASSES = {
     "casualty": "casualty",
     "evacuate": "evacuate", "rescue": "rescue", "arrest": "arrest", "detain": "arrest",
     "displace": "displace", "damage": "damage",
+    "miss": "missing", "missing": "missing", "trap": "trap", "trapped": "trap",
 }  # fmt: skip
 # nouns that name the victims' fate: "six deaths" counts people killed
 EVENT_NOUNS = {"death", "fatality", "injury", "casualty", "dead", "injured", "wounded"}
@@ -51,7 +52,10 @@ REPORTING_VERBS = {"say", "report", "tell", "claim", "announce", "state", "confi
 PERSON_WORDS = {"people", "person", "resident", "civilian", "child", "woman", "man", "individual", "inhabitant",
                 "victim", "passenger", "worker", "student", "adult", "teenager", "girl", "boy", "baby",
                 "infant", "citizen", "refugee", "patient", "body", "other", "local", "villager",
-                "pensioner", "employee", "miner", "firefighter", "rescuer", "journalist", "minor"}  # fmt: skip
+                "pensioner", "employee", "miner", "firefighter", "rescuer", "journalist", "minor",
+                "son", "daughter", "husband", "wife", "mother", "father", "brother", "sister", "parent",
+                "relative", "neighbour", "neighbor", "driver", "tourist", "guest", "spectator", "pupil",
+                "teacher", "nurse", "doctor", "smuggler", "pirate", "suspect", "hostage", "climber"}  # fmt: skip
 SOLDIER_WORDS = {"soldier", "troop", "serviceman", "servicemen", "personnel", "fighter", "marine", "sailor",
                  "officer", "conscript", "recruit"}  # fmt: skip
 COUNTRY_WORDS = {"country", "nation", "state", "government"}
@@ -117,12 +121,13 @@ def find_quantities(doc: Doc, article: Article, times: Sequence[TimeRef] | None 
     time_spans = [(t.start, t.end) for t in times if t.date is not None or t.years is not None]
     text = doc.text  # built on each access: read it once
     known_places = place_names(doc)
-    quantities = []
+    published_year = int(article.published[:4]) if article.published else None
+    described: list[tuple[NumberRun, Quantity]] = []
     for run in number_runs(doc):
-        quantity = describe(doc, text, run, times, time_spans, known_places)
+        quantity = describe(doc, text, run, times, time_spans, known_places, published_year)
         if quantity is not None:
-            quantities.append(quantity)
-    return quantities
+            described.append((run, quantity))
+    return join_sums(doc, described)
 
 
 # --------------------------------------------------------------------------- finding numbers
@@ -217,7 +222,7 @@ def join_ranges(doc: Doc, runs: list[NumberRun]) -> list[NumberRun]:
         ):
             connector = doc[run.last + 1].lower_
             between = run.first > 0 and doc[run.first - 1].lower_ == "between"
-            is_range = connector in {"to", "-", "–"} or (connector == "and" and between)
+            is_range = connector in {"to", "-", "–", "or"} or (connector == "and" and between)
             if is_range and following.number > run.number:
                 joined.append(
                     NumberRun(
@@ -244,6 +249,7 @@ def describe(
     times: Sequence[TimeRef],
     time_spans: list[tuple[int, int]],
     known_places: frozenset[str],
+    published_year: int | None = None,
 ) -> Quantity | None:
     first, last = doc[run.first], doc[run.last_of_range if run.last_of_range is not None else run.last]
     start, end = first.idx, last.idx + len(last.text.rstrip("-"))
@@ -286,6 +292,7 @@ def describe(
     if age:
         phrase_end = max(phrase_end, age_end(doc, run))
 
+    reference, direction = distance_frame(doc, run, counted_token)
     return Quantity(
         text=text[value_start:phrase_end],
         value=text[value_start:value_end].strip(),
@@ -298,6 +305,12 @@ def describe(
         sentence=sentence.text.strip(),
         start=value_start,
         end=phrase_end,
+        role=role_of(doc, text, run, counted_token, unit, value_start, age),
+        modifiers=modifiers_of(counted_token, run),
+        holder=holder_of(doc, run, counted_token),
+        reference=reference,
+        direction=direction,
+        background=is_background(doc, run, published_year),
         counted_class=counted_class,
         vague=run.vague,
         number_max=run.number_max,
@@ -511,7 +524,6 @@ def find_event(doc: Doc, run: NumberRun, counted_token: Token | None) -> str | N
             return EVENT_CLASSES[child.lemma_.lower()]
         if child.lower_ in {"dead", "killed", "injured", "wounded"}:
             return EVENT_CLASSES[child.lower_]
-    first_verb: str | None = None
     token = anchor
     for _ in range(10):
         if token.head.i == token.i:
@@ -523,9 +535,28 @@ def find_event(doc: Doc, run: NumberRun, counted_token: Token | None) -> str | N
             lemma = "fire"
         if lemma in EVENT_CLASSES and token.pos_ in {"VERB", "NOUN", "ADJ", "AUX"}:
             return EVENT_CLASSES[lemma]
-        if token.pos_ == "VERB" and lemma not in REPORTING_VERBS and first_verb is None:
-            first_verb = lemma
-    return first_verb
+        if token.pos_ == "VERB" and lemma not in REPORTING_VERBS:
+            # the figure's own verb ends the search: in "killed five and left nine missing" the nine
+            # are missing, not killed; "left nine dead" takes the state its verb names
+            return state_of(token, anchor) or EVENT_CLASSES.get(lemma, lemma)
+        if token.pos_ == "AUX" and (state := state_of(token, anchor)):
+            return state  # "139 were still missing"
+    return None
+
+
+def state_of(verb: Token, anchor: Token) -> str | None:
+    """The state a verb puts its figure in, after the figure: "left nine dead", "139 were missing",
+    "listed as missing"."""
+    for child in verb.children:
+        if child.i <= anchor.i:
+            continue
+        if child.lower_ in EVENT_CLASSES:
+            return EVENT_CLASSES[child.lower_]
+        if child.lower_ == "as":
+            inner = next((EVENT_CLASSES[g.lower_] for g in child.children if g.lower_ in EVENT_CLASSES), None)
+            if inner:
+                return inner
+    return None
 
 
 # --------------------------------------------------------------------------- place and time
@@ -719,3 +750,369 @@ def time_of(sentence: Span, times: Sequence[TimeRef], text: str) -> str | None:
     if resolved:
         return resolved[-1].date
     return inside[0].text.lower() if inside else None
+
+
+# --------------------------------------------------------------------------- claim frames
+# Before two figures are compared, each says what it is a figure of (compare/frames.py): its role
+# (a tally, or a score, an age, a rate, a currency conversion, one part of a sum), what narrows the
+# counted noun, whose figure it is, a distance's reference point, and whether it belongs to an
+# earlier, background event.
+
+NOT_TALLIES = frozenset({"score", "rate", "conversion", "age", "measure", "part", "code"})
+SCORE_WORDS = frozenset(
+    {"win", "won", "beat", "lose", "lost", "loss", "victory", "defeat", "lead", "record", "start", "score",
+     "game", "setback", "rout", "tie", "draw", "trail", "overtime", "halftime", "match", "final", "triumph"}
+)  # fmt: skip
+RATE_UNITS = frozenset({"game", "carry", "contest", "night", "day", "week", "month", "year", "attempt", "match",
+                        "season", "hour", "minute", "capita", "head", "person", "catch", "shot"})  # fmt: skip
+MEASURE_UNITS = frozenset(
+    {"mile", "kilometre", "kilometer", "km", "metre", "meter", "m", "foot", "feet", "inch", "yard", "pound",
+     "kg", "kilogram", "ton", "tonne", "gallon", "litre", "liter", "acre", "degree", "hectare", "ounce",
+     "carat", "gb", "ghz", "mph", "second", "minute", "hour", "percent", "point", "magnitude", "lb"}
+)  # fmt: skip
+DISTANCE_UNITS = frozenset(
+    {"mile", "kilometre", "kilometer", "km", "metre", "meter", "m", "foot", "feet", "yard"}
+)
+DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "north-east", "north-west", "south-east", "south-west", "northern", "southern", "eastern", "western"}
+)  # fmt: skip
+DEPTH_WORDS = frozenset({"deep", "depth", "below", "underground", "beneath"})
+NON_NARROWING = frozenset(
+    {"total", "overall", "confirmed", "reported", "estimated", "further", "additional", "least", "more",
+     "some", "about", "around", "approximately", "just", "only", "nearly", "almost", "roughly", "another",
+     "remain", "remaining"}
+)  # fmt: skip
+BACKGROUND_PHRASES = re.compile(
+    r"\b(?:last (?:year|season|month|decade)|earlier this (?:year|month)|years? ago|"
+    r"in the past|career|all-time|since (?:19|20)\d\d|record of|history)\b",
+    re.IGNORECASE,
+)
+CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "conj", "parataxis", "acl", "xcomp"})
+
+
+def role_of(
+    doc: Doc,
+    text: str,
+    run: NumberRun,
+    counted_token: Token | None,
+    unit: str | None,
+    value_start: int,
+    age: bool,
+) -> str:
+    """tally, or what else the number is: a score or record ("won 88-71", "a 9-14 start"), a season
+    or code ("2008-09", "05"), an age in apposition ("Mara Quill, 34,"), a rate ("averaging 14.9
+    points", "5.2 yards a carry"), a currency conversion in brackets ("110 billion euros ($143
+    billion)"), or a measure (a fraction cannot count whole things: "a 2.9 aftershock")."""
+    if age:
+        return "age"
+    first = doc[run.first]
+    last = doc[run.last_of_range if run.last_of_range is not None else run.last]
+    if is_score(doc, run):
+        return "score"
+    if re.fullmatch(r"0\d", first.text) or (
+        run.first >= 2
+        and doc[run.first - 1].text in {"-", "–", "/"}
+        and re.fullmatch(r"(?:19|20)\d\d", doc[run.first - 2].text)
+    ):
+        return "code"  # "the 2008-09 season", "05"
+    if (
+        counted_token is None
+        and unit is None
+        and first.dep_ == "appos"
+        and first.head.pos_ == "PROPN"
+        and run.number <= 120
+        and run.number == int(run.number)
+    ):
+        return "age"
+    window = [t.lemma_.lower() for t in doc[max(first.sent.start, run.first - 3) : run.first]]
+    if "average" in window or "averaging" in window:
+        return "rate"
+    after = doc[(counted_token.i if counted_token is not None else last.i) + 1 :][:3]
+    after_words = [t.lower_ for t in after]
+    if after_words[:1] in (["per"], ["each"]) or (
+        after_words[:1] in (["a"], ["an"]) and len(after) > 1 and after[1].lemma_.lower() in RATE_UNITS
+    ):
+        return "rate"
+    before = text[max(0, value_start - 16) : value_start]
+    if (
+        unit in MONEY_WORDS
+        and re.search(r"(?:\(|\bor|\bequivalent to|\babout)\s*$", before)
+        and ("(" in before or _money_before(doc, run))
+    ):
+        return "conversion"
+    counted_lemma = counted_token.lemma_.lower() if counted_token is not None else None
+    if (
+        run.number != int(run.number)
+        and run.number < 1000
+        and unit is None
+        and counted_lemma is not None
+        and counted_lemma not in MEASURE_UNITS
+    ):
+        return "measure"
+    return "tally"
+
+
+def _money_before(doc: Doc, run: NumberRun) -> bool:
+    """Another amount of money just before, in the same sentence: "110 billion euros, or $143 billion"."""
+    sentence = doc[run.first].sent
+    before = doc[max(sentence.start, run.first - 8) : run.first]
+    return any(t.text in MONEY_SYMBOLS or t.lemma_.lower() in MONEY_WORDS for t in before)
+
+
+def is_score(doc: Doc, run: NumberRun) -> bool:
+    """Two figures glued by a dash ("88-71", "9-14") are a score or a record when a word of winning,
+    losing or a game stands near, or the first is the larger; "10-15 people" stays a range."""
+    first_index = run.first
+    last_index = run.last_of_range if run.last_of_range is not None else run.last
+    glued_after = (
+        last_index + 2 < len(doc)
+        and doc[last_index + 1].text in {"-", "–"}
+        and doc[last_index + 2].text[:1].isdigit()
+    )
+    glued_before = (
+        first_index >= 2
+        and doc[first_index - 1].text in {"-", "–"}
+        and doc[first_index - 2].text[:1].isdigit()
+    )
+    is_range = run.last_of_range is not None and doc[run.last + 1].text in {"-", "–"}
+    if not (glued_after or glued_before or is_range):
+        return False
+    if glued_before or glued_after:
+        return True  # "88-72": the larger first, never a range
+    sentence = doc[first_index].sent
+    near = doc[max(sentence.start, first_index - 4) : min(sentence.end, last_index + 4)]
+    return any(t.lemma_.lower() in SCORE_WORDS or t.lower_ in SCORE_WORDS for t in near)
+
+
+def modifiers_of(counted_token: Token | None, run: NumberRun) -> tuple[str, ...]:
+    """What narrows the counted noun: adjectives and nouns in front of it ("UN staff", "Somali
+    pirates", "other rifles"), nouns joined to it ("passengers and crew"), and the noun a glued
+    count describes ("28-point plan": points of a plan)."""
+    if counted_token is None:
+        return ()
+    found: set[str] = set()
+    for child in counted_token.children:
+        if run.first <= child.i <= (run.last_of_range or run.last):
+            continue
+        if child.dep_ in {"amod", "compound", "nmod"} and child.pos_ in {"ADJ", "NOUN", "PROPN", "VERB"}:
+            word = child.lemma_.lower()
+            if word not in NON_NARROWING and not any(ch.isdigit() for ch in word):
+                found.add(word)
+        elif child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN"} and not _has_number(child):
+            found.add("+" + child.lemma_.lower())  # "420 passengers and crew": the count covers both
+    return tuple(sorted(found))
+
+
+def _has_number(noun: Token) -> bool:
+    return any(c.dep_ == "nummod" or c.like_num for c in noun.children)
+
+
+def holder_of(doc: Doc, run: NumberRun, counted_token: Token | None) -> str | None:
+    """Whose figure it is: a possessor ("the company's 15,000 staff") or the subject of the verb that
+    governs the figure when that verb says what someone has, did or earned ("Reggie Gale rushed for
+    404 yards", "the firm will pay $334 million"); never the agent of an event ("the quake killed
+    nine"). A pronoun is a holder we cannot name: "?he"."""
+    anchor = counted_token if counted_token is not None else doc[run.last]
+    for child in anchor.children:
+        if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
+            return _holder_name(child)
+    token = anchor
+    for _ in range(6):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            lemma = token.lemma_.lower()
+            if lemma in EVENT_CLASSES or lemma in REPORTING_VERBS - {"have", "be"}:
+                return None
+            subjects = [c for c in token.children if c.dep_ == "nsubj" and anchor not in c.subtree]
+            if not subjects:
+                return None
+            subject = subjects[0]
+            if subject.lower_ in PERSONAL_PRONOUNS:
+                return "?" + subject.lower_
+            if subject.ent_type_ == "PERSON" or (subject.pos_ == "PROPN" and not subject.ent_type_):
+                return _holder_name(subject)
+            return None  # an organisation, a place or a thing: its figures are the story's own
+    return None
+
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+
+
+def _holder_name(token: Token) -> str:
+    """A holder by its last name word, lower case: "Reggie Gale" and "Gale" are one holder."""
+    return token.lower_.strip("'’s") or token.lower_
+
+
+def distance_frame(doc: Doc, run: NumberRun, counted_token: Token | None) -> tuple[str | None, str | None]:
+    """A distance's reference point and direction: "13 miles east of Cloverdale" -> ("cloverdale",
+    "east"); "1.2 miles deep", "a depth of 12 miles" -> ("depth", None)."""
+    if counted_token is None or counted_token.lemma_.lower() not in DISTANCE_UNITS:
+        return None, None
+    sentence = counted_token.sent
+    before = [t.lower_ for t in doc[max(sentence.start, run.first - 4) : run.first]]
+    if any(w in DEPTH_WORDS for w in before):
+        return "depth", None
+    direction = None
+    following = doc[counted_token.i + 1 : min(sentence.end, counted_token.i + 6)]
+    for index, token in enumerate(following):
+        word = token.lower_
+        if word in DEPTH_WORDS:
+            return "depth", None
+        if word in DIRECTIONS:
+            direction = word.replace("-", "").replace("ern", "")
+            continue
+        if word in {"of", "from"} and index + 1 < len(following):
+            names: list[str] = []
+            for later in following[index + 1 :]:
+                if later.pos_ == "PROPN" or (later.lower_ == "the" and not names):
+                    if later.pos_ == "PROPN":
+                        names.append(later.lower_)
+                    continue
+                break
+            if names:
+                return " ".join(names), direction
+        if direction is None and word not in {"-", "long", "away", "offshore", "inland", "to", "the"}:
+            break
+    return None, direction
+
+
+def is_background(doc: Doc, run: NumberRun, published_year: int | None) -> bool:
+    """The figure belongs to an earlier event told as background: its clause names an earlier year
+    ("the 2004 tsunami killed 230,000"), "last year", "previous", a career or all-time record."""
+    anchor = doc[run.first]
+    clause = anchor
+    for _ in range(8):
+        if clause.head.i == clause.i or clause.dep_ in CLAUSE_DEPS and clause.pos_ in {"VERB", "AUX"}:
+            break
+        clause = clause.head
+    tokens = own_clause(clause, anchor) if clause.pos_ in {"VERB", "AUX"} else list(anchor.sent)
+    for token in tokens:
+        if run.first <= token.i <= (run.last_of_range or run.last):
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", token.text):
+            year = int(token.text)
+            if published_year is None or year < published_year:
+                return True
+    return bool(BACKGROUND_PHRASES.search(" ".join(t.text for t in tokens)))
+
+
+def own_clause(verb: Token, anchor: Token) -> list[Token]:
+    """The tokens of ``verb``'s clause, without the clauses nested in it (except the one holding
+    ``anchor``): "26 leaders endorsed it, as he has done since 2022" dates only the "as" clause."""
+    nested = [
+        c
+        for c in verb.children
+        if c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"} and anchor not in c.subtree
+    ]
+    skip = {t.i for c in nested for t in c.subtree}
+    return [t for t in verb.subtree if t.i not in skip]
+
+
+def join_sums(doc: Doc, described: Sequence[tuple[NumberRun, Quantity]]) -> list[Quantity]:
+    """Parts of one coordinated count of one kind are one figure: "12 Somali and 11 Yemeni pirates" is 23
+    pirates, "a woman and her two sons were killed" three people killed, "four soldiers and two
+    civilians" six. The parts stay (role "part", never compared alone) and their sum is added."""
+    heads: dict[int, list[int]] = {}  # counted token index -> indices into described
+    for index, (run, quantity) in enumerate(described):
+        token = counted_noun(doc, run)[1]
+        if token is not None and quantity.role == "tally":
+            heads.setdefault(token.i, []).append(index)
+    quantities = [q for _, q in described]
+    sums: list[Quantity] = []
+    done: set[int] = set()
+    for head_index, members in heads.items():
+        token = doc[head_index]
+        while token.dep_ == "conj" and token.head.i < token.i:
+            token = token.head  # "a woman and her two sons": the count starts at "woman"
+        if token.i in done:
+            continue
+        group = [token, *[c for c in token.conjuncts if c.i > token.i]]
+        members = heads.get(token.i, [])
+        if len(group) < 2 and not _coordinated_runs(doc, [described[i][0] for i in members]):
+            continue
+        if len({_kind_of_noun(n) for n in group}) > 1 and not {_kind_of_noun(n) for n in group} <= {
+            "person",
+            "troops",
+        }:
+            continue  # "14 rifles, 31 magazines and 923 rounds": no total of one kind
+        total = 0.0
+        parts: list[int] = []
+        for noun in group:
+            numbered = heads.get(noun.i, [])
+            if numbered:
+                if any(quantities[i].vague or quantities[i].number_max is not None for i in numbered):
+                    total = -1
+                    break
+                total += sum(quantities[i].number for i in numbered)
+                parts.extend(numbered)
+            elif _one_person(noun):
+                total += 1
+            else:
+                total = -1
+                break
+        done.update(n.i for n in group)
+        if total <= 0 or not parts:
+            continue
+        for i in parts:
+            quantities[i] = _replace(quantities[i], role="part")
+        sums.append(_sum_of(doc, group, [quantities[i] for i in parts], total))
+    return quantities + sums
+
+
+def _coordinated_runs(doc: Doc, runs: Sequence[NumberRun]) -> bool:
+    """Two or more figures of one noun joined by "and" or a comma: "12 Somali and 11 Yemeni pirates"."""
+    if len(runs) < 2:
+        return False
+    ordered = sorted(runs, key=lambda r: r.first)
+    return all(
+        any(t.lower_ in {"and", ","} for t in doc[a.last + 1 : b.first])
+        for a, b in zip(ordered, ordered[1:], strict=False)
+    )
+
+
+def _kind_of_noun(noun: Token) -> str | None:
+    """A noun's counted class; nationalities ("Somalis") are people."""
+    return "person" if noun.ent_type_ == "NORP" else classify_counted(noun.lemma_)
+
+
+def _one_person(noun: Token) -> bool:
+    """ "a woman", "her husband", "the driver": one person in a coordinated count."""
+    return (
+        noun.tag_ in {"NN", "NNP"}
+        and _kind_of_noun(noun) in {"person", "troops"}
+        and any(c.dep_ in {"det", "poss"} for c in noun.children)
+    )
+
+
+def _replace(quantity: Quantity, **changes: object) -> Quantity:
+    from dataclasses import replace
+
+    return replace(quantity, **changes)  # type: ignore[arg-type]
+
+
+def _sum_of(doc: Doc, group: Sequence[Token], parts: Sequence[Quantity], total: float) -> Quantity:
+    first = min(group[0].left_edge.idx, min(p.start for p in parts))
+    last_token = group[-1]
+    end = max(last_token.idx + len(last_token.text), max(p.end for p in parts))
+    text = doc.text[first:end]
+    classes = {_kind_of_noun(n) for n in group}
+    counted_class = (
+        classes.pop() if len(classes) == 1 else "person" if classes <= {"person", "troops"} else None
+    )
+    base = parts[-1]
+    return _replace(
+        base,
+        text=text,
+        value=text,
+        number=total,
+        qualifier=None,
+        counted="people" if counted_class == "person" and len(group) > 1 else base.counted,
+        counted_class=counted_class,
+        start=first,
+        end=end,
+        role="sum",
+        modifiers=(),
+    )
