@@ -74,7 +74,9 @@ def analyze_documents(
     with stage(progress, "build stories", len(grouping.stories)) as advance:
         for item in story_inputs(articles, mentions, grouping.stories):
             stories.append(
-                build_story(item.story.id, item.story.article_ids, item.articles, item.mentions, grouping, models)
+                build_story(
+                    item.story.id, item.story.article_ids, item.articles, item.mentions, grouping, models
+                )
             )
             advance(1)
     return Report(
