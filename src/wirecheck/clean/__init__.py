@@ -52,6 +52,7 @@ def clean_document(doc: RawDocument, recurring: frozenset[str] = frozenset()) ->
         cleaned = clean_extracted_text(text, doc.title, doc.published, doc.author)
     else:
         cleaned = clean_scraped_text(text, recurring, title=doc.title)
+    url = doc.url or cleaned.url
     meta = dict(doc.meta)
     if cleaned.note:
         meta["cleaning_note"] = cleaned.note
@@ -65,8 +66,8 @@ def clean_document(doc: RawDocument, recurring: frozenset[str] = frozenset()) ->
         byline=doc.author or cleaned.byline,
         dateline=cleaned.dateline,
         published=doc.published or cleaned.published,
-        outlet=doc.outlet or outlet_of(doc.url),
-        url=doc.url,
+        outlet=doc.outlet or outlet_of(url),
+        url=url,
         section=cleaned.section,
         summary=cleaned.summary,
         subheadings=cleaned.subheadings,
