@@ -144,3 +144,46 @@ def test_a_dateline_without_year_and_a_labelled_date_are_not_titles() -> None:
     assert article.dateline == "Aldermoor"
     memorial = clean_one("\n\n".join(["Last Seen: Friday, June 24, 2005", LEAD, SECOND]))
     assert memorial.headline is None
+
+
+# --------------------------------------------------------------------------- boilerplate never eats facts
+
+
+def clean_batch(*docs: tuple[str, str | None]) -> list[Article]:
+    return clean_documents(
+        [
+            RawDocument(id=f"d{i}", source=f"d{i}.txt", format="text", text=text, url=url)
+            for i, (text, url) in enumerate(docs)
+        ]
+    )
+
+
+def test_a_short_fact_told_by_two_outlets_stays_article_text() -> None:
+    one = "\n\n".join([LEAD, "No one was hurt.", SECOND])
+    two = "\n\n".join([SECOND, "No one was hurt.", THIRD, LEAD])
+    articles = clean_batch((one, "https://gazette.example/a"), (two, "https://courier.example/b"))
+    assert all("No one was hurt." in a.body for a in articles)
+
+
+def test_a_short_line_repeated_by_one_outlet_is_furniture_and_listed_as_removed() -> None:
+    one = "\n\n".join([LEAD, "Tide tables are on page two.", SECOND])
+    two = "\n\n".join([SECOND, "Tide tables are on page two.", THIRD])
+    articles = clean_batch((one, "https://gazette.example/a"), (two, "https://gazette.example/b"))
+    assert all(
+        "Tide tables are on page two." not in a.body and "Tide tables are on page two." in a.removed
+        for a in articles
+    )
+
+
+def test_a_short_fact_printed_twice_in_one_article_is_kept_once() -> None:
+    article = clean_one(
+        "\n\n".join([LEAD, "The boat has not been found.", SECOND, "The boat has not been found.", THIRD])
+    )
+    assert article.body.count("The boat has not been found.") == 1
+
+
+def test_an_attribution_sentence_stays_article_text() -> None:
+    said = "Jane Roe, a photographer who reached the bank early, said the water was still rising."
+    article = clean_one("\n\n".join([LEAD, said, "Dozens were reported injured.", SECOND]))
+    assert said in article.body
+    assert "Dozens were reported injured." in article.body

@@ -37,6 +37,7 @@ from .lines import (
     word_count,
 )
 from .region import body_region
+from .sentences import is_short_sentence
 from .vocabulary import is_furniture, line_key
 
 METADATA_KINDS = (
@@ -203,7 +204,9 @@ def classify_lines(
     """
     keys = [line_key(t) for t in texts]
     counts = Counter(keys)
-    repeated = recurring | {k for k, n in counts.items() if n >= 2}
+    # a short sentence printed twice is a fact told twice, kept once (below); a label printed twice is furniture
+    sentence_keys = {k for t, k in zip(texts, keys, strict=True) if is_short_sentence(t)}
+    repeated = recurring | {k for k, n in counts.items() if n >= 2 and k not in sentence_keys}
     lines: list[Line] = []
     seen: set[str] = set()
     for text, key in zip(texts, keys, strict=True):
