@@ -140,3 +140,22 @@ def test_a_paragraph_break_ends_a_sentence_so_attributions_stay_with_their_quote
     doc = models.nlp(text)
     assert len(list(doc.sents)) == 2
     assert speaker_of(quotes_of(models, text), "levee held") == "Carla Wynn"
+
+
+def test_a_definite_title_refers_back_to_the_nearest_titled_person(models):
+    text = (
+        "Captain Ruth Adeyemi had defended the crew's decision to turn back.\n\n"
+        "\u201cThe ice was thicker than any chart showed,\u201d said the expedition leader."
+    )
+    assert speaker_of(quotes_of(models, text), "thicker than any chart") == "Ruth Adeyemi"
+
+
+def test_a_short_attributed_sentence_is_a_quote_but_a_short_phrase_is_not(models):
+    text = (
+        "\u201cThe pier was never safe,\u201d Hugo Marsh said.\n\n"
+        "\u201cEveryone knew.\u201d\n\n"
+        "The \u201cdeeply flawed\u201d maps were withdrawn on Friday."
+    )
+    quotes = quotes_of(models, text)
+    assert speaker_of(quotes, "Everyone knew.") == "Hugo Marsh"
+    assert not any(q.text == "deeply flawed" for q in quotes)

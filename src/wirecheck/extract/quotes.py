@@ -146,7 +146,8 @@ SPEAKER_TITLE_WORDS = TITLE_WORDS | frozenset(
     ]
 )
 HONORIFIC_WEIGHT = 3  # an honorific or role word outweighs a few pronouns
-PRONOUN_LOOKBACK_SENTENCES = 8  # "he said" refers to someone named at most this many sentences back
+PRONOUN_LOOKBACK_SENTENCES = 8
+TITLE_LOOKBACK_SENTENCES = 6  # "the Navy chief said" refers to a titled person named this close  # "he said" refers to someone named at most this many sentences back
 UNNAMED_PRONOUNS = frozenset({"i", "we", "they", "it", "you", "who", "which", "that", "one"})
 MIN_QUOTE_WORDS = 4
 MAX_CLIMB = 8
@@ -324,7 +325,10 @@ def find_quotes(doc: Doc, entities: Sequence[EntityMention]) -> list[QuoteMentio
         if span.close is None and speech is None and not continued:
             continue
         words = text[span.start : span.end].split()
-        if len(words) < MIN_QUOTE_WORDS and not governed or is_name_like(words, text[: span.open]):
+        short = len(words) < MIN_QUOTE_WORDS and not governed
+        if short and not (speech is not None and is_whole_sentence(text[span.start : span.end])):
+            continue  # a short phrase in marks names or stresses something; a short attributed sentence is speech
+        if is_name_like(words, text[: span.open]):
             continue
         if not any(c.isalpha() for c in text[span.start : span.end]):
             continue
@@ -338,6 +342,12 @@ def find_quotes(doc: Doc, entities: Sequence[EntityMention]) -> list[QuoteMentio
             )
         )
     return quotes
+
+
+def is_whole_sentence(quoted: str) -> bool:
+    """ "He's the patsy.", "Mission accomplished!": a capitalised sentence closed inside the marks."""
+    quoted = quoted.strip()
+    return quoted[:1].isupper() and quoted.endswith((".", "!", "?", "…"))
 
 
 def is_name_like(words: list[str], text_before: str) -> bool:
@@ -364,6 +374,7 @@ class PersonMention:
     sentence: int
     main_subject: bool  # subject of its sentence's main clause ("Producer Jo Bell, who ..., is sure")
     tagged_person: bool = True  # False: a proper name the tagger gave another label ("Jo Bell" as ORG)
+    titled: bool = False  # named with a title or role ("Admiral Jo Bell", "Jo Bell, the harbour master")
 
 
 class ArticleNames:
@@ -428,7 +439,14 @@ class ArticleNames:
             subject = root if root.dep_ in {"nsubj", "nsubjpass"} else head
             main = subject.dep_ in {"nsubj", "nsubjpass"} and subject.head.dep_ == "ROOT"
             name = self.person_name(m.text) if m.label == "PERSON" else self.untagged_name(m.text, entities)
-            found.append(PersonMention(m.start, name, self.sentence_of[root.i], main, m.label == "PERSON"))
+            titled = (
+                bool(m.role)
+                or bare_name(m.text) != m.text
+                or bool(described_as(doc, m.start) & SPEAKER_TITLE_WORDS)
+            )
+            found.append(
+                PersonMention(m.start, name, self.sentence_of[root.i], main, m.label == "PERSON", titled)
+            )
         return sorted(found, key=lambda m: m.start)
 
     def untagged_name(self, text: str, entities: Sequence[EntityMention]) -> str:
@@ -440,6 +458,17 @@ class ArticleNames:
             m.text for m in entities if len(name_words(m.text)) > 1 and name_words(m.text)[-1] == words[0]
         }
         return next(iter(longer)) if len(longer) == 1 else self.person_name(text)
+
+    def titled_before(self, token: Token) -> str | None:
+        """The person named nearest before ``token`` within a few sentences, when the article gives
+        that person a title or role: what "the Navy chief" or "the commander" refers back to."""
+        here = self.sentence_of[token.i]
+        before = [
+            m
+            for m in self.mentions
+            if m.start < token.idx and here - m.sentence < TITLE_LOOKBACK_SENTENCES and m.titled
+        ]
+        return before[-1].name if before else None
 
     def referent_of(self, pronoun: Token, unnamed: Sequence[tuple[int, int]]) -> tuple[str | None, bool]:
         """(name, found) for "he"/"she": the nearest compatible person named before it.
@@ -617,17 +646,22 @@ class SubjectHistory:
         elif speaking and speaker is None and subject.pos_ == "NOUN" and not is_definite_title(subject):
             self.unnamed.append((subject.idx, self.names.sentence_of[subject.i]))
         elif speaker is None and is_definite_title(subject):
-            speaker = self.holder_of(subject.lower_)
+            speaker = self.holder_of(subject.lower_, subject)
             is_person = speaker is not None
         if speaker and is_person:
             self.people.append(speaker)
         return speaker, is_person
 
-    def holder_of(self, title: str) -> str | None:
-        """The latest person whose role has this title word; else the latest person if no role is known."""
+    def holder_of(self, title: str, subject: Token | None = None) -> str | None:
+        """The latest person whose role has this title word; else the nearest person named with a
+        title in the sentences just before ("Admiral Jo Bell ... said the Navy chief"); else the
+        latest person if no role is known."""
         for person in reversed(self.people):
             if title in (self.names.roles.get(person) or "").lower():
                 return person
+        titled = self.names.titled_before(subject) if subject is not None else None
+        if titled:
+            return titled
         if self.people and not self.names.roles.get(self.people[-1]):
             return self.people[-1]
         return None
