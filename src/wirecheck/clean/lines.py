@@ -319,15 +319,15 @@ def _kind(text: str, words: int, recurring: frozenset[str], day_first: bool) -> 
         return Kind.JUNK
     if is_code(text):
         return Kind.CODE
-    if _DIGIT.search(text) and stamp_line(text, day_first)[0]:
-        return Kind.DATE  # before the junk test: "04/04/2012" has no letters
     key = line_key(text)
     if not key and words <= 3:
-        return Kind.JUNK  # lone punctuation, counters, glyphs
+        return Kind.JUNK  # lone punctuation, counters, glyphs ("04/04/2012" too: dated in the header only)
     if opens_comments(text, key):
         return Kind.END
     if opens_related_links(text, key):
         return Kind.RELATED
+    if _DIGIT.search(text) and stamp_line(text, day_first)[0]:
+        return Kind.DATE
     if len(text) <= 70 and _DIGIT.search(text) and (dateline_alone(text) or dateline_without_year(text)):
         return Kind.DATELINE
     if byline_names(text):

@@ -349,7 +349,7 @@ def harvest(line: Line, found: Findings) -> None:
         date = find_date(line.text, found.day_first)
         if date:
             found.dates.append((FROM_BYLINE, date.iso))
-    elif line.kind is Kind.DATE:
+    elif line.kind is Kind.DATE or (line.kind is Kind.JUNK and stamp_line(line.text)[0]):
         iso = stamp_line(line.text, found.day_first)[1]
         if iso:
             found.dates.append(
@@ -427,9 +427,10 @@ def title_under_url(lines: Sequence[Line]) -> int | None:
     under = lines[at + 1] if at + 1 < len(lines) else None
     one_sentence = line.words <= HEADLINE_MAX_WORDS and len(_SENTENCE_END.findall(line.text)) <= 1
     exclaims = line.words <= EXCLAIMED_TITLE_MAX_WORDS and line.text.rstrip("'\"’”").endswith(("!", "?"))
-    if one_sentence and (
-        exclaims or (under is not None and under.kind in (Kind.DATE, Kind.BYLINE, Kind.DATELINE))
-    ):
+    dated_under = under is not None and (
+        under.kind in (Kind.DATE, Kind.BYLINE, Kind.DATELINE) or stamp_line(under.text)[0]
+    )
+    if one_sentence and (exclaims or dated_under):
         return at
     return None
 
