@@ -629,19 +629,14 @@ class SubjectHistory:
 
     def resolve(self, subject: Token, speaking: bool = False) -> tuple[str | None, bool]:
         speaker, is_person = name_of(subject, self.names)
-        if subject.lower_ in PERSON_PRONOUNS and speaking:
-            speaker, found = self.names.referent_of(subject, self.unnamed)
+        if subject.lower_ in PERSON_PRONOUNS:
+            # a speaker: the nearest compatible person; else (and for other verbs) the latest subject
+            speaker, found = self.names.referent_of(subject, self.unnamed) if speaking else (None, False)
             if not found:
                 fallback = self.names.last_person_before(subject.idx)
                 speaker = (
                     self.people[-1] if self.people else self.names.person_name(fallback) if fallback else None
                 )
-            is_person = speaker is not None
-        elif subject.lower_ in PERSON_PRONOUNS:
-            fallback = self.names.last_person_before(subject.idx)
-            speaker = (
-                self.people[-1] if self.people else self.names.person_name(fallback) if fallback else None
-            )
             is_person = speaker is not None
         elif speaking and speaker is None and subject.pos_ == "NOUN" and not is_definite_title(subject):
             self.unnamed.append((subject.idx, self.names.sentence_of[subject.i]))
