@@ -7,6 +7,7 @@ from pathlib import Path
 
 from wirecheck.group.spin import (
     WordForm,
+    confirm_by_alignment,
     link_spun,
     load_lexicon,
     load_wordnet_forms,
@@ -43,7 +44,8 @@ def article(text: str, article_id: str = "a") -> Article:
 
 def test_hand_spun_copy_is_flagged_and_every_clean_article_is_not():
     articles = load_corpus()
-    scores = {aid: score_spin(a) for aid, a in articles.items()}
+    confirmed = confirm_by_alignment(list(articles.values()), [score_spin(a) for a in articles.values()])
+    scores = {s.article_id: s for s in confirmed}
     assert scores["kyiv-missiles-1-spun"].flagged
     assert "dumdums" in " ".join(scores["kyiv-missiles-1-spun"].phrases)
     assert [aid for aid, s in scores.items() if s.flagged] == ["kyiv-missiles-1-spun"]
@@ -137,11 +139,31 @@ HARBOUR_REPORT_SPUN = (
 )
 
 
-def test_report_swapped_for_rare_synonyms_is_flagged_and_its_original_is_not():
-    spun = score_spin(article(HARBOUR_REPORT_SPUN * 2))
-    assert spun.flagged
-    assert {"averred", "edifices", "storehouse"} <= set(spun.phrases) | set(" ".join(spun.phrases).split())
-    assert not score_spin(article(HARBOUR_REPORT * 2)).flagged
+def test_report_swapped_for_rare_synonyms_is_flagged_against_its_original_and_the_original_is_not():
+    spun, original = article(HARBOUR_REPORT_SPUN * 2, "spun"), article(HARBOUR_REPORT * 2, "original")
+    alone = score_spin(spun)
+    assert not alone.flagged  # rare words alone: no known substitution, no aligned article
+    assert {"averred", "edifices", "storehouse"} <= set(alone.phrases) | set(" ".join(alone.phrases).split())
+    scores = confirm_by_alignment([spun, original], [alone, score_spin(original)])
+    assert [s.article_id for s in scores if s.flagged] == ["spun"]
+
+
+def test_an_original_letter_with_unusual_words_is_not_a_spun_rewrite():
+    letter = (
+        "Sir, your columnist's praise for the new bypass was hard to read. For a decade the people of our "
+        "village have been cajoled and finally bamboozled into accepting a road that cuts across the common, "
+        "fells the old oaks and threatens the skylarks that nest in the long grass. The councillors who "
+        "backed it ignored the bog beneath the meadow, and the contractors skimped on drainage. Now the "
+        "embankment is sinking, the drains are choked with silt and the verges are a morass of ruts. I urge "
+        "the editor to spend less time on fawning praise and more on the accounts: the overspend is "
+        "egregious, the promised lay-bys never appeared and the loss of hedgerows is lamentable. Our "
+        "grandparents loved this pasture; we have traded it for a strip of asphalt and a parade of lorries."
+    )
+    column = article(letter, "letter")
+    score = score_spin(column)
+    assert score.score >= 0.5  # the word-level signal alone would have called it spun
+    other = article(HARBOUR_REPORT * 2, "report")
+    assert not any(s.flagged for s in confirm_by_alignment([column, other], [score, score_spin(other)]))
 
 
 def test_a_rare_word_the_text_keeps_repeating_counts_once():

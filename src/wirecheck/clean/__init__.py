@@ -25,6 +25,7 @@ from wirecheck.model import Article, RawDocument
 from .extracted import clean_extracted_text
 from .lines import RECURRING_MAX_WORDS, word_count
 from .scraped import CleanText, clean_scraped_text, split_lines
+from .sentences import is_short_sentence
 from .vocabulary import line_key
 
 
@@ -35,15 +36,34 @@ def clean_documents(docs: Sequence[RawDocument]) -> list[Article]:
 
 
 def recurring_lines(docs: Sequence[RawDocument]) -> frozenset[str]:
-    """Keys of short lines found in two or more scraped documents of the batch."""
+    """Keys of short lines found in two or more scraped documents of the batch.
+
+    A short sentence ("No one was hurt.", "She was 91.") recurs because outlets tell the same
+    facts: it counts as furniture only when it recurs within one outlet's pages.  Labels and
+    buttons ("Share this", "Most read") count across the whole batch.
+    """
     counts: Counter[str] = Counter()
+    by_outlet: Counter[tuple[str, str]] = Counter()
+    sentences: set[str] = set()
     for doc in docs:
         if doc.html is None:
-            counts.update(
-                {line_key(t) for t in split_lines(doc.text or "") if word_count(t) <= RECURRING_MAX_WORDS}
-                - {""}
-            )
-    return frozenset(key for key, n in counts.items() if n >= 2)
+            lines = [t for t in split_lines(doc.text or "") if word_count(t) <= RECURRING_MAX_WORDS]
+            keys = {line_key(t) for t in lines} - {""}
+            counts.update(keys)
+            sentences.update(line_key(t) for t in lines if is_short_sentence(t))
+            outlet = outlet_of(doc.url or first_line_url(doc.text or "")) or doc.outlet
+            if outlet:
+                by_outlet.update((outlet, key) for key in keys)
+    same_outlet = {key for (_, key), n in by_outlet.items() if n >= 2}
+    return frozenset(
+        key for key, n in counts.items() if n >= 2 and (key not in sentences or key in same_outlet)
+    )
+
+
+def first_line_url(text: str) -> str | None:
+    """The URL printed alone on the first line of a scraped text, if any."""
+    first = text.lstrip().split("\n", 1)[0].strip()
+    return first if first.lower().startswith(("http://", "https://", "www.")) and " " not in first else None
 
 
 def clean_document(doc: RawDocument, recurring: frozenset[str] = frozenset()) -> Article:
@@ -52,6 +72,7 @@ def clean_document(doc: RawDocument, recurring: frozenset[str] = frozenset()) ->
         cleaned = clean_extracted_text(text, doc.title, doc.published, doc.author)
     else:
         cleaned = clean_scraped_text(text, recurring, title=doc.title)
+    url = doc.url or cleaned.url
     meta = dict(doc.meta)
     if cleaned.note:
         meta["cleaning_note"] = cleaned.note
@@ -65,8 +86,8 @@ def clean_document(doc: RawDocument, recurring: frozenset[str] = frozenset()) ->
         byline=doc.author or cleaned.byline,
         dateline=cleaned.dateline,
         published=doc.published or cleaned.published,
-        outlet=doc.outlet or outlet_of(doc.url),
-        url=doc.url,
+        outlet=doc.outlet or outlet_of(url),
+        url=url,
         section=cleaned.section,
         summary=cleaned.summary,
         subheadings=cleaned.subheadings,

@@ -38,7 +38,10 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "ymd",
-        re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d{2})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})(?![\d])"),
+        # "2012-04-04", and "2012 - 04-04" as tokenised scrapes space the first hyphen
+        re.compile(
+            r"(?<![\d.])(?P<year>(?:19|20)\d{2})(?:[-/.]|\s-\s)(?P<month>\d{1,2})[-/.](?P<day>\d{1,2})(?![\d])"
+        ),
     ),
     ("mdy", re.compile(rf"(?<!\w){_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.IGNORECASE)),
     ("dmy", re.compile(rf"(?<![\w.]){_DAY}\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}(?!\d)", re.IGNORECASE)),
@@ -54,11 +57,14 @@ _DATE_LINE_FILLER = re.compile(
        |lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche
        |lunes|martes|miércoles|jueves|viernes|sábado|domingo
        |today|date|dated|published|posted|updated|last|modified|created|on|at|am|pm|a\.m|p\.m
+       |first|originally|released|time|hrs|uk
        |heute|datum|veröffentlicht|aktualisiert|zuletzt|um|uhr|stand
        |le|publié|mis|à|jour|hoy|publicado|actualizado|el|de|del|a\s?las
-       |gmt|utc|cet|cest|est|edt|pst|pdt|ist|bst|mez|mesz)\b
-    | \d{1,2}[:.h]\d{2}(?::\d{2})?
-    | [\s:|,;.\-–—•·/()\[\]]
+       |gmt|utc|cet|cest|est|edt|pst|pdt|ist|bst|mez|mesz|et|pt|ct|mt|cst|cdt|mst|mdt|aest|aedt|nzst|nzdt)\b
+    | \d{1,2}[:.h]\d{2}(?::\d{2})?\s?(?:[ap]\.?\s?m\b\.?)?
+    | \d{1,2}\s?[ap]\.?m\b\.?
+    | [+-]\d{1,2}(?::\d{1,2})?
+    | [\s:|,;.\-–—•·/()\[\]@]
     """
 )
 _LOW_PRIORITY_LABEL = re.compile(
@@ -86,7 +92,7 @@ def _iso_of(kind: str, m: re.Match[str], day_first: bool | None = None) -> str |
         a, b = int(m.group("a")), int(m.group("b"))
         if a > 12 >= b:
             return _build(year, b, a)
-        if b > 12 >= a:
+        if b > 12 >= a or a == b:
             return _build(year, a, b)
         if day_first is None:
             return None  # 03/04/2025: day and month cannot be told apart
@@ -133,6 +139,57 @@ def date_line_iso(line: str, day_first: bool | None = None) -> str | None:
     if _DATE_LINE_FILLER.sub("", rest).strip():
         return None
     return dates[0].iso
+
+
+# Dates with a two-digit year ("06/06/13", "02.29.12"): read only on a line that is nothing but a stamp.
+_SHORT_YEAR = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<yy>\d{2})(?![\d/.])")
+_UNREAD_SLASH = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:19|20)\d{2}(?![\d/])")  # day and month ambiguous
+_MONTH_NAME = _MONTH.replace("?P<month>", "?:")
+_MONTH_DAY = re.compile(
+    rf"(?<!\w){_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?\b\.?|(?<![\w.])\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH_NAME}(?!\w)",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(r"\d{1,2}[:.h]\d{2}|\d{1,2}\s?[ap]\.?m\b", re.IGNORECASE)
+STAMP_MAX_CHARS = 90
+
+
+def short_year_iso(m: re.Match[str], day_first: bool | None) -> str | None:
+    """ "06/06/13" as an ISO date (20xx); day and month told apart as for four-digit slash dates."""
+    a, b, year = int(m.group("a")), int(m.group("b")), 2000 + int(m.group("yy"))
+    if a > 12 >= b or (day_first and b <= 12):
+        return _build(year, b, a)
+    if b > 12 >= a or day_first is False or a == b:
+        return _build(year, a, b)
+    return None
+
+
+def stamp_line(line: str, day_first: bool | None = None) -> tuple[bool, str | None]:
+    """(is a date/time stamp, its date) for a line that says nothing but when.
+
+    Pages print the time of publishing or updating in many shapes ("Updated 5:40 p.m. ET",
+    "May 3rd, 2013 2:00pm EDT", "06/06/13 07:05 PM ET", "26 September 2013, 10:00 (GMT+05:00)",
+    "APR 28"): such a line is never a headline, and gives the date when it carries a year.
+    """
+    if len(line) > STAMP_MAX_CHARS or not any(c.isdigit() for c in line):
+        return False, None
+    iso = date_line_iso(line, day_first)
+    if iso:
+        return True, iso
+    dates = find_dates(line, day_first)
+    rest = line
+    for d in reversed(dates):
+        rest = rest[: d.start] + " " + rest[d.end :]
+    short = _SHORT_YEAR.search(rest)
+    if short:
+        iso = short_year_iso(short, day_first)
+        rest = rest[: short.start()] + " " + rest[short.end() :]
+    has_when = bool(
+        dates or short or _UNREAD_SLASH.search(rest) or _MONTH_DAY.search(rest) or _CLOCK.search(rest)
+    )
+    rest = _UNREAD_SLASH.sub(" ", _MONTH_DAY.sub(" ", rest))
+    if not has_when or _DATE_LINE_FILLER.sub("", rest).strip():
+        return False, None
+    return True, dates[0].iso if dates else iso
 
 
 def is_low_priority_date_line(line: str) -> bool:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from .dates import date_line_iso, find_date
+from .dates import MONTHS, date_line_iso, find_date, stamp_line
 from .vocabulary import (
     is_credit,
     is_furniture,
@@ -185,6 +185,18 @@ def dateline_alone(line: str) -> tuple[str, str | None] | None:
     return (tidy_place(place.group("place")), date.iso) if place else None
 
 
+_MONTH_WORD = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DATELINE_NO_YEAR = re.compile(
+    rf"^{_PLACE}(?:,\s*[A-ZÀ-Þ][\w.]*)?\s*[,\-–—]+\s*(?i:{_MONTH_WORD})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*[,\-–—:]*\s*$"
+)
+
+
+def dateline_without_year(line: str) -> str | None:
+    """The place of a dateline printed with month and day only: "WASHINGTON - April 27 -", "Mumbai, Nov 11 -"."""
+    m = _DATELINE_NO_YEAR.match(line.strip())
+    return tidy_place(m.group("place")) if m else None
+
+
 def dateline_glued(paragraph: str) -> tuple[str, str | None, int] | None:
     """("Kyiv", date or None, where the text starts) for "KYIV, Ukraine (AP) — Russia said..."."""
     m = _DATELINE_GLUED.match(paragraph)
@@ -309,14 +321,14 @@ def _kind(text: str, words: int, recurring: frozenset[str], day_first: bool) -> 
         return Kind.CODE
     key = line_key(text)
     if not key and words <= 3:
-        return Kind.JUNK  # lone punctuation, counters, glyphs
+        return Kind.JUNK  # lone punctuation, counters, glyphs ("04/04/2012" too: dated in the header only)
     if opens_comments(text, key):
         return Kind.END
     if opens_related_links(text, key):
         return Kind.RELATED
-    if len(text) <= 80 and _DIGIT.search(text) and date_line_iso(text, day_first):
+    if _DIGIT.search(text) and stamp_line(text, day_first)[0]:
         return Kind.DATE
-    if len(text) <= 70 and _DIGIT.search(text) and dateline_alone(text):
+    if len(text) <= 70 and _DIGIT.search(text) and (dateline_alone(text) or dateline_without_year(text)):
         return Kind.DATELINE
     if byline_names(text):
         return Kind.BYLINE

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .dates import date_line_iso, find_date, is_low_priority_date_line, slash_order_of
+from .dates import find_date, is_low_priority_date_line, slash_order_of, stamp_line
 from .lines import (
     RECURRING_MAX_WORDS,
     Kind,
@@ -26,6 +26,7 @@ from .lines import (
     classify,
     dateline_alone,
     dateline_glued,
+    dateline_without_year,
     is_breadcrumb,
     is_read_also_label,
     is_sentence_case,
@@ -36,6 +37,7 @@ from .lines import (
     word_count,
 )
 from .region import body_region
+from .sentences import is_short_sentence
 from .vocabulary import is_furniture, line_key
 
 METADATA_KINDS = (
@@ -52,6 +54,15 @@ METADATA_KINDS = (
 _SENTENCE_END = re.compile(r"[.!?…](?:[\"”’')\]]*)(?:\s|$)")
 _DATE_LABEL = re.compile(r"(?i)^\W*(?:date|dated|published|posted|updated|datum|on)?\W*$")
 HEADLINE_MAX_WORDS = 25
+LONG_HEADLINE_MAX_WORDS = 40  # tabloid headlines under a URL line run this long
+EXCLAIMED_TITLE_MAX_WORDS = 12  # "FIRED IN PHILLY!!": a short exclaimed or asked title under a URL line
+_DASHES = ("-", "–", "—")
+_DATE_PREFIX = re.compile(r"^(?P<date>[^-–—|]{4,40}?)\s+[-–—|]\s+(?=\S)")  # "27/09/2013 - Title"
+_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+# Flash labels in front of a story title: not part of it.
+_FLASH_PREFIX = re.compile(
+    r"^(?i:breaking(?:\s+news)?|just\s+in|developing(?:\s+story)?|update[d]?|news\s+alert)\s*[:\-–—|]+\s*(?=\S)"
+)
 STANDFIRST_MAX_WORDS = 40
 # Attribution or quotation: what a lead paragraph carries and a standfirst usually does not.
 _REPORTING = re.compile(
@@ -99,6 +110,7 @@ class CleanText:
     summary: str | None
     removed: tuple[str, ...]
     note: str | None = None
+    url: str | None = None  # the page address printed on the first line, if any
 
 
 def split_lines(text: str) -> list[str]:
@@ -138,9 +150,14 @@ def clean_scraped_text(
     day_first = slash_order_of(text)
     lines = classify_lines(split_lines(text), recurring, day_first)
     start, end = body_region(lines)
+    url = lines[0].text if lines and lines[0].kind is Kind.JUNK and _URL.match(lines[0].text) else None
+    titled_at = title_under_url(lines) if url and not title else None
+    if titled_at is not None and start <= titled_at:
+        start = titled_at + 1  # the title line the URL line announces is header, not body
+        end = max(end, start)
     found = Findings(day_first=day_first)
     header, body, tail = lines[:start], list(lines[start:end]), lines[end:]
-    headline_at = read_header(header, found, title)
+    headline_at = read_header(header, found, title, titled_at)
     body = take_lead(
         body,
         found,
@@ -172,6 +189,7 @@ def clean_scraped_text(
         summary="\n".join(found.summary) or None,
         removed=tuple(found.removed),
         note=note,
+        url=url,
     )
 
 
@@ -186,7 +204,9 @@ def classify_lines(
     """
     keys = [line_key(t) for t in texts]
     counts = Counter(keys)
-    repeated = recurring | {k for k, n in counts.items() if n >= 2}
+    # a short sentence printed twice is a fact told twice, kept once (below); a label printed twice is furniture
+    sentence_keys = {k for t, k in zip(texts, keys, strict=True) if is_short_sentence(t)}
+    repeated = recurring | {k for k, n in counts.items() if n >= 2 and k not in sentence_keys}
     lines: list[Line] = []
     seen: set[str] = set()
     for text, key in zip(texts, keys, strict=True):
@@ -329,8 +349,8 @@ def harvest(line: Line, found: Findings) -> None:
         date = find_date(line.text, found.day_first)
         if date:
             found.dates.append((FROM_BYLINE, date.iso))
-    elif line.kind is Kind.DATE:
-        iso = date_line_iso(line.text, found.day_first)
+    elif line.kind is Kind.DATE or (line.kind is Kind.JUNK and stamp_line(line.text)[0]):
+        iso = stamp_line(line.text, found.day_first)[1]
         if iso:
             found.dates.append(
                 (FROM_PAGE_DATE if is_low_priority_date_line(line.text) else FROM_DATE_LINE, iso)
@@ -338,8 +358,8 @@ def harvest(line: Line, found: Findings) -> None:
         elif iso := piece_date_iso(line.text, found.day_first):
             found.dates.append((FROM_PAGE_DATE, iso))  # a masthead or section line's date
     elif line.kind is Kind.DATELINE:
-        place_date = dateline_alone(line.text)
-        if place_date:
+        place_date = dateline_alone(line.text) or (dateline_without_year(line.text), None)
+        if place_date[0]:
             found.dateline = found.dateline or place_date[0]
             if place_date[1]:
                 found.dates.append((FROM_DATELINE, place_date[1]))
@@ -348,7 +368,9 @@ def harvest(line: Line, found: Findings) -> None:
 def headline_like(line: Line) -> bool:
     """A title line of three words or more; or a long unpunctuated line (headlines run to 25 words)
     that counts as paragraph by length or as furniture only because the page prints it twice."""
-    if line.words < 3:
+    if line.words < 3 or line.text.endswith(_DASHES):
+        return False  # a title does not end with a dash; a dateline does ("WASHINGTON - April 27 -")
+    if is_stamp_field(line.text):
         return False
     if line.kind is Kind.TITLE:
         return True
@@ -359,6 +381,12 @@ def headline_like(line: Line) -> bool:
         and not is_furniture(line.text)
         and not is_breadcrumb(line.text)
     )
+
+
+def is_stamp_field(text: str) -> bool:
+    """ "End of Watch: Friday, June 24, 2005": a labelled date, a field of the page, not a title."""
+    label, colon, value = text.partition(":")
+    return bool(colon) and len(label.split()) <= 4 and stamp_line(value.strip())[0]
 
 
 def is_subtitle(header: Sequence[Line], headline_at: int) -> bool:
@@ -376,12 +404,64 @@ def is_subtitle(header: Sequence[Line], headline_at: int) -> bool:
     )
 
 
-def read_header(header: Sequence[Line], found: Findings, title: str | None) -> int | None:
-    """Read the lines above the body; return the index of the headline line, if any."""
+def title_under_url(lines: Sequence[Line]) -> int | None:
+    """The headline of a page whose text opens with its URL: the first line under it that is not a
+    date, byline or other metadata, when it reads as a title.
+
+    Saved pages and scrapes print the address, then the title, then date and body.  The title may
+    end with a full stop; then it must be one sentence of headline length with a date or byline
+    line right under it, as a lead paragraph has not.
+    """
+    at = next((i for i in range(1, len(lines)) if lines[i].kind not in METADATA_KINDS), None)
+    if at is None:
+        return None
+    line = lines[at]
+    if line.text.endswith(_DASHES):
+        return None  # "March 14, 2013 - UNITED STATES -": a dateline, not a title
+    if headline_like(line):
+        return at
+    if line.kind is not Kind.PARAGRAPH or line.words > LONG_HEADLINE_MAX_WORDS:
+        return None
+    if not _SENTENCE_END.search(line.text + " "):
+        return at  # no sentence punctuation (a title may end in a quotation mark): a long headline
+    under = lines[at + 1] if at + 1 < len(lines) else None
+    one_sentence = line.words <= HEADLINE_MAX_WORDS and len(_SENTENCE_END.findall(line.text)) <= 1
+    exclaims = line.words <= EXCLAIMED_TITLE_MAX_WORDS and line.text.rstrip("'\"’”").endswith(("!", "?"))
+    dated_under = under is not None and (
+        under.kind in (Kind.DATE, Kind.BYLINE, Kind.DATELINE) or stamp_line(under.text)[0]
+    )
+    if one_sentence and (exclaims or dated_under):
+        return at
+    return None
+
+
+def tidy_headline(text: str, found: Findings) -> str:
+    """A headline without what pages put in front of it: "BREAKING NEWS -", "27/09/2013 - " (whose
+    date is taken as the article's)."""
+    text = _FLASH_PREFIX.sub("", text, count=1)
+    prefix = _DATE_PREFIX.match(text)
+    if prefix and word_count(text[prefix.end() :]) >= 3 and stamp_line(prefix.group("date"))[0]:
+        iso = stamp_line(prefix.group("date"), found.day_first)[1]
+        if iso:
+            found.dates.append((FROM_DATE_LINE, iso))
+        text = text[prefix.end() :]
+    return text.strip()
+
+
+def read_header(
+    header: Sequence[Line], found: Findings, title: str | None, titled_at: int | None = None
+) -> int | None:
+    """Read the lines above the body; return the index of the headline line, if any.
+
+    ``titled_at``: the line that the URL line on top announces as the title.
+    """
     near_body = max(0, len(header) - HEADLINE_WINDOW)
     candidates = [i for i, line in enumerate(header) if i >= near_body and headline_like(line)]
     headline_at: int | None = None
-    if title:
+    if titled_at is not None and titled_at < len(header):
+        headline_at = titled_at
+        found.headline = tidy_headline(header[titled_at].text, found)
+    elif title:
         found.headline = title
         matches = [i for i in candidates if same_title(header[i].text, title)]
         headline_at = matches[0] if matches else None
@@ -405,7 +485,7 @@ def read_header(header: Sequence[Line], found: Findings, title: str | None) -> i
             if is_subtitle(header, headline_at - 1):
                 headline_at -= 1  # that line was the subtitle under the real headline
         if headline_at is not None:
-            found.headline = header[headline_at].text
+            found.headline = tidy_headline(header[headline_at].text, found)
     subtitle_at = headline_at + 1 if headline_at is not None and is_subtitle(header, headline_at) else None
     standfirst_taken = False
     for i, line in enumerate(header):

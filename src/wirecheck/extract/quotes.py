@@ -45,10 +45,114 @@ OPENING_MARKS = "\u201c\u201e\u00ab"
 CLOSING_MARKS = "\u201d\u00bb"
 QUOTE_MARKS = '"' + OPENING_MARKS + CLOSING_MARKS
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+# Honorifics and role words that give a person's gender (lower case, without a full stop).
+MALE_WORDS = frozenset(
+    [
+        "mr",
+        "sir",
+        "lord",
+        "actor",
+        "father",
+        "son",
+        "brother",
+        "husband",
+        "man",
+        "boy",
+        "grandfather",
+        "uncle",
+        "nephew",
+        "king",
+        "prince",
+        "spokesman",
+        "chairman",
+        "congressman",
+        "businessman",
+        "policeman",
+        "widower",
+        "boyfriend",
+    ]
+)
+FEMALE_WORDS = frozenset(
+    [
+        "mrs",
+        "ms",
+        "miss",
+        "madam",
+        "lady",
+        "actress",
+        "mother",
+        "daughter",
+        "sister",
+        "wife",
+        "woman",
+        "girl",
+        "grandmother",
+        "aunt",
+        "niece",
+        "queen",
+        "princess",
+        "spokeswoman",
+        "chairwoman",
+        "congresswoman",
+        "businesswoman",
+        "policewoman",
+        "widow",
+        "girlfriend",
+    ]
+)
+# Titles and roles written before a name (besides the shared TITLE_WORDS).
+SPEAKER_TITLE_WORDS = TITLE_WORDS | frozenset(
+    [
+        "producer",
+        "showrunner",
+        "publicist",
+        "filmmaker",
+        "actor",
+        "actress",
+        "singer",
+        "star",
+        "councilman",
+        "councilwoman",
+        "undersheriff",
+        "rev",
+        "reverend",
+        "detective",
+        "officer",
+        "defender",
+        "sgt",
+        "lt",
+        "gen",
+        "col",
+        "capt",
+        "det",
+        "insp",
+        "supt",
+        "assemblyman",
+        "assemblywoman",
+        "executive-producer",
+        "creator",
+        "writer",
+        "author",
+        "host",
+        "anchor",
+        "engineer",
+        "witness",
+        "doctor",
+        "nurse",
+        "teacher",
+        "pilot",
+    ]
+)
+HONORIFIC_WEIGHT = 3  # an honorific or role word outweighs a few pronouns
+PRONOUN_LOOKBACK_SENTENCES = 8
+TITLE_LOOKBACK_SENTENCES = 6  # "the Navy chief said" refers to a titled person named this close  # "he said" refers to someone named at most this many sentences back
 UNNAMED_PRONOUNS = frozenset({"i", "we", "they", "it", "you", "who", "which", "that", "one"})
 MIN_QUOTE_WORDS = 4
 MAX_CLIMB = 8
 NEXT_PARAGRAPH_TOKENS = 15
+MAX_QUOTE_PARAGRAPHS = 8  # a quotation runs over at most this many paragraphs without marks
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _QUOTE_MARK = re.compile("[" + QUOTE_MARKS + "]")
 
@@ -110,9 +214,12 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Every quoted passage of ``text`` (see the module docstring for the rules)."""
     spans: list[QuoteSpan] = []
     pending: OpenQuote | None = None  # a quote still open at the end of the previous paragraph
-    for number, (p_start, p_end) in enumerate(paragraph_ranges(text)):
+    paragraphs = paragraph_ranges(text)
+    for number, (p_start, p_end) in enumerate(paragraphs):
         inside: OpenQuote | None = None
         marks = [m.start() for m in _QUOTE_MARK.finditer(text, p_start, p_end)]
+        if pending is not None and not marks and closes_later(text, paragraphs, number):
+            continue  # a paragraph inside a quotation running over several paragraphs
         for position, i in enumerate(marks):
             if inside is None:
                 if pending is not None:
@@ -127,7 +234,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                     )
                 else:
                     inside = OpenQuote(i, number, p_end)
-            elif text[i] in OPENING_MARKS:  # a new opening mark: the open quote was never closed
+            elif text[i] in OPENING_MARKS and not misprinted_close(text, i):
+                # a new opening mark: the open quote was never closed
                 spans.append(make_span(text, replace(inside, paragraph_end=i), None, number))
                 inside = OpenQuote(i, number, p_end)
             else:
@@ -139,6 +247,28 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     if pending is not None:
         spans.append(make_span(text, pending, None, pending.paragraph))
     return [s for s in spans if s.end > s.start]
+
+
+def misprinted_close(text: str, i: int) -> bool:
+    """An opening mark printed where a quote closes: after the quote's final comma or stop and
+    before a lower-case word (“We are ready, “said Jo Bell)."""
+    before = text[max(0, i - 2) : i].rstrip()
+    return bool(before) and before[-1] in ",.!?" and text[i + 1 : i + 2].islower()
+
+
+def closes_later(text: str, paragraphs: list[tuple[int, int]], number: int) -> bool:
+    """Whether a quote left open goes on through paragraph ``number`` (which has no mark) to a
+    paragraph whose first mark closes it, within a few paragraphs.
+
+    Texts that print one sentence per paragraph break a quotation of several sentences over
+    several paragraphs with no marks between the opening and the closing one.
+    """
+    for p_start, p_end in paragraphs[number : number + MAX_QUOTE_PARAGRAPHS]:
+        first = _QUOTE_MARK.search(text, p_start, p_end)
+        if first is None:
+            continue
+        return mark_direction(text, first.start()) != "open" and bool(text[p_start : first.start()].strip())
+    return False
 
 
 @dataclass(frozen=True)
@@ -180,8 +310,8 @@ def find_quotes(doc: Doc, entities: Sequence[EntityMention]) -> list[QuoteMentio
     if not spans:
         return []
     paragraphs = paragraph_ranges(text)
-    names = ArticleNames(doc, entities)
     quoted = [(s.open, s.close if s.close is not None else s.end) for s in spans]
+    names = ArticleNames(doc, entities, quoted)
     speeches = speech_events(doc, names, quoted)
     found: list[tuple[QuoteSpan, Speech | None, bool]] = []
     for span in spans:
@@ -195,7 +325,10 @@ def find_quotes(doc: Doc, entities: Sequence[EntityMention]) -> list[QuoteMentio
         if span.close is None and speech is None and not continued:
             continue
         words = text[span.start : span.end].split()
-        if len(words) < MIN_QUOTE_WORDS and not governed or is_name_like(words, text[: span.open]):
+        short = len(words) < MIN_QUOTE_WORDS and not governed
+        if short and not (speech is not None and is_whole_sentence(text[span.start : span.end])):
+            continue  # a short phrase in marks names or stresses something; a short attributed sentence is speech
+        if is_name_like(words, text[: span.open]):
             continue
         if not any(c.isalpha() for c in text[span.start : span.end]):
             continue
@@ -209,6 +342,12 @@ def find_quotes(doc: Doc, entities: Sequence[EntityMention]) -> list[QuoteMentio
             )
         )
     return quotes
+
+
+def is_whole_sentence(quoted: str) -> bool:
+    """ "He's the patsy.", "Mission accomplished!": a capitalised sentence closed inside the marks."""
+    quoted = quoted.strip()
+    return quoted[:1].isupper() and quoted.endswith((".", "!", "?", "…"))
 
 
 def is_name_like(words: list[str], text_before: str) -> bool:
@@ -226,10 +365,25 @@ def cue_text(verb: Token) -> str:
     return "according to" if verb.lower_ == "according" else verb.lower_
 
 
-class ArticleNames:
-    """Who the article names: token -> entity mention, surname -> full name."""
+@dataclass(frozen=True)
+class PersonMention:
+    """A person named in the narration (not inside a quote), as a pronoun may refer back to it."""
 
-    def __init__(self, doc: Doc, entities: Sequence[EntityMention]) -> None:
+    start: int  # character offset
+    name: str  # full name as the article gives it
+    sentence: int
+    main_subject: bool  # subject of its sentence's main clause ("Producer Jo Bell, who ..., is sure")
+    tagged_person: bool = True  # False: a proper name the tagger gave another label ("Jo Bell" as ORG)
+    titled: bool = False  # named with a title or role ("Admiral Jo Bell", "Jo Bell, the harbour master")
+
+
+class ArticleNames:
+    """Who the article names: token -> entity mention, surname -> full name, and for pronouns the
+    people named in the narration, sentence by sentence, with the gender the text gives them."""
+
+    def __init__(
+        self, doc: Doc, entities: Sequence[EntityMention], quoted: Sequence[tuple[int, int]] = ()
+    ) -> None:
         self.by_token: dict[int, EntityMention] = {}
         for m in entities:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -237,17 +391,110 @@ class ArticleNames:
                 for t in span:
                     self.by_token.setdefault(t.i, m)
         full: dict[str, set[str]] = {}
+        given: dict[str, set[str]] = {}
         for m in entities:
-            words = name_words(m.text)
+            bare = bare_name(m.text)
+            words = name_words(bare)
             if m.label == "PERSON" and len(words) > 1:
-                full.setdefault(fold_word(words[-1]), set()).add(m.text)
+                full.setdefault(fold_word(words[-1]), set()).add(bare)
+                given.setdefault(fold_word(words[0]), set()).add(bare)
         self.full_names = {k: next(iter(v)) for k, v in full.items() if len(v) == 1}
+        # a lone first name ("Chela said") is the one person of the article who has it
+        self.given_names = {k: next(iter(v)) for k, v in given.items() if len(v) == 1 and k not in full}
         self.people = sorted((m for m in entities if m.label == "PERSON"), key=lambda m: m.start)
         self.surnames = set(full)
         self.roles: dict[str, str] = {}
         for m in self.people:
             if m.role:
                 self.roles.setdefault(self.person_name(m.text), m.role)
+        self.sentence_of = sentence_indexes(doc)
+        mentions = self.narration_mentions(doc, entities, quoted)
+        self.genders = genders_in_text(doc, mentions, self.sentence_of, quoted, self.roles)
+        # A proper name tagged as something else is a person when the text gives it a gender
+        # ("Jo Bell penned a letter. ... she wrote"): the small tagger often calls people ORG.
+        self.mentions = [m for m in mentions if m.tagged_person or m.name in self.genders]
+
+    def narration_mentions(
+        self, doc: Doc, entities: Sequence[EntityMention], quoted: Sequence[tuple[int, int]]
+    ) -> list[PersonMention]:
+        """Names outside quotes, with the tagger's persons first; a name used as a modifier
+        ("the Bush administration") is no referent."""
+        found = []
+        for m in entities:
+            if m.label not in {"PERSON", "ORG", "GPE"} or inside_any(m.start, list(quoted)):
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            if m.label != "PERSON" and (
+                len(span) > 3
+                or any(t.pos_ != "PROPN" for t in span)
+                or root.dep_ not in {"nsubj", "nsubjpass"}
+            ):
+                continue  # another label: only a proper name that acts as a subject may be a person
+            if root.dep_ == "compound" and not (span.start <= root.head.i < span.end):
+                continue
+            head = root.head if root.dep_ in {"appos", "compound", "flat"} else root
+            subject = root if root.dep_ in {"nsubj", "nsubjpass"} else head
+            main = subject.dep_ in {"nsubj", "nsubjpass"} and subject.head.dep_ == "ROOT"
+            name = self.person_name(m.text) if m.label == "PERSON" else self.untagged_name(m.text, entities)
+            titled = (
+                bool(m.role)
+                or bare_name(m.text) != m.text
+                or bool(described_as(doc, m.start) & SPEAKER_TITLE_WORDS)
+            )
+            found.append(
+                PersonMention(m.start, name, self.sentence_of[root.i], main, m.label == "PERSON", titled)
+            )
+        return sorted(found, key=lambda m: m.start)
+
+    def untagged_name(self, text: str, entities: Sequence[EntityMention]) -> str:
+        """A surname given alone, written out as the one longer name of the article ending with it."""
+        words = name_words(text)
+        if len(words) != 1:
+            return text
+        longer = {
+            m.text for m in entities if len(name_words(m.text)) > 1 and name_words(m.text)[-1] == words[0]
+        }
+        return next(iter(longer)) if len(longer) == 1 else self.person_name(text)
+
+    def titled_before(self, token: Token) -> str | None:
+        """The person named nearest before ``token`` within a few sentences, when the article gives
+        that person a title or role: what "the Navy chief" or "the commander" refers back to."""
+        here = self.sentence_of[token.i]
+        before = [
+            m
+            for m in self.mentions
+            if m.start < token.idx and here - m.sentence < TITLE_LOOKBACK_SENTENCES and m.titled
+        ]
+        return before[-1].name if before else None
+
+    def referent_of(self, pronoun: Token, unnamed: Sequence[tuple[int, int]]) -> tuple[str | None, bool]:
+        """(name, found) for "he"/"she": the nearest compatible person named before it.
+
+        Sentence by sentence back from the pronoun: the first sentence that names a person of
+        compatible gender (or an unnamed speaker, "a senior officer said") holds the referent; in
+        it the subject of the main clause wins, else the first person named.  An unnamed
+        speaker gives (None, True): the pronoun is that unnamed person, not someone named earlier.
+        """
+        gender = "f" if pronoun.lower_ in FEMALE_PRONOUNS else "m"
+        here = self.sentence_of[pronoun.i]
+        for sentence in range(here, max(-1, here - PRONOUN_LOOKBACK_SENTENCES), -1):
+            named = [
+                m
+                for m in self.mentions
+                if m.sentence == sentence
+                and m.start < pronoun.idx
+                and self.genders.get(m.name, gender) == gender
+            ]
+            nameless = [start for start, at in unnamed if at == sentence and start < pronoun.idx]
+            if named and not (nameless and nameless[-1] > named[-1].start and not named[-1].main_subject):
+                main = [m for m in named if m.main_subject]
+                return (main[-1] if main else named[0]).name, True
+            if nameless:
+                return None, True
+        return None, False
 
     def last_person_before(self, position: int) -> str | None:
         before = [m for m in self.people if m.end <= position]
@@ -255,14 +502,96 @@ class ArticleNames:
 
     def person_name(self, text: str) -> str:
         """A lone surname written out as the full name the article gives."""
+        text = bare_name(text)
         words = name_words(text)
         if len(words) == 1:
-            return self.full_names.get(fold_word(words[0]), text)
+            key = fold_word(words[0])
+            return self.full_names.get(key) or self.given_names.get(key) or text
         return text
 
     def is_person_surname(self, text: str) -> bool:
         words = name_words(text)
         return len(words) == 1 and fold_word(words[0]) in self.surnames
+
+
+def bare_name(text: str) -> str:
+    """A person's name without the title or role written in front of it: "Producer Jo Bell",
+    "City Councilman Jo Bell" -> "Jo Bell" (the name is what follows the last title word)."""
+    words = text.split()
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        if word.lower().rstrip(".") in SPEAKER_TITLE_WORDS or word.lower() in SPEAKER_TITLE_WORDS:
+            cut = i + 1
+    return " ".join(words[cut:]) if cut else text
+
+
+def sentence_indexes(doc: Doc) -> list[int]:
+    """The sentence number of every token."""
+    index = [0] * len(doc)
+    for number, sentence in enumerate(doc.sents):
+        for i in range(sentence.start, sentence.end):
+            index[i] = number
+    return index
+
+
+def genders_in_text(
+    doc: Doc,
+    mentions: Sequence[PersonMention],
+    sentence_of: Sequence[int],
+    quoted: Sequence[tuple[int, int]],
+    roles: dict[str, str],
+) -> dict[str, str]:
+    """The gender the article itself gives each person ("m"/"f"), where its evidence is one-sided:
+    an honorific or role word ("Ms.", "actress", "father"), and the pronouns of the sentences that
+    name that person alone (and of the next sentence when it names nobody)."""
+    votes: dict[str, list[int]] = {}
+    people_in: dict[int, set[str]] = {}
+    last_in: dict[int, int] = {}  # sentence -> offset of its last mention
+    for m in mentions:
+        people_in.setdefault(m.sentence, set()).add(m.name)
+        last_in[m.sentence] = max(last_in.get(m.sentence, 0), m.start)
+        words = set((roles.get(m.name) or "").lower().split()) | described_as(doc, m.start)
+        tally = votes.setdefault(m.name, [0, 0])
+        tally[0] += HONORIFIC_WEIGHT * len(words & MALE_WORDS)
+        tally[1] += HONORIFIC_WEIGHT * len(words & FEMALE_WORDS)
+    pronouns: dict[int, list[tuple[int, bool]]] = {}  # sentence -> (offset, is female) of its pronouns
+    for token in doc:
+        lower = token.lower_
+        if (lower in MALE_PRONOUNS or lower in FEMALE_PRONOUNS) and not inside_any(token.idx, list(quoted)):
+            pronouns.setdefault(sentence_of[token.i], []).append((token.idx, lower in FEMALE_PRONOUNS))
+    for sentence, names in people_in.items():
+        if len(names) != 1:
+            continue
+        tally = votes[next(iter(names))]
+        # pronouns after the name in its sentence, and in the next sentence when it names nobody
+        after = [female for at, female in pronouns.get(sentence, []) if at > last_in[sentence]]
+        if sentence + 1 not in people_in:
+            after += [female for _, female in pronouns.get(sentence + 1, [])]
+        tally[0] += after.count(False)
+        tally[1] += after.count(True)
+    genders = {}
+    for name, (male, female) in votes.items():
+        if male > 2 * female:
+            genders[name] = "m"
+        elif female > 2 * male:
+            genders[name] = "f"
+    return genders
+
+
+def described_as(doc: Doc, start: int) -> set[str]:
+    """Words that describe the person named at ``start``: the honorific before the name ("Ms."),
+    the noun it stands in apposition to ("his daughter, Jo"), lower case without full stops."""
+    before = doc.text[max(0, start - 6) : start].strip().rstrip(".").lower().split()
+    words = set(before[-1:])
+    index = token_index_at(doc, start)
+    if index < len(doc):
+        token = doc[index]
+        while token.dep_ in {"compound", "flat"} and token.head is not token:
+            token = token.head
+        if token.dep_ == "appos":
+            words.add(token.head.lower_)
+        words.update(c.lower_ for c in token.children if c.dep_ == "appos")
+    return words
 
 
 def speech_events(doc: Doc, names: ArticleNames, quoted: list[tuple[int, int]]) -> list[Speech]:
@@ -279,7 +608,9 @@ def speech_events(doc: Doc, names: ArticleNames, quoted: list[tuple[int, int]]) 
             continue
         if is_speech_verb(token):
             subject = subject_of(token)
-            speaker, is_person = people.resolve(subject) if subject is not None else (None, False)
+            speaker, is_person = (
+                people.resolve(subject, speaking=True) if subject is not None else (None, False)
+            )
             events.append(Speech(token, speaker, is_person))
         elif token.dep_ in {"nsubj", "nsubjpass"} and not is_speech_verb(token.head):
             people.resolve(token)
@@ -292,27 +623,40 @@ class SubjectHistory:
     def __init__(self, names: ArticleNames) -> None:
         self.names = names
         self.people: list[str] = []
+        self.unnamed: list[
+            tuple[int, int]
+        ] = []  # (offset, sentence) of unnamed speakers: "a senior officer said"
 
-    def resolve(self, subject: Token) -> tuple[str | None, bool]:
+    def resolve(self, subject: Token, speaking: bool = False) -> tuple[str | None, bool]:
         speaker, is_person = name_of(subject, self.names)
         if subject.lower_ in PERSON_PRONOUNS:
-            fallback = self.names.last_person_before(subject.idx)
-            speaker = (
-                self.people[-1] if self.people else self.names.person_name(fallback) if fallback else None
-            )
+            # a speaker: the nearest compatible person; else (and for other verbs) the latest subject
+            speaker, found = self.names.referent_of(subject, self.unnamed) if speaking else (None, False)
+            if not found:
+                fallback = self.names.last_person_before(subject.idx)
+                speaker = (
+                    self.people[-1] if self.people else self.names.person_name(fallback) if fallback else None
+                )
             is_person = speaker is not None
+        elif speaking and speaker is None and subject.pos_ == "NOUN" and not is_definite_title(subject):
+            self.unnamed.append((subject.idx, self.names.sentence_of[subject.i]))
         elif speaker is None and is_definite_title(subject):
-            speaker = self.holder_of(subject.lower_)
+            speaker = self.holder_of(subject.lower_, subject)
             is_person = speaker is not None
         if speaker and is_person:
             self.people.append(speaker)
         return speaker, is_person
 
-    def holder_of(self, title: str) -> str | None:
-        """The latest person whose role has this title word; else the latest person if no role is known."""
+    def holder_of(self, title: str, subject: Token | None = None) -> str | None:
+        """The latest person whose role has this title word; else the nearest person named with a
+        title in the sentences just before ("Admiral Jo Bell ... said the Navy chief"); else the
+        latest person if no role is known."""
         for person in reversed(self.people):
             if title in (self.names.roles.get(person) or "").lower():
                 return person
+        titled = self.names.titled_before(subject) if subject is not None else None
+        if titled:
+            return titled
         if self.people and not self.names.roles.get(self.people[-1]):
             return self.people[-1]
         return None
@@ -470,6 +814,13 @@ def attribute(
     attribution_follows = span.close is not None and "," in text[span.end : span.close]
     if previous is not None and previous[1] is not None and not attribution_follows:
         return previous[1], False
+    if span.paragraph > 0 and not attribution_follows and text[p_start : span.open].strip() == "":
+        # "Jo Bell said the talks had stalled." / "“We are not giving up.”": a quote paragraph
+        # under a paragraph that reports a named person's words goes on with that person
+        b_start, b_end = paragraphs[span.paragraph - 1]
+        reported = [s for s in speeches if b_start <= s.verb.idx < b_end]
+        if reported and reported[-1].is_person and not any(b_start <= a < b_end for a, _ in quoted):
+            return reported[-1], False
     if span.last_paragraph + 1 < len(paragraphs):
         n_start, n_end = paragraphs[span.last_paragraph + 1]
         nxt = text[n_start:n_end].lstrip()

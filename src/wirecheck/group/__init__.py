@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from wirecheck.group.copies import find_copies
-from wirecheck.group.spin import link_spun, load_lexicon, score_spin
+from wirecheck.group.spin import confirm_by_alignment, link_spun, load_lexicon, score_spin
 from wirecheck.group.stories import StoryIndex, story_embeddings
 from wirecheck.model import Article, ArticleMentions, CopyLink, Grouping
 from wirecheck.nlp import Models
@@ -26,7 +26,9 @@ def group_articles(
     articles = unique_by_id(articles)
     by_id = {m.article_id: m for m in mentions}
     lexicon = load_lexicon()
-    spin = tuple(score_spin(a, by_id.get(a.id), lexicon) for a in articles)
+    spin = confirm_by_alignment(
+        articles, [score_spin(a, by_id.get(a.id), lexicon) for a in articles], lexicon
+    )
     spun_ids = {s.article_id for s in spin if s.flagged}
     copies = merge_links(find_copies(articles), link_spun(articles, spun_ids, lexicon), spun_ids)
     index = StoryIndex()

@@ -1,0 +1,161 @@
+"""Who said each quote on real-text patterns (issue 11), with our own invented sentences:
+quotations over several paragraphs, pronouns resolved to the nearest compatible person, names
+given by first name or behind a title, a quote paragraph under reported speech, unnamed speakers
+kept unnamed, and sentences that title abbreviations and initials do not end."""
+
+from __future__ import annotations
+
+from tests.lookup import first_where
+from wirecheck.extract.entities import find_entities
+from wirecheck.extract.quotes import find_quote_spans, find_quotes
+from wirecheck.model import QuoteMention
+
+
+def quotes_of(models, text: str) -> list[QuoteMention]:
+    doc = models.nlp(text)
+    return find_quotes(doc, find_entities(doc))
+
+
+def speaker_of(quotes: list[QuoteMention], start: str) -> str | None:
+    quote = first_where(quotes, lambda q: start in q.text, f"quote with {start!r}", lambda q: q.text)
+    return quote.speaker
+
+
+def test_a_quotation_over_several_unmarked_paragraphs_is_one_quote():
+    text = (
+        "\u201cWe dredged the channel twice this year.\n\n"
+        "The silt keeps coming back after every storm.\n\n"
+        "Nobody upstream wants to pay for it,\u201d the harbour master said."
+    )
+    spans = find_quote_spans(text)
+    assert len(spans) == 1
+    assert text[spans[0].start : spans[0].end].endswith("pay for it")
+
+
+def test_an_open_quote_does_not_swallow_paragraphs_when_no_closing_mark_follows():
+    text = (
+        "She called the plan \u201ca disaster for the valley.\n\n"
+        "The council meets again on Thursday.\n\n"
+        "\u201cWe will rebuild the bridge,\u201d the mayor said."
+    )
+    quoted = [text[s.start : s.end] for s in find_quote_spans(text)]
+    assert not any("council meets" in q for q in quoted)
+
+
+def test_a_multi_paragraph_quote_keeps_its_speaker_throughout(models):
+    text = (
+        "Asked about the closure, the ferry operator Marta Lindqvist said: \u201cWe lost three sailings a day.\n\n"
+        "Our crews were sent home.\n\n"
+        "Nobody told us the pier was unsafe.\u201d"
+    )
+    quotes = quotes_of(models, text)
+    assert speaker_of(quotes, "Our crews were sent home") == "Marta Lindqvist"
+
+
+def test_pronoun_goes_to_the_nearest_compatible_person_before_the_quote(models):
+    text = (
+        "Ines Okafor, the ferry company's spokeswoman, said she had received the report.\n\n"
+        "The inquiry was led by Tomas Berg, a retired judge.\n\n"
+        "\u201cThe crew did everything by the book,\u201d he said.\n\n"
+        "\u201cWe expect the boats back next week,\u201d she said."
+    )
+    quotes = quotes_of(models, text)
+    assert speaker_of(quotes, "everything by the book") == "Tomas Berg"
+    assert speaker_of(quotes, "boats back next week") == "Ines Okafor"
+
+
+def test_a_name_used_as_a_modifier_is_no_referent_for_a_pronoun(models):
+    text = (
+        "Greta Holm, who chairs the river trust, said the Lindqvist plan had failed.\n\n"
+        "\u201cThe old rules kept the water clean,\u201d she said."
+    )
+    assert speaker_of(quotes_of(models, text), "kept the water clean") == "Greta Holm"
+
+
+def test_two_speakers_quoted_in_turn_each_keep_their_quote(models):
+    text = (
+        "\u201cThe bridge will open in May,\u201d said Paolo Ferri, the city engineer.\n\n"
+        "\u201cThat date has slipped three times already,\u201d said Dana Whitlock, a local shop owner."
+    )
+    quotes = quotes_of(models, text)
+    assert speaker_of(quotes, "open in May") == "Paolo Ferri"
+    assert speaker_of(quotes, "slipped three times") == "Dana Whitlock"
+
+
+def test_a_lone_first_name_and_a_titled_name_are_written_out_in_full(models):
+    text = (
+        "Rosa Almeida and her husband run the bakery on the square.\n\n"
+        "\u201cWe opened the doors to anyone who needed a warm room,\u201d Rosa said.\n\n"
+        "Councillor Ben Otieno praised the couple.\n\n"
+        "\u201cThis town looks after its own,\u201d said Councillor Otieno."
+    )
+    quotes = quotes_of(models, text)
+    assert speaker_of(quotes, "warm room") == "Rosa Almeida"
+    assert speaker_of(quotes, "looks after its own") == "Ben Otieno"
+
+
+def test_a_quote_paragraph_under_reported_speech_continues_that_speaker(models):
+    text = (
+        "The storm cut power to four villages overnight.\n\n"
+        "Engineer Farid Haddad said the lines would be repaired by Sunday.\n\n"
+        "\u201cWe have six crews out and more coming from the coast.\u201d"
+    )
+    assert speaker_of(quotes_of(models, text), "six crews out") == "Farid Haddad"
+
+
+def test_an_unnamed_speaker_does_not_borrow_a_name(models):
+    text = (
+        "Mayor Lena Fischer visited the flooded streets on Monday.\n\n"
+        "A local shopkeeper said the water rose within minutes.\n\n"
+        "\u201cWe had no time to move anything,\u201d he said."
+    )
+    assert speaker_of(quotes_of(models, text), "no time to move") is None
+
+
+def test_an_opening_mark_misprinted_at_the_close_still_closes(models):
+    text = "\u201cWe are ready for the season, \u201csaid Ana Ruiz, the harbour manager."
+    spans = find_quote_spans(text)
+    assert [text[s.start : s.end] for s in spans][0] == "We are ready for the season"
+    assert speaker_of(quotes_of(models, text), "ready for the season") == "Ana Ruiz"
+
+
+def test_title_abbreviations_and_initials_do_not_end_sentences(models):
+    doc = models.nlp(
+        "The warrant was served by Sgt. Omar Pike on Friday. Const. Ruth Lane and Gov. Ian Moss were told. "
+        "The order was signed by Lt. Gen. P. K. Sandhu."
+    )
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences == [
+        "The warrant was served by Sgt. Omar Pike on Friday.",
+        "Const. Ruth Lane and Gov. Ian Moss were told.",
+        "The order was signed by Lt. Gen. P. K. Sandhu.",
+    ]
+
+
+def test_a_paragraph_break_ends_a_sentence_so_attributions_stay_with_their_quote(models):
+    text = (
+        "\u201cThe levee held, but only just,\u201d said Rep. Carla Wynn, D-La.\n\n"
+        "The agency ignored the warnings for a decade."
+    )
+    doc = models.nlp(text)
+    assert len(list(doc.sents)) == 2
+    assert speaker_of(quotes_of(models, text), "levee held") == "Carla Wynn"
+
+
+def test_a_definite_title_refers_back_to_the_nearest_titled_person(models):
+    text = (
+        "Captain Ruth Adeyemi had defended the crew's decision to turn back.\n\n"
+        "\u201cThe ice was thicker than any chart showed,\u201d said the expedition leader."
+    )
+    assert speaker_of(quotes_of(models, text), "thicker than any chart") == "Ruth Adeyemi"
+
+
+def test_a_short_attributed_sentence_is_a_quote_but_a_short_phrase_is_not(models):
+    text = (
+        "\u201cThe pier was never safe,\u201d Hugo Marsh said.\n\n"
+        "\u201cEveryone knew.\u201d\n\n"
+        "The \u201cdeeply flawed\u201d maps were withdrawn on Friday."
+    )
+    quotes = quotes_of(models, text)
+    assert speaker_of(quotes, "Everyone knew.") == "Hugo Marsh"
+    assert not any(q.text == "deeply flawed" for q in quotes)
