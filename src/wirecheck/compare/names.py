@@ -214,7 +214,8 @@ _ROMANISATION_FOLDS = {
     re.compile(r"[aeiu]d{1,2}din\b"): "uddin",
 }
 # Greek given names have a formal ending and an everyday one: Vassilios / Vassilis, Dimitrios / Dimitris
-_GREEK_EVERYDAY = re.compile(r"ios$")
+# Greek everyday forms drop the o of -ios / -aos: Vassilios / Vassilis, Nikolaos / Nikolas
+_GREEK_EVERYDAY = re.compile(r"(?<=[ia])os$")
 # English short forms that keep the first letters of the name and end in -e, -y or -ie: Dave / David,
 # Steve / Steven, Eddie / Edward's "Ed" is caught as a prefix
 _SHORT_FORM_ENDINGS = ("e", "y", "ie")
@@ -254,12 +255,12 @@ def romanisation_key(name: str) -> str:
 
 def is_short_form(a: str, b: str) -> bool:
     """Whether one first name is a usual short or everyday form of the other: a prefix of it (Alex /
-    Alexander), the Greek everyday -is for -ios, or its first letters with -e, -y or -ie (Dave /
+    Alexander), the Greek everyday -is for -ios and -as for -aos, or its first letters with -e, -y or -ie (Dave /
     David); a changed letter elsewhere (Keith / Keir, Marta / Marte) is none of these."""
     short, full = sorted((a.lower(), b.lower()), key=len)
     if short == full or len(short) < MIN_STEM:
         return False
-    if full.startswith(short) or _GREEK_EVERYDAY.sub("is", full) == short:
+    if full.startswith(short) or _GREEK_EVERYDAY.sub("s", full) == short:
         return True
     return any(
         short.endswith(ending)
