@@ -33,7 +33,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 JUDGED = HERE / "judged" / "ecb_facts.json"
-CORPUS = HERE.parent.parent.parent / "shared" / "corpus" / "ecb-dev"
+CORPUS = HERE.parent.parent / "shared" / "corpus" / "ecb-dev"
 SCOPE_CLASSES = {"different_scope", "different_place", "different_day", "different_reference_point"}
 SCOPE_WORDS = ("scope", "different place", "different day", "different area", "different town", "separate")
 NOT_SHOWN = {"agreed", "single"}
