@@ -354,14 +354,14 @@ def test_parsing_an_import_does_not_hold_the_write_lock(tmp_path, models):
     original = extract.extract_mentions
     lock_free_while_parsing = []
 
-    def slow_extract(articles, used_models):
+    def slow_extract(articles, used_models, **options):
         if any(a.id == "chess" for a in articles):
             parsing.set()
             lock_free_while_parsing.append(library._write_lock.acquire(blocking=False))
             if lock_free_while_parsing[-1]:
                 library._write_lock.release()
             release.wait(timeout=300)
-        return original(articles, used_models)
+        return original(articles, used_models, **options)
 
     extract.extract_mentions = slow_extract
     try:

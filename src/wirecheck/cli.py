@@ -6,14 +6,19 @@ import argparse
 import sys
 import time
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from wirecheck.model import InputProblem, Report
+
+if TYPE_CHECKING:
+    from wirecheck.store import Store
 
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
 
 EXIT_OK = 0
 EXIT_SKIPPED = 1  # the report was written, but some inputs were skipped
 EXIT_FAILED = 2  # nothing usable: no report written
+DEFAULT_REPORT_STORIES = 100  # an archive report without a filter covers at most this many stories
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -55,6 +60,50 @@ def build_parser() -> argparse.ArgumentParser:
         "--address", help="with --engine ray: the Ray cluster to join (default: start a local Ray)"
     )
     analyze.set_defaults(handler=run_analyze)
+
+    add = sub.add_parser(
+        "add",
+        help="add files, folders or feeds to an archive database, joining its stories",
+        description=(
+            "Stream inputs into a SQLite archive in batches: each batch is cleaned, parsed, joined "
+            "to the stored stories and written in one transaction. Articles already stored are "
+            "skipped by their text, so a killed run resumes when run again."
+        ),
+    )
+    add.add_argument("paths", nargs="+", help="files or folders (.txt, .html, .jsonl, .warc(.gz), RSS/Atom)")
+    add.add_argument("--db", dest="db_path", required=True, help="SQLite archive (created if missing)")
+    add.add_argument(
+        "--batch", type=int, default=100, help="articles per transaction (default 100); memory grows with it"
+    )
+    add.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
+    add.set_defaults(handler=run_add)
+
+    report = sub.add_parser(
+        "report",
+        help="write an HTML or JSON report of chosen stories of an archive database",
+        description=(
+            "A one-file report over part of an archive: the most disputed stories, the stories "
+            "of a search, of a date range, or named ones (filters combine). Without a filter: every "
+            f"story, or the {DEFAULT_REPORT_STORIES} most disputed when the archive holds more."
+        ),
+    )
+    report.add_argument("--db", dest="db_path", required=True, help="SQLite archive")
+    report.add_argument("--html", dest="html_path", help="write the one-file HTML report here")
+    report.add_argument("--json", dest="json_path", help="write the JSON report here")
+    report.add_argument(
+        "--most-disputed", type=int, metavar="N", help="the N stories with most disputed facts"
+    )
+    report.add_argument("--search", metavar="WORDS", help="stories with an article matching these words")
+    report.add_argument(
+        "--since", metavar="YYYY-MM-DD", help="stories whose latest article is this day or later"
+    )
+    report.add_argument(
+        "--until", metavar="YYYY-MM-DD", help="stories whose latest article is this day or earlier"
+    )
+    report.add_argument(
+        "--story", action="append", default=[], metavar="ID", help="a story by its id (repeatable)"
+    )
+    report.set_defaults(handler=run_report)
 
     serve = sub.add_parser("serve", help="start the local web app over a SQLite database")
     serve.add_argument(
@@ -130,6 +179,120 @@ def analyze_on_engine(args: argparse.Namespace, progress: ProgressFactory | None
         return None
 
 
+def run_add(args: argparse.Namespace) -> int:
+    """``wirecheck add``: inputs streamed into the archive in batches (bounded memory; a rerun
+    after a crash skips what was stored)."""
+    import functools
+
+    from wirecheck.ingest import read_inputs
+    from wirecheck.ingest.walk import find_input_files
+    from wirecheck.nlp import load_models
+    from wirecheck.pipeline import update
+    from wirecheck.store import Store, StoreError
+
+    if args.batch < 1:
+        print("wirecheck: --batch must be at least 1", file=sys.stderr)
+        return EXIT_FAILED
+    started = time.monotonic()
+    files, problems = find_input_files(list(args.paths))
+    models = functools.cache(load_models)  # loaded once, and only if something is new
+    added = duplicates = 0
+    changed: set[str] = set()
+    advance = None if args.quiet or not files else tqdm_progress("adding files", len(files), unit="file")
+    try:
+        with Store(args.db_path) as store:
+            for start in range(0, len(files), args.batch):
+                chunk = files[start : start + args.batch]
+                reading = read_inputs([str(f) for f in chunk])
+                problems.extend(reading.problems)
+                for first in range(0, len(reading.documents), args.batch):
+                    result = update(store, reading.documents[first : first + args.batch], models=models)
+                    added += len(result.added)
+                    duplicates += len(result.duplicates)
+                    changed.update(result.updated_stories)
+                    problems.extend(result.notes)
+                if advance:
+                    advance(len(chunk))
+            held = (len(store.article_ids()), len(store.story_ids()))
+    except StoreError as err:
+        print(f"wirecheck: {args.db_path}: {err}", file=sys.stderr)
+        return EXIT_FAILED
+    if not args.quiet:
+        print(
+            f"wirecheck: added {added} articles ({duplicates} already stored), {len(changed)} stories "
+            f"updated in {time.monotonic() - started:.1f}s; {args.db_path} holds {held[0]} articles "
+            f"in {held[1]} stories",
+            file=sys.stderr,
+        )
+        print_problems(problems)
+    if not files:
+        print("wirecheck: no input file found", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_SKIPPED if any(p.skipped for p in problems) else EXIT_OK
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """``wirecheck report``: the chosen stories of an archive as one HTML or JSON file."""
+    import re
+    from pathlib import Path
+
+    from wirecheck.report.json import write_json
+    from wirecheck.store import Store, StoreError
+
+    if not (args.html_path or args.json_path):
+        print("wirecheck: say where to write the report: --html FILE and/or --json FILE", file=sys.stderr)
+        return EXIT_FAILED
+    for flag, day in (("--since", args.since), ("--until", args.until)):
+        if day and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+            print(f"wirecheck: {flag} {day!r}: give a day as YYYY-MM-DD", file=sys.stderr)
+            return EXIT_FAILED
+    if not Path(args.db_path).is_file():
+        print(f"wirecheck: {args.db_path}: no such database", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        with Store(args.db_path) as store:
+            chosen, note = choose_stories(store, args)
+            report = store.story_report(chosen)
+    except StoreError as err:
+        print(f"wirecheck: {args.db_path}: {err}", file=sys.stderr)
+        return EXIT_FAILED
+    if not report.stories:
+        print("wirecheck: no story matches; no report written", file=sys.stderr)
+        return EXIT_FAILED
+    if args.json_path:
+        write_json(report, args.json_path)
+    if args.html_path:
+        from wirecheck.report.html import write_html
+
+        write_html(report, args.html_path)
+    print(f"wirecheck: {len(report.stories)} stories, {len(report.articles)} articles{note}", file=sys.stderr)
+    return EXIT_OK
+
+
+def choose_stories(store: Store, args: argparse.Namespace) -> tuple[list[str], str]:
+    """Story ids picked by the report filters (they combine), most disputed first; and a note
+    when the default cap left stories out."""
+    summaries = store.stories(limit=10_000_000)
+    if args.story:
+        wanted = set(args.story)
+        summaries = [s for s in summaries if s.id in wanted]
+    if args.search:
+        found = {hit.story_id for hit in store.search(args.search, limit=10_000)}
+        summaries = [s for s in summaries if s.id in found]
+    if args.since:
+        summaries = [s for s in summaries if s.latest and s.latest[:10] >= args.since]
+    if args.until:
+        summaries = [s for s in summaries if s.latest and s.latest[:10] <= args.until]
+    ranked = sorted(summaries, key=lambda s: (-s.disputed, -s.article_count, s.id))
+    limit = args.most_disputed
+    note = ""
+    if limit is None and not (args.story or args.search or args.since or args.until):
+        if len(ranked) > DEFAULT_REPORT_STORIES:
+            note = f" (the {DEFAULT_REPORT_STORIES} most disputed of {len(ranked)}; see --most-disputed, --search)"
+        limit = DEFAULT_REPORT_STORIES
+    return [s.id for s in (ranked if limit is None else ranked[: max(0, limit)])], note
+
+
 def run_serve(args: argparse.Namespace) -> int:
     from wirecheck.app import serve
 
@@ -143,11 +306,11 @@ def run_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def tqdm_progress(label: str, total: int) -> Callable[[int], None]:
-    """A progress bar that shows itself only on runs longer than a few seconds."""
+def tqdm_progress(label: str, total: int, unit: str = "item") -> Callable[[int], None]:
+    """A progress bar (done, rate, time left) that shows itself only on runs longer than a few seconds."""
     from tqdm import tqdm
 
-    bar = tqdm(total=total, desc=label, unit="item", delay=3.0, file=sys.stderr, leave=False)
+    bar = tqdm(total=total, desc=label, unit=unit, delay=3.0, file=sys.stderr, leave=False)
 
     def advance(n: int) -> None:
         bar.update(n)

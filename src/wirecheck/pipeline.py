@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from os import PathLike
+from typing import TYPE_CHECKING
 
 from wirecheck import clean, compare, extract, group, ingest
 from wirecheck.model import (
@@ -25,6 +26,10 @@ from wirecheck.model import (
 )
 from wirecheck.nlp import Models, load_models
 from wirecheck.report import brief, timeline
+
+if TYPE_CHECKING:
+    from wirecheck.incremental import UpdateResult
+    from wirecheck.store import Store
 
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
 # runs the stages after ingestion somewhere else (wirecheck.engines.ray): documents -> report
@@ -86,6 +91,20 @@ def analyze_documents(
         stories=tuple(stories),
         problems=notes,
     )
+
+
+def update(
+    store: Store,
+    documents: Sequence[RawDocument],
+    *,
+    models: Models | Callable[[], Models] = load_models,
+    progress: ProgressFactory | None = None,
+) -> UpdateResult:
+    """Add documents to a stored archive and rebuild only the stories that changed: the one
+    incremental path of ``wirecheck add`` and the web app (see ``wirecheck.incremental``)."""
+    from wirecheck.incremental import update as update_store
+
+    return update_store(store, documents, models, progress=progress)
 
 
 @contextmanager

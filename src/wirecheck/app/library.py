@@ -1,11 +1,11 @@
 """Adding articles to the web app's database: check, ingest, clean, extract, join stories.
 
-The route handlers are thin; this is where an upload becomes stored stories.
-New articles join existing stories through the grouping stage's incremental
-``StoryIndex`` (its state lives in the database), and only the stories that gained
-or lost articles are rebuilt with ``pipeline.build_story``.  Everything is computed
-first and written in one transaction at the end, so a failure anywhere leaves the
-database as it was.  Models load once per process, on the first add.
+The route handlers are thin; this is where an upload is checked and read.  Turning it
+into stored stories is the core's one incremental path (``wirecheck.incremental.update``,
+also behind ``wirecheck add``): new articles join existing stories through the grouping
+stage's ``StoryIndex``, only the stories that gained or lost articles are rebuilt, and
+everything is written in one transaction, so a failure leaves the database as it was.
+Models load once per process, on the first add.
 """
 
 from __future__ import annotations
@@ -21,14 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wirecheck.model import Article, ArticleMentions, Grouping, InputProblem, RawDocument, StoryReport
+from wirecheck.model import InputProblem, RawDocument
 from wirecheck.nlp import Models, load_models
-from wirecheck.store import SAME_ARTICLE_KEYS, Store
+from wirecheck.store import Store
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # per uploaded file
 MAX_FILES = 200  # per request
 MAX_JSON_ARTICLES = 1000  # per JSON request
-INDEX_STATE_KEY = "story_index"
 PATH_MAX = os.pathconf("/", "PC_PATH_MAX") if hasattr(os, "pathconf") else 4096
 NAME_MAX = os.pathconf("/", "PC_NAME_MAX") if hasattr(os, "pathconf") else 255
 SUPPORTED_SUFFIXES = (
@@ -70,14 +69,6 @@ class AddResult:
             "updated_stories": list(self.updated_stories),
             "warnings": [{"source": p.source, "reason": p.reason} for p in self.warnings],
         }
-
-
-@dataclass(frozen=True)
-class RebuiltStory:
-    id: str
-    report: StoryReport | None  # None: the story lost all its articles
-    grouping: Grouping
-    members: tuple[str, ...]
 
 
 # --------------------------------------------------------------------------- checking uploads
@@ -317,153 +308,26 @@ class Library:
 
     def _add_documents(self, documents: Sequence[RawDocument], warnings: Sequence[InputProblem]) -> AddResult:
         """Parse first, outside the write lock (a huge text must not hold up other imports),
-        then, under the lock, check again what is new, join stories and write in one transaction."""
-        from wirecheck import clean
+        then, under the lock, hand the batch to the one incremental core (``pipeline.update``),
+        which checks again what is new, joins stories and writes in one transaction."""
+        from wirecheck import clean, ingest
+        from wirecheck.incremental import extract_by_id, unseen_articles, update_articles
+        from wirecheck.pipeline import cleaning_notes
 
-        articles = clean.clean_documents(documents)
+        fitted, budget_notes = ingest.documents_within_budget(documents)
+        articles = clean.clean_documents(fitted)
         with self.store() as store:
-            unseen = [original for original, _ in _new_articles(articles, store)[0]]
-        parsed = self._extract(unseen)
+            unseen = unseen_articles(articles, store)
+        parsed = extract_by_id(unseen, self.models)
         with self._write_lock, self.store() as store:
-            news, duplicates = _new_articles(articles, store)
-            if not news:
-                return AddResult(duplicates=tuple(duplicates), warnings=tuple(warnings))
-            late = self._extract([a for a, _ in news if a.id not in parsed])  # stored meanwhile, then gone
-            fresh = [dataclasses.replace(a, id=new_id) if new_id != a.id else a for a, new_id in news]
-            mentions = [
-                dataclasses.replace(m, article_id=new_id) if new_id != a.id else m
-                for a, new_id in news
-                if (m := parsed.get(a.id) or late.get(a.id)) is not None
-            ]
-            models = self.models()
-            assignment, index_state, notes = self._assign(store, fresh, mentions, models)
-            stories = self._rebuild(store, fresh, mentions, assignment, models)
-            with store.transaction():
-                store.put_articles(fresh, mentions)
-                store.assign_stories(assignment)
-                for rebuilt in stories:
-                    if rebuilt.report is None:
-                        store.delete_story(rebuilt.id)
-                    else:
-                        store.put_grouping(rebuilt.grouping, rebuilt.members)
-                        store.put_story(rebuilt.report)
-                store._drop_empty_stories()
-                store.set_state(INDEX_STATE_KEY, index_state)
-        by_story: dict[str, list[str]] = {}
-        for article in fresh:
-            by_story.setdefault(assignment[article.id], []).append(article.id)
+            result = update_articles(store, articles, self.models, extracted=parsed)
         return AddResult(
-            added=tuple(a.id for a in fresh),
-            duplicates=tuple(duplicates),
-            stories={sid: tuple(ids) for sid, ids in by_story.items()},
-            updated_stories=tuple(r.id for r in stories),
-            warnings=tuple(warnings) + tuple(notes),
+            added=result.added,
+            duplicates=result.duplicates,
+            stories=result.stories,
+            updated_stories=result.updated_stories,
+            warnings=(*warnings, *budget_notes, *cleaning_notes(articles), *result.notes),
         )
-
-    def _extract(self, articles: Sequence[Article]) -> dict[str, ArticleMentions]:
-        """Mentions of each article by its id (the parse: the slow part of an add)."""
-        from wirecheck import extract
-
-        if not articles:
-            return {}
-        return {m.article_id: m for m in extract.extract_mentions(articles, self.models())}
-
-    def _assign(
-        self, store: Store, fresh: Sequence[Article], mentions: Sequence[ArticleMentions], models: Models
-    ) -> tuple[dict[str, str], dict[str, Any], list[InputProblem]]:
-        """Story of every new article (and of stored articles the index has not seen yet,
-        e.g. added by ``wirecheck analyze --db``), from the saved incremental index."""
-        from wirecheck.group import StoryIndex, story_embeddings
-
-        state = store.get_state(INDEX_STATE_KEY)
-        notes: list[InputProblem] = []
-        try:
-            index = StoryIndex.from_state(state) if state else StoryIndex()
-        except (ValueError, KeyError, TypeError) as err:  # saved by another wirecheck version
-            index = StoryIndex()
-            notes.append(
-                InputProblem("story index", f"rebuilt from the stored articles ({err})", skipped=False)
-            )
-        known = {aid for s in index.stories() for aid in s.article_ids}
-        backlog_ids = [aid for aid in store.article_ids() if aid not in known]
-        backlog = store.get_articles(backlog_ids)
-        batch = [*backlog, *fresh]
-        batch_mentions = [*store.get_mentions(backlog_ids), *mentions]
-        assignment = index.add(batch, batch_mentions, story_embeddings(batch, models))
-        if backlog:
-            notes.append(
-                InputProblem(
-                    "story index", f"{len(backlog)} stored articles joined the story index", skipped=False
-                )
-            )
-        return assignment, index.to_state(), notes
-
-    def _rebuild(
-        self,
-        store: Store,
-        fresh: Sequence[Article],
-        mentions: Sequence[ArticleMentions],
-        assignment: dict[str, str],
-        models: Models,
-    ) -> list[RebuiltStory]:
-        """Rebuild only the stories that gained or lost an article."""
-        from wirecheck import group
-        from wirecheck.pipeline import build_story
-
-        previous = store.story_of(assignment)
-        changed = set(assignment.values()) | {old for aid, old in previous.items() if assignment[aid] != old}
-        new_by_id = {a.id: a for a in fresh}
-        new_mentions = {m.article_id: m for m in mentions}
-        results: list[RebuiltStory] = []
-        for sid in sorted(changed):
-            stored = [aid for aid in store.story_members(sid) if assignment.get(aid, sid) == sid]
-            joined = [aid for aid, s in assignment.items() if s == sid and aid not in stored]
-            members = tuple(dict.fromkeys([*stored, *joined]))
-            if not members:
-                results.append(RebuiltStory(sid, None, Grouping(), ()))
-                continue
-            from_store = [aid for aid in members if aid not in new_by_id]
-            stored_articles = {a.id: a for a in store.get_articles(from_store)}
-            stored_mentions = {m.article_id: m for m in store.get_mentions(from_store)}
-            articles = [
-                new_by_id.get(aid) or stored_articles[aid]
-                for aid in members
-                if aid in new_by_id or aid in stored_articles
-            ]
-            story_mentions = [
-                m for aid in members if (m := new_mentions.get(aid) or stored_mentions.get(aid)) is not None
-            ]
-            grouping = group.group_articles(articles, story_mentions, models)
-            ids = tuple(a.id for a in articles)
-            story = build_story(sid, ids, articles, story_mentions, grouping, models)
-            results.append(RebuiltStory(sid, story, grouping, ids))
-        return results
-
-
-def _new_articles(
-    articles: Sequence[Article], store: Store
-) -> tuple[list[tuple[Article, str]], list[tuple[str, str]]]:
-    """Drop articles stored already (same text and metadata: an upload repeated); give a
-    fresh id to a new article whose id is taken (two uploads named "report.txt").
-    Returns (article, the id it is stored under) pairs and the duplicates."""
-    fresh: list[tuple[Article, str]] = []
-    duplicates: list[tuple[str, str]] = []
-    seen: dict[tuple[str | None, ...], str] = {}
-    taken = set()
-    for article in articles:
-        key = tuple(getattr(article, k) for k in SAME_ARTICLE_KEYS)
-        stored = store.find_same(article) or seen.get(key)
-        if stored:
-            duplicates.append((article.source, stored))
-            continue
-        new_id, n = article.id, 1
-        while store.has_article(new_id) or new_id in taken:
-            n += 1
-            new_id = f"{article.id}-{n}"
-        taken.add(new_id)
-        seen[key] = new_id
-        fresh.append((article, new_id))
-    return fresh, duplicates
 
 
 def _repeated(names: Sequence[str]) -> list[str]:

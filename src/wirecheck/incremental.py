@@ -1,0 +1,221 @@
+"""Adding articles to a stored archive: the one incremental path.
+
+``update(store, documents)`` cleans and extracts only the articles the store does not hold
+yet (an article is known by its text and metadata, so a rerun after a crash skips what
+was stored), joins them to stories through the grouping stage's incremental
+``StoryIndex`` (its state lives in the database), rebuilds only the stories that gained
+or lost articles, and writes everything in one transaction: a failure or a kill leaves
+the database as it was before the batch.  ``wirecheck add``, the web app and the archive
+bench all call it; none keeps a pipeline of its own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from wirecheck.model import Article, ArticleMentions, Grouping, InputProblem, RawDocument, StoryReport
+from wirecheck.nlp import Models
+from wirecheck.store import SAME_ARTICLE_KEYS, Store
+
+INDEX_STATE_KEY = "story_index"
+ProgressFactory = Callable[[str, int], Callable[[int], None]]
+ModelsSource = Models | Callable[[], Models]  # models, or how to load them when first needed
+
+
+@dataclass(frozen=True)
+class UpdateResult:
+    """What one batch changed in the store."""
+
+    added: tuple[str, ...] = ()  # new article ids, as stored
+    duplicates: tuple[tuple[str, str], ...] = ()  # (source, id of the stored article with that text)
+    stories: dict[str, tuple[str, ...]] = field(default_factory=dict)  # story id -> its new articles
+    updated_stories: tuple[str, ...] = ()  # every story rebuilt (gained or lost articles)
+    notes: tuple[InputProblem, ...] = ()  # warnings: budget cuts, cleaning notes, index rebuilds
+
+
+@dataclass(frozen=True)
+class RebuiltStory:
+    id: str
+    report: StoryReport | None  # None: the story lost all its articles
+    grouping: Grouping
+    members: tuple[str, ...]
+
+
+def update(
+    store: Store,
+    documents: Sequence[RawDocument],
+    models: ModelsSource,
+    *,
+    progress: ProgressFactory | None = None,
+) -> UpdateResult:
+    """Add ``documents`` to the archive in ``store``; return what changed."""
+    from wirecheck import clean, ingest
+    from wirecheck.pipeline import cleaning_notes
+
+    fitted, budget_notes = ingest.documents_within_budget(documents)
+    articles = clean.clean_documents(fitted)
+    result = update_articles(store, articles, models, progress=progress)
+    return dataclasses.replace(result, notes=(*budget_notes, *cleaning_notes(articles), *result.notes))
+
+
+def update_articles(
+    store: Store,
+    articles: Sequence[Article],
+    models: ModelsSource,
+    *,
+    extracted: Mapping[str, ArticleMentions] | None = None,
+    progress: ProgressFactory | None = None,
+) -> UpdateResult:
+    """Add cleaned ``articles``; ``extracted`` may hold mentions parsed beforehand (the web app
+    parses outside its write lock), keyed by article id.  Models load only if something is new."""
+    news, duplicates = new_articles(articles, store)
+    if not news:
+        return UpdateResult(duplicates=tuple(duplicates))
+    load = models if callable(models) else (lambda: models)
+    parsed = dict(extracted or {})
+    parsed.update(extract_by_id([a for a, _ in news if a.id not in parsed], load, progress))
+    fresh = [dataclasses.replace(a, id=new_id) if new_id != a.id else a for a, new_id in news]
+    mentions = [
+        dataclasses.replace(m, article_id=new_id) if new_id != a.id else m
+        for a, new_id in news
+        if (m := parsed.get(a.id)) is not None
+    ]
+    loaded = load()
+    assignment, index_state, notes = assign_stories(store, fresh, mentions, loaded)
+    stories = rebuild_changed_stories(store, fresh, mentions, assignment, loaded)
+    with store.transaction():
+        store.put_articles(fresh, mentions)
+        store.assign_stories(assignment)
+        for rebuilt in stories:
+            if rebuilt.report is None:
+                store.delete_story(rebuilt.id)
+            else:
+                store.put_grouping(rebuilt.grouping, rebuilt.members)
+                store.put_story(rebuilt.report)
+        store._drop_empty_stories()
+        store.set_state(INDEX_STATE_KEY, index_state)
+    by_story: dict[str, list[str]] = {}
+    for article in fresh:
+        by_story.setdefault(assignment[article.id], []).append(article.id)
+    return UpdateResult(
+        added=tuple(a.id for a in fresh),
+        duplicates=tuple(duplicates),
+        stories={sid: tuple(ids) for sid, ids in by_story.items()},
+        updated_stories=tuple(r.id for r in stories),
+        notes=tuple(notes),
+    )
+
+
+def extract_by_id(
+    articles: Sequence[Article], models: Callable[[], Models], progress: ProgressFactory | None = None
+) -> dict[str, ArticleMentions]:
+    """Mentions of each article by its id (the parse: the slow part of an update)."""
+    from wirecheck import extract
+
+    if not articles:
+        return {}
+    return {m.article_id: m for m in extract.extract_mentions(articles, models(), progress=progress)}
+
+
+def unseen_articles(articles: Sequence[Article], store: Store) -> list[Article]:
+    """The articles ``store`` does not hold yet (what an update will have to parse)."""
+    return [original for original, _ in new_articles(articles, store)[0]]
+
+
+def new_articles(
+    articles: Sequence[Article], store: Store
+) -> tuple[list[tuple[Article, str]], list[tuple[str, str]]]:
+    """Drop articles stored already (same text and metadata: an upload repeated, or a rerun
+    after a crash); give a fresh id to a new article whose id is taken (two files named
+    "report.txt").  Returns (article, the id it is stored under) pairs and the duplicates."""
+    fresh: list[tuple[Article, str]] = []
+    duplicates: list[tuple[str, str]] = []
+    seen: dict[tuple[str | None, ...], str] = {}
+    taken = set()
+    for article in articles:
+        key = tuple(getattr(article, k) for k in SAME_ARTICLE_KEYS)
+        stored = store.find_same(article) or seen.get(key)
+        if stored:
+            duplicates.append((article.source, stored))
+            continue
+        new_id, n = article.id, 1
+        while store.has_article(new_id) or new_id in taken:
+            n += 1
+            new_id = f"{article.id}-{n}"
+        taken.add(new_id)
+        seen[key] = new_id
+        fresh.append((article, new_id))
+    return fresh, duplicates
+
+
+def assign_stories(
+    store: Store, fresh: Sequence[Article], mentions: Sequence[ArticleMentions], models: Models
+) -> tuple[dict[str, str], dict[str, Any], list[InputProblem]]:
+    """Story of every new article (and of stored articles the index has not seen yet,
+    e.g. added by ``wirecheck analyze --db``), from the saved incremental index."""
+    from wirecheck.group import StoryIndex, story_embeddings
+
+    state = store.get_state(INDEX_STATE_KEY)
+    notes: list[InputProblem] = []
+    try:
+        index = StoryIndex.from_state(state) if state else StoryIndex()
+    except (ValueError, KeyError, TypeError) as err:  # saved by another wirecheck version
+        index = StoryIndex()
+        notes.append(InputProblem("story index", f"rebuilt from the stored articles ({err})", skipped=False))
+    known = {aid for s in index.stories() for aid in s.article_ids}
+    backlog_ids = [aid for aid in store.article_ids() if aid not in known]
+    backlog = store.get_articles(backlog_ids)
+    batch = [*backlog, *fresh]
+    batch_mentions = [*store.get_mentions(backlog_ids), *mentions]
+    assignment = index.add(batch, batch_mentions, story_embeddings(batch, models))
+    if backlog:
+        notes.append(
+            InputProblem(
+                "story index", f"{len(backlog)} stored articles joined the story index", skipped=False
+            )
+        )
+    return assignment, index.to_state(), notes
+
+
+def rebuild_changed_stories(
+    store: Store,
+    fresh: Sequence[Article],
+    mentions: Sequence[ArticleMentions],
+    assignment: dict[str, str],
+    models: Models,
+) -> list[RebuiltStory]:
+    """Rebuild only the stories that gained or lost an article."""
+    from wirecheck import group
+    from wirecheck.pipeline import build_story
+
+    previous = store.story_of(assignment)
+    changed = set(assignment.values()) | {old for aid, old in previous.items() if assignment[aid] != old}
+    new_by_id = {a.id: a for a in fresh}
+    new_mentions = {m.article_id: m for m in mentions}
+    results: list[RebuiltStory] = []
+    for sid in sorted(changed):
+        stored = [aid for aid in store.story_members(sid) if assignment.get(aid, sid) == sid]
+        joined = [aid for aid, s in assignment.items() if s == sid and aid not in stored]
+        members = tuple(dict.fromkeys([*stored, *joined]))
+        if not members:
+            results.append(RebuiltStory(sid, None, Grouping(), ()))
+            continue
+        from_store = [aid for aid in members if aid not in new_by_id]
+        stored_articles = {a.id: a for a in store.get_articles(from_store)}
+        stored_mentions = {m.article_id: m for m in store.get_mentions(from_store)}
+        articles = [
+            new_by_id.get(aid) or stored_articles[aid]
+            for aid in members
+            if aid in new_by_id or aid in stored_articles
+        ]
+        story_mentions = [
+            m for aid in members if (m := new_mentions.get(aid) or stored_mentions.get(aid)) is not None
+        ]
+        grouping = group.group_articles(articles, story_mentions, models)
+        ids = tuple(a.id for a in articles)
+        story = build_story(sid, ids, articles, story_mentions, grouping, models)
+        results.append(RebuiltStory(sid, story, grouping, ids))
+    return results
