@@ -129,8 +129,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_analyze(args: argparse.Namespace) -> int:
-    from wirecheck.report.json import write_json
-
     started = time.monotonic()
     progress = None if args.quiet else tqdm_progress
     report = analyze_on_engine(args, progress)
@@ -140,12 +138,7 @@ def run_analyze(args: argparse.Namespace) -> int:
         print_problems(report.problems)
         print("wirecheck: no article could be read from the inputs; no report written", file=sys.stderr)
         return EXIT_FAILED
-    if args.json_path:
-        write_json(report, args.json_path)
-    if args.html_path:
-        from wirecheck.report.html import write_html
-
-        write_html(report, args.html_path)
+    write_reports(report, args)
     if args.db_path:
         from wirecheck.store import Store, StoreError
 
@@ -158,6 +151,18 @@ def run_analyze(args: argparse.Namespace) -> int:
     if not args.quiet:
         print_summary(report, time.monotonic() - started, args)
     return EXIT_SKIPPED if any(p.skipped for p in report.problems) else EXIT_OK
+
+
+def write_reports(report: Report, args: argparse.Namespace) -> None:
+    """The JSON and HTML files asked for with --json and --html."""
+    if args.json_path:
+        from wirecheck.report.json import write_json
+
+        write_json(report, args.json_path)
+    if args.html_path:
+        from wirecheck.report.html import write_html
+
+        write_html(report, args.html_path)
 
 
 def analyze_on_engine(args: argparse.Namespace, progress: ProgressFactory | None) -> Report | None:
@@ -236,7 +241,6 @@ def run_report(args: argparse.Namespace) -> int:
     import re
     from pathlib import Path
 
-    from wirecheck.report.json import write_json
     from wirecheck.store import Store, StoreError
 
     if not (args.html_path or args.json_path):
@@ -259,12 +263,7 @@ def run_report(args: argparse.Namespace) -> int:
     if not report.stories:
         print("wirecheck: no story matches; no report written", file=sys.stderr)
         return EXIT_FAILED
-    if args.json_path:
-        write_json(report, args.json_path)
-    if args.html_path:
-        from wirecheck.report.html import write_html
-
-        write_html(report, args.html_path)
+    write_reports(report, args)
     print(f"wirecheck: {len(report.stories)} stories, {len(report.articles)} articles{note}", file=sys.stderr)
     return EXIT_OK
 
