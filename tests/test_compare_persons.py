@@ -1,0 +1,114 @@
+"""A named person's age and number of children, compared across outlets (compare/persons.py).
+
+Every sentence is our own; the real spaCy model tags the names.
+"""
+
+from __future__ import annotations
+
+from tests.articles import text_article
+from wirecheck import extract
+from wirecheck.compare.persons import person_facts
+from wirecheck.model import Article
+
+
+def facts_of(models, bodies: dict[str, str]):
+    articles: list[Article] = [
+        text_article(key, body, published="2031-05-14", outlet=f"{key}.example")
+        for key, body in bodies.items()
+    ]
+    mentions = extract.extract_mentions(articles, models)
+    entities = extract.resolve_story_entities(articles, mentions)
+    return person_facts(entities, articles, mentions)
+
+
+def by_subject(facts):
+    return {f.subject: f for f in facts}
+
+
+def test_one_person_given_two_ages_is_a_dispute(models):
+    """An age written before the name ("34-year-old X") and after it ("X, 35,") of one person."""
+    facts = by_subject(
+        facts_of(
+            models,
+            {
+                "a": "A 34-year-old diver, Daniel Whitford, drowned off the reef on Tuesday.",
+                "b": "Daniel Whitford, 35, drowned off the reef on Tuesday, the coastguard said.",
+                "c": "Rescuers said 34-year-old Daniel Whitford had dived there for years.",
+            },
+        )
+    )
+    fact = facts["age of Daniel Whitford"]
+    assert fact.status == "disputed"
+    assert sorted(c.number for c in fact.claims) == [34.0, 35.0]
+    assert "34 (" in fact.reason and "35 (" in fact.reason
+
+
+def test_ages_of_two_people_are_not_compared(models):
+    """Two people of different ages in one story: each age stays with its own name."""
+    facts = facts_of(
+        models,
+        {
+            "a": "Daniel Whitford, 35, and his sister Sarah Whitford, 29, were rescued on Tuesday.",
+            "b": "The coastguard rescued Sarah Whitford, 29, and Daniel Whitford, 35, off the reef.",
+        },
+    )
+    assert {f.subject: f.status for f in facts} == {
+        "age of Daniel Whitford": "agreed",
+        "age of Sarah Whitford": "agreed",
+    }
+
+
+def test_an_age_not_written_against_the_name_is_not_taken(models):
+    """ "the 40-year-old ferry" is no one's age, and a name that is not next to the age gets none."""
+    facts = facts_of(
+        models,
+        {
+            "a": "Daniel Whitford boarded the 40-year-old ferry at dawn.",
+            "b": "Daniel Whitford, 35, boarded the old ferry at dawn.",
+        },
+    )
+    assert facts == []  # one outlet alone gives an age
+
+
+def test_mother_of_n_unnamed_goes_to_the_one_named_mother(models):
+    """ "a mother of six" said of a name, and "the mother of seven" said of no one, in a story whose
+    articles name one mother: the same person, two counts."""
+    facts = by_subject(
+        facts_of(
+            models,
+            {
+                "a": "Sarah Kendall, 38, a mother of six, was hit by a falling branch in Corven Park.",
+                "b": "Police said a falling branch struck the mother of seven as she crossed Corven Park.",
+                "c": "Sarah Kendall was a mother of six, her neighbours said.",
+            },
+        )
+    )
+    fact = facts["number of children of Sarah Kendall"]
+    assert fact.status == "disputed"
+    assert sorted(c.number for c in fact.claims) == [6.0, 6.0, 7.0]
+
+
+def test_mother_of_n_is_not_attached_when_two_mothers_are_named(models):
+    facts = by_subject(
+        facts_of(
+            models,
+            {
+                "a": "Sarah Kendall, a mother of six, and Helen Moore, a mother of two, were hurt.",
+                "b": "Police said the mother of seven was taken to hospital.",
+            },
+        )
+    )
+    assert "number of children of Sarah Kendall" not in facts or all(
+        c.article_id == "a" for c in facts["number of children of Sarah Kendall"].claims
+    )
+
+
+def test_mother_of_years_is_not_a_count_of_children(models):
+    facts = facts_of(
+        models,
+        {
+            "a": "Sarah Kendall, the mother of two years' worth of complaints, spoke first.",
+            "b": "Sarah Kendall, a mother of three, spoke first.",
+        },
+    )
+    assert facts == []
