@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from tests.articles import text_article
 from wirecheck import extract
+from wirecheck.compare.falls import fall_facts
 from wirecheck.compare.persons import person_facts
 from wirecheck.model import Article
 
@@ -112,3 +113,69 @@ def test_mother_of_years_is_not_a_count_of_children(models):
         },
     )
     assert facts == []
+
+
+# ------------------------------------------------------------------ how far a person fell (compare/falls.py)
+
+
+def falls_of(models, bodies: dict[str, str]):
+    articles: list[Article] = [
+        text_article(key, body, published="2031-05-14", outlet=f"{key}.example")
+        for key, body in bodies.items()
+    ]
+    mentions = extract.extract_mentions(articles, models)
+    entities = extract.resolve_story_entities(articles, mentions)
+    return {f.subject: f for f in fall_facts(entities, articles, mentions)}
+
+
+def test_a_fall_in_feet_and_in_metres_agrees_after_conversion(models):
+    """300 ft is 91 m: "about 90 metres" and "300ft" are one length, not a dispute."""
+    facts = falls_of(
+        models,
+        {
+            "a": "Daniel Whitford slipped and fell about 90 metres into a gorge on Sunday.",
+            "b": "Daniel Whitford fell 300ft into a gorge on Sunday, rangers said.",
+        },
+    )
+    assert facts["how far Daniel Whitford fell"].status == "agreed"
+
+
+def test_two_lengths_of_one_fall_are_a_dispute_and_an_age_names_the_faller(models):
+    """ "the 52-year-old" is the one person the story names with that age."""
+    facts = falls_of(
+        models,
+        {
+            "a": "Daniel Whitford, 52, fell 40 metres from the cliff path on Sunday.",
+            "b": "The 52-year-old slipped and fell about 120 metres from the cliff path.",
+            "c": "Daniel Whitford, 52, was airlifted after he fell about 40m.",
+        },
+    )
+    fact = facts["how far Daniel Whitford fell"]
+    assert fact.status == "disputed"
+    assert sorted(c.number for c in fact.claims) == [40.0, 40.0, 120.0]
+
+
+def test_two_peoples_falls_are_not_compared(models):
+    facts = falls_of(
+        models,
+        {
+            "a": "Daniel Whitford fell 40 metres on Sunday; on Monday Sarah Kendall fell 200 metres.",
+            "b": "Sarah Kendall fell about 200m, a day after Daniel Whitford fell 40m.",
+        },
+    )
+    assert {s: f.status for s, f in facts.items()} == {
+        "how far Daniel Whitford fell": "agreed",
+        "how far Sarah Kendall fell": "agreed",
+    }
+
+
+def test_an_unnamed_fall_is_left_out(models):
+    """No name and no age that points at one named person: whose fall it is stays unknown."""
+    facts = falls_of(
+        models,
+        {
+            "a": "A climber fell 40 metres on Sunday, Daniel Whitford said.",
+            "b": "Daniel Whitford fell 150 metres on Sunday.",
+        },
+    )
+    assert facts == {}

@@ -297,6 +297,8 @@ def quantity_claims(articles: Sequence[Article], mentions: Sequence[ArticleMenti
             if event in CASUALTY_EVENTS and counted not in {"person", "troops"}:
                 counted = "person"
             counted = counted or ""
+            if located(quantity):
+                event = ""  # "struck" or "centred" 20 miles north of Alden: where, not what happened
             start, end = locate_sentence(body, quantity.sentence, quantity.start, quantity.end)
             frame = frames.frame_of(quantity, counted, event)
             draft.append(
@@ -306,8 +308,8 @@ def quantity_claims(articles: Sequence[Article], mentions: Sequence[ArticleMenti
                     counted=counted,
                     event=event,
                     event_word=(quantity.event or "").lower(),
-                    place=quantity.place,
-                    place_key=place_key(quantity.place),
+                    place=None if located(quantity) else quantity.place,
+                    place_key=None if located(quantity) else place_key(quantity.place),
                     place_inferred=False,
                     version=version_of(body, quantity, start, end),
                     baseline=bool(BASELINE.search(body[start:end])),
@@ -335,7 +337,15 @@ def unambiguous(claims: Sequence[QuantityClaim]) -> list[QuantityClaim]:
     unclear = frames.ambiguous_in(
         [(c.article_id, key(c), c.quantity.number) for c in claims if c.event not in CASUALTY_EVENTS]
     )
-    return [c for c in claims if (c.article_id, key(c)) not in unclear]
+    # distances from one reference point: an article giving two locates two things from it
+    crowded = frames.ambiguous_in(
+        [(c.article_id, (c.quantity.reference,), c.quantity.number) for c in claims if located(c.quantity)]
+    )
+    return [
+        c
+        for c in claims
+        if (c.article_id, key(c)) not in unclear and (c.article_id, (c.quantity.reference,)) not in crowded
+    ]
 
 
 def _infer_place(
@@ -346,7 +356,7 @@ def _infer_place(
 ) -> QuantityClaim:
     """A claim without a place takes one named in its sentence or the one before it, but only a
     place that other articles give for the same kind of tally (the most common such place)."""
-    if claim.place_key:
+    if claim.place_key or located(claim.quantity):
         return claim
     other_places = Counter(
         c.place_key
@@ -380,6 +390,20 @@ def _infer_place(
     )
 
 
+def located(quantity: Quantity) -> bool:
+    """A distance from a named reference point ("20 miles north of Alden"): the reference point is
+    its place, and other places named in its sentence do not scope it."""
+    return bool(quantity.reference) and quantity.reference != "depth"
+
+
+def same_location(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """Two distances from one named reference point, in one direction or of one figure: readings of
+    where one thing is (a different direction with the same figure is the dispute itself)."""
+    if not (located(a.quantity) and a.quantity.reference == b.quantity.reference):
+        return False
+    return a.quantity.direction == b.quantity.direction or a.quantity.number == b.quantity.number
+
+
 def _iso_date(time: str | None) -> str | None:
     return time if time and re.match(r"^\d{4}-\d{2}-\d{2}$", time) else None
 
@@ -406,6 +430,8 @@ def decided_by_structure(a: QuantityClaim, b: QuantityClaim) -> bool:
         return True
     if a.counted in MEASURES and a.event and a.event == b.event:
         return True  # "magnitude 7.7" and "magnitude 7.9" of the one earthquake
+    if same_location(a, b):
+        return True  # "20 miles north of Alden" and "26 miles north of Alden"
     return same_figure and a.version is not None and a.version == b.version
 
 

@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from wirecheck.compare.found import FoundClaims
-from wirecheck.compare.names import _person_index
+from wirecheck.compare.names import _misspelt_entities, _person_index
 from wirecheck.compare.text import fold_transliteration, mentions_with_bodies, sentence_span
 from wirecheck.extract.numbers import single_number
 from wirecheck.model import Article, ArticleMentions, Claim, Entity, EntityMention
@@ -60,11 +60,25 @@ class PersonFigure:
     sentence_span: tuple[int, int]
 
 
+def people_index(entities: Sequence[Entity]) -> dict[str, str]:
+    """Folded names, aliases and unambiguous surnames -> canonical name, with the names the resolver
+    kept apart as another person but that are one name misspelt ("Ana Ruske" for "Ana Rusk")."""
+    index = _person_index(entities)
+    for main, variants in _misspelt_entities(entities).items():
+        if index.get(fold_transliteration(main)) != main:
+            continue
+        for variant, _ in variants:
+            for key, name in list(index.items()):
+                if name == variant:
+                    index[key] = main
+    return index
+
+
 def person_facts(
     entities: Sequence[Entity], articles: Sequence[Article], mentions: Sequence[ArticleMentions]
 ) -> list[FoundClaims]:
     """Disputed and agreed ages and child counts of the story's named people."""
-    people = _person_index(entities)
+    people = people_index(entities)
     figures = [
         *attach_unnamed(
             [f for article_mentions, body in mentions_with_bodies(articles, mentions)
