@@ -11,6 +11,7 @@ Each kind of fact has its own module, read top to bottom:
 - ``names``: clashing spellings of a name, and where outlets say a person went;
 - ``persons``: a named person's age and number of children;
 - ``falls``: how far a named person fell, units converted;
+- ``records``: a team's win-loss record;
 - ``directions``: a distance's direction from its reference point, weighed in the quantity verdict;
 - ``judge``: agreed / disputed / single and the reason, in words a reader accepts;
 - ``independence``: how many independent witnesses stand behind a fact (copies and shared
@@ -26,7 +27,19 @@ from typing import Protocol
 
 import numpy as np
 
-from wirecheck.compare import align, dates, directions, falls, judge, names, persons, places, quotes, spans
+from wirecheck.compare import (
+    align,
+    dates,
+    directions,
+    falls,
+    judge,
+    names,
+    persons,
+    places,
+    quotes,
+    records,
+    spans,
+)
 from wirecheck.compare.found import FoundClaims
 from wirecheck.compare.independence import StoryContext, count_witnesses
 from wirecheck.compare.text import quote_excerpt, words
@@ -77,6 +90,7 @@ def compare_story(
             *names.place_facts(names.place_sightings(entities, articles, mentions), by_id),
             *persons.person_facts(entities, articles, mentions),
             *falls.fall_facts(entities, articles, mentions),
+            *records.record_facts(articles),
         ]
     facts = [to_fact(item, context) for item in found]
     return sorted(facts, key=lambda f: (-f.importance, f.subject))
