@@ -179,3 +179,41 @@ def test_an_unnamed_fall_is_left_out(models):
         },
     )
     assert facts == {}
+
+
+# ------------------------------------------------------------------ how many times a person was shot
+
+
+def test_times_shot_of_one_person_across_outlets(models):
+    """Passive ("X was shot six times"), active ("hitting X nine times") and a pronoun whose
+    sentence names one person before it."""
+    facts = by_subject(
+        facts_of(
+            models,
+            {
+                "a": "Officers fired at the car, hitting Daniel Whitford nine times in the chest and arms.",
+                "b": "Daniel Whitford was shot six times, the coroner found on Friday.",
+                "c": "A report on Daniel Whitford said he had been shot six times.",
+            },
+        )
+    )
+    fact = facts["how many times Daniel Whitford was shot"]
+    assert fact.status == "disputed"
+    assert sorted(c.number for c in fact.claims) == [6.0, 6.0, 9.0]
+
+
+def test_a_shared_surname_names_the_last_person_named_in_full(models):
+    """ "Whitford" after "Sarah Whitford" is Sarah, not Daniel: each age stays with its own person."""
+    facts = by_subject(
+        facts_of(
+            models,
+            {
+                "a": "Daniel Whitford, 17, was hurt. His sister Sarah Whitford spoke first. Whitford, 22, said he was calm.",
+                "b": "Daniel Whitford, 17, was hurt on Friday, and his sister Sarah Whitford, 22, was with him.",
+            },
+        )
+    )
+    assert {s: f.status for s, f in facts.items() if s.startswith("age")} == {
+        "age of Daniel Whitford": "agreed",
+        "age of Sarah Whitford": "agreed",
+    }

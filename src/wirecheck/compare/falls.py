@@ -22,8 +22,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from wirecheck.compare.found import FoundClaims
-from wirecheck.compare.persons import people_index, read_figures
-from wirecheck.compare.text import fold_transliteration, mentions_with_bodies, sentence_span
+from wirecheck.compare.persons import people_index, read_figures, who_is
+from wirecheck.compare.text import mentions_with_bodies, sentence_span
 from wirecheck.model import Article, ArticleMentions, Claim, Entity, EntityMention
 
 METRES = {"m": 1.0, "metre": 1.0, "metres": 1.0, "meter": 1.0, "meters": 1.0, "ft": 0.3048, "foot": 0.3048,
@@ -88,10 +88,11 @@ def read_falls(
     article_mentions: ArticleMentions, body: str, people: Mapping[str, str], aged: Mapping[int, set[str]]
 ) -> list[FallLength]:
     persons = [m for m in article_mentions.entities if m.label == "PERSON"]
+    who = who_is(people, persons)
     found: list[FallLength] = []
     for match in MOTION.finditer(body):
         span = whole_sentence(body, match.start(), match.end())
-        person = _faller(body, span, match.start(), persons, people, aged)
+        person = _faller(body, span, match.start(), persons, who, aged)
         if person is None:
             continue
         number = float(re.sub(r"[,\s]", "", match.group("number")))
@@ -131,7 +132,7 @@ def _faller(
     span: tuple[int, int],
     verb_start: int,
     persons: Sequence[EntityMention],
-    people: Mapping[str, str],
+    who: Mapping[int, str],
     aged: Mapping[int, set[str]],
 ) -> str | None:
     """The named person before the verb in its sentence, else the one named person of the age
@@ -139,7 +140,7 @@ def _faller(
     before = [m for m in persons if span[0] <= m.start and m.end <= verb_start]
     if before:
         last = max(before, key=lambda m: m.start)
-        return people.get(fold_transliteration(last.text))
+        return who.get(last.start)
     ages = _AGE_DESCRIBED.findall(body[span[0] : verb_start])
     if not ages:
         return None

@@ -1,10 +1,12 @@
-"""What outlets say of one named person: age and number of children ("Ann Roe, 41" / "41-year-old Ann
+"""What outlets say of one named person: age, number of children, times shot ("Ann Roe, 41" / "41-year-old Ann
 Roe" against "Ann Roe, 42"; "a mother of five" against "a mother of six").
 
 These are not tallies of an event, so quantity alignment leaves ages out; but a person has one age
 and one count of children at the time of a story, so two outlets that give one named person two
 different ones disagree.  The frame is the person, found by structure, never by nearness alone:
 
+- "X was shot seven times", "hitting X seven times": how many times the named person was shot
+  (hit, struck) or stabbed; "he had been shot seven times" when its sentence names one person;
 - an age belongs to the name it is written against: "41-year-old Ann Roe" (the age, then at most
   three words that are not names or punctuation, then the name), "Ann Roe, 41," and "Ann Roe (41)";
 - "a mother/father/parent of N" belongs to the name it is in apposition with or said of: "Ann Roe,
@@ -45,6 +47,21 @@ _SAID_OF = re.compile(
 _NOT_CHILDREN = re.compile(r"^\s+(?:years?|months?|weeks?|days?|percent|per\s+cent|%)\b", re.IGNORECASE)
 
 
+# how many times a person was shot or stabbed: "X was shot seven times", "hitting X seven times"
+_WOUND_VERBS = {"shot": "shot", "hit": "shot", "struck": "shot", "hitting": "shot", "striking": "shot",
+                "shooting": "shot", "stabbed": "stabbed", "stabbing": "stabbed"}  # fmt: skip
+_TIMES = r"(?P<times>\d{1,2}|[a-z]+)\s+times\b"
+_PASSIVE_WOUND = re.compile(
+    r"^(?:\s*,\s*\d{1,3}\s*,)?\s+(?:was|had\s+been|has\s+been|been)\s+(?P<verb>shot|hit|struck|stabbed)\s+"
+    + _TIMES
+)
+_ACTIVE_WOUND = re.compile(r"\b(?P<verb>shot|hit|hitting|struck|striking|shooting|stabbed|stabbing)\s+$")
+_AFTER_OBJECT = re.compile(r"^\s+" + _TIMES)
+_PRONOUN_WOUND = re.compile(
+    r"\b(?:he|she)\s+(?:was|had\s+been|has\s+been)\s+(?P<verb>shot|hit|struck|stabbed)\s+" + _TIMES
+)
+
+
 @dataclass(frozen=True)
 class PersonFigure:
     """One outlet's age or child count of one named person (``person`` None: not yet attached)."""
@@ -62,8 +79,17 @@ class PersonFigure:
 
 def people_index(entities: Sequence[Entity]) -> dict[str, str]:
     """Folded names, aliases and unambiguous surnames -> canonical name, with the names the resolver
-    kept apart as another person but that are one name misspelt ("Ana Ruske" for "Ana Rusk")."""
+    kept apart as another person but that are one name misspelt ("Ana Ruske" for "Ana Rusk"); a
+    surname two people of the story share names neither."""
     index = _person_index(entities)
+    holders: dict[str, set[str]] = {}  # a surname -> the full names that end in it
+    for entity in entities:
+        if entity.type == "PERSON":
+            for name in (entity.name, *entity.aliases):
+                if len(name.split()) > 1:
+                    holders.setdefault(fold_transliteration(name.split()[-1]), set()).add(entity.name)
+    for key in [k for k in index if " " not in k and len(holders.get(k, ())) > 1]:
+        del index[key]  # "Gray" of a story with Kimani Gray and Mahnefah Gray is no one for sure
     for main, variants in _misspelt_entities(entities).items():
         if index.get(fold_transliteration(main)) != main:
             continue
@@ -72,6 +98,25 @@ def people_index(entities: Sequence[Entity]) -> dict[str, str]:
                 if name == variant:
                     index[key] = main
     return index
+
+
+def who_is(people: Mapping[str, str], persons: Sequence[EntityMention]) -> dict[int, str]:
+    """Each person mention of one article (by its start) -> the story's person.  A surname two
+    people of the story share ("Gray" of Kimani Gray and Mahnefah Gray) names the one the article
+    last named in full before it, as news style writes it; with no full name before it, no one."""
+    found: dict[int, str] = {}
+    last_full: dict[str, str] = {}  # surname -> the person last named in full
+    for mention in sorted(persons, key=lambda m: m.start):
+        key = fold_transliteration(mention.text)
+        person = people.get(key)
+        words = mention.text.split()
+        if person is None and len(words) == 1:
+            person = last_full.get(key)
+        elif person is not None and len(words) > 1:
+            last_full[fold_transliteration(words[-1])] = person
+        if person is not None:
+            found[mention.start] = person
+    return found
 
 
 def person_facts(
@@ -103,9 +148,10 @@ def read_figures(
 ) -> list[PersonFigure]:
     """Ages written against a name, and child counts said of a name or of no one (person None)."""
     persons = sorted((m for m in article_mentions.entities if m.label == "PERSON"), key=lambda m: m.start)
+    who = who_is(people, persons)
     found: list[PersonFigure] = []
     for mention in persons:
-        person = people.get(fold_transliteration(mention.text))
+        person = who.get(mention.start)
         if person is None:
             continue
         age = _age_of(mention, body)
@@ -115,6 +161,7 @@ def read_figures(
                 PersonFigure(article_mentions.article_id, person, "age", years, body[start:end], None,
                              start, end, sentence_span(body, start, end))
             )  # fmt: skip
+    found += _wounds(article_mentions.article_id, body, persons, who)
     for match in _PARENT_OF.finditer(body):
         count = single_number(match.group(3).lower())
         if count is None or count != int(count) or not 0 < count < 30:
@@ -132,13 +179,54 @@ def read_figures(
         elif before and _SAID_OF.match(body[before[-1].end : match.start()]):
             said_of = before[-1]
         if said_of is not None:
-            person = people.get(fold_transliteration(said_of.text))
+            person = who.get(said_of.start)
             if person is None:
                 continue  # said of a name the story does not know: no one to attach it to
         found.append(
             PersonFigure(article_mentions.article_id, person, "children", int(count), match.group(0),
                          PARENT_WORDS[match.group(2).lower()], match.start(), match.end(), span)
         )  # fmt: skip
+    return found
+
+
+def _wounds(
+    article_id: str, body: str, persons: Sequence[EntityMention], who: Mapping[int, str]
+) -> list[PersonFigure]:
+    """How many times a named person was shot (or stabbed): "X, 16, was shot seven times", "hitting
+    X seven times", and "he had been shot seven times" when the sentence names one person before."""
+    found: list[PersonFigure] = []
+
+    def add(person: str | None, verb: str, times: str, start: int, end: int) -> None:
+        count = single_number(times.lower())
+        if person is None or count is None or count != int(count) or not 0 < count < 100:
+            return
+        found.append(
+            PersonFigure(article_id, person, "times " + _WOUND_VERBS[verb.lower()], int(count), body[start:end],
+                         None, start, end, sentence_span(body, start, end))
+        )  # fmt: skip
+
+    for mention in persons:
+        person = who.get(mention.start)
+        passive = _PASSIVE_WOUND.match(body[mention.end : mention.end + 60])
+        if passive:
+            add(
+                person,
+                passive.group("verb"),
+                passive.group("times"),
+                mention.start,
+                mention.end + passive.end(),
+            )
+            continue
+        active = _ACTIVE_WOUND.search(body[max(0, mention.start - 12) : mention.start])
+        after = _AFTER_OBJECT.match(body[mention.end : mention.end + 20])
+        if active and after:
+            add(person, active.group("verb"), after.group("times"), mention.start - len(active.group(0)),
+                mention.end + after.end())  # fmt: skip
+    for match in _PRONOUN_WOUND.finditer(body):
+        span = sentence_span(body, match.start(), match.end())
+        named = {who.get(m.start) for m in persons if span[0] <= m.start < match.start()}
+        if len(named) == 1:
+            add(named.pop(), match.group("verb"), match.group("times"), match.start(), match.end())
     return found
 
 
@@ -193,22 +281,30 @@ def _fact(
             holders.append(labels[figure.article_id])
     ordered = sorted(by_number.items(), key=lambda item: (-len(item[1]), item[0]))
     listing = " vs ".join(f"{number} ({', '.join(outlets)})" for number, outlets in ordered)
-    what = "age" if attribute == "age" else "number of children"
+    what = {"age": "age", "children": "number of children"}.get(
+        attribute, f"how many times {person} was {attribute.split()[-1]}"
+    )
     articles_of = {n: {f.article_id for f in group if f.number == n} for n in by_number}
     # a difference counts when an article gives one value and not the other (not one article alone)
     clash = any(articles_of[a] - articles_of[b] and articles_of[b] - articles_of[a]
                 for a in by_number for b in by_number if a < b)  # fmt: skip
-    if clash:
-        status, reason = "disputed", f"outlets give {person} different figures for {what}: {listing}"
+    if attribute.startswith("times"):
+        subject = what
+        what = "the times " + person + " was " + attribute.split()[-1]
     else:
-        status, reason = "agreed", f"all give {person}'s {what} as {ordered[0][0]}"
+        subject = f"{what} of {person}"
+        what = f"{person}'s {what}"
+    if clash:
+        status, reason = "disputed", f"outlets give different figures for {what}: {listing}"
+    else:
+        status, reason = "agreed", f"all give {what} as {ordered[0][0]}"
     claims = tuple(
         Claim(f.article_id, f.value, float(f.number),
               bodies[f.article_id][f.sentence_span[0] : f.sentence_span[1]].strip(), f.start, f.end)
         for f in group
     )  # fmt: skip
     return FoundClaims(
-        subject=f"{what} of {person}",
+        subject=subject,
         kind="age" if attribute == "age" else "quantity",
         status="disputed" if status == "disputed" else "agreed",
         reason=reason,
