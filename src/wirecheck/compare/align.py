@@ -17,6 +17,7 @@ A figure of an ordinary day ("would have passed through on a normal Friday") is 
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -299,6 +300,12 @@ def quantity_claims(articles: Sequence[Article], mentions: Sequence[ArticleMenti
             counted = counted or ""
             if located(quantity):
                 event = ""  # "struck" or "centred" 20 miles north of Alden: where, not what happened
+            model = model_designation(quantity)
+            if model is not None:  # "seven AK-47s" and "12 AK 47 guns" count one thing
+                counted = model[0]
+                quantity = dataclasses.replace(
+                    quantity, modifiers=tuple(m for m in quantity.modifiers if m not in model[1])
+                )
             start, end = locate_sentence(body, quantity.sentence, quantity.start, quantity.end)
             frame = frames.frame_of(quantity, counted, event)
             draft.append(
@@ -387,6 +394,42 @@ def _infer_place(
     best_key, best_text = max(nearby, key=lambda item: other_places[item[0]])
     return QuantityClaim(
         **{**claim.__dict__, "place": best_text, "place_key": best_key, "place_inferred": True}
+    )
+
+
+# a model designation: letters and a number, "AK-47", "M16", "AR-15", "F-16", "MiG-29"
+_MODEL = re.compile(r"\b([A-Za-z]{1,4})[-\s]?(\d{1,3})s?\b")
+GENERIC_MODEL_NOUNS = frozenset(
+    {"gun", "guns", "rifle", "rifles", "weapon", "weapons", "pistol", "pistols", "jet", "jets", "plane",
+     "planes", "aircraft", "tank", "tanks", "helicopter", "helicopters", "missile", "missiles", "fighter",
+     "fighters", "drone", "drones", "launcher", "launchers"}
+)  # fmt: skip
+
+
+def model_designation(quantity: Quantity) -> tuple[str, frozenset[str]] | None:
+    """("model:ak47", the words it is written with) for a count of one model, named as the counted
+    noun ("seven AK-47s") or before a generic noun ("12 AK 47 guns", "14 AK-47 rifles"): one
+    thing however it is written.  None for any other count."""
+    counted = (quantity.counted or "").lower()
+    value_end = quantity.text.lower().find(quantity.value.lower())
+    after = quantity.text[value_end + len(quantity.value) :] if value_end >= 0 else quantity.text
+    match = _MODEL.search(after)
+    if match is None:
+        return None
+    letters, digits = match.group(1), match.group(2)
+    if not letters[:1].isupper():
+        return None  # "AK", "M", "MiG": a designation starts with a capital
+    written = after[match.end() :].split()
+    if counted not in GENERIC_MODEL_NOUNS and not (counted.startswith(letters.lower()) and digits in counted):
+        return None  # the model names something else: "12 AK-47 magazines"
+    if (
+        written
+        and written[0].lower().strip(".,") not in GENERIC_MODEL_NOUNS
+        and counted in GENERIC_MODEL_NOUNS
+    ):
+        return None  # "AK 47 magazines": another thing of the model
+    return f"model:{letters.lower()}{digits}", frozenset(
+        {letters.lower(), digits, f"{letters.lower()}-{digits}"}
     )
 
 
