@@ -217,3 +217,28 @@ def test_a_shared_surname_names_the_last_person_named_in_full(models):
         "age of Daniel Whitford": "agreed",
         "age of Sarah Whitford": "agreed",
     }
+
+
+def test_ages_given_years_apart_are_no_dispute(models):
+    """An age at the arrest and an older one at the trial two years later can both be right."""
+    articles = [
+        text_article("a", "Daniel Whitford, 27, was arrested on Friday.", published="2029-03-02", outlet="a.example"),
+        text_article("b", "Daniel Whitford, 29, was convicted on Monday.", published="2031-05-14", outlet="b.example"),
+    ]
+    mentions = extract.extract_mentions(articles, models)
+    assert person_facts(extract.resolve_story_entities(articles, mentions), articles, mentions) == []
+
+
+def test_a_different_first_name_is_not_taken_for_the_same_person(models):
+    """"Jeremy" may be folded into "Jerry" as a short form, but his age is not Jerry's."""
+    facts = by_subject(
+        facts_of(
+            models,
+            {
+                "a": "Deputy Jerry Conlan, 35, was shot at the door.",
+                "b": "Deputy Jerry Conlan, 35, died at the scene. His son Jeremy Conlan, 17, spoke to reporters.",
+            },
+        )
+    )
+    assert facts["age of Jerry Conlan"].status == "agreed"
+    assert sorted(c.number for c in facts["age of Jerry Conlan"].claims) == [35.0, 35.0]

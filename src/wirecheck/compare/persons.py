@@ -20,6 +20,7 @@ and "Anne Roe" are one person when the story knows them as one.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from wirecheck.extract.numbers import single_number
 from wirecheck.model import Article, ArticleMentions, Claim, Entity, EntityMention
 
 MAX_AGE = 120
+MAX_AGE_SPREAD_DAYS = 183  # ages given further apart in time may both be right
 _AGE_BEFORE_NAME = re.compile(r"\b(\d{1,3})-year-old((?:\s+[a-z][\w-]*){0,3})\s+$")
 _AGE_AFTER_NAME = re.compile(r"^\s*(?:,\s*|\(\s*)(\d{1,3})\s*(?:,|\)|\s+(?:and|who|was|is|of|from)\b)")
 PARENT_WORDS = {"mother": "mother", "mom": "mother", "mum": "mother", "father": "father", "dad": "father",
@@ -112,11 +114,29 @@ def who_is(people: Mapping[str, str], persons: Sequence[EntityMention]) -> dict[
         words = mention.text.split()
         if person is None and len(words) == 1:
             person = last_full.get(key)
+        elif person is not None and len(words) > 1 and not _same_first_name(words[0], person):
+            person = None  # "Jeremy Ortiz" folded into "Jerry Ortiz" may be his son: no one for sure
         elif person is not None and len(words) > 1:
             last_full[fold_transliteration(words[-1])] = person
         if person is not None:
             found[mention.start] = person
     return found
+
+
+def _same_first_name(written: str, canonical: str) -> bool:
+    return fold_transliteration(written) == fold_transliteration(canonical.split()[0])
+
+
+def _close_in_time(articles: Sequence[Article]) -> bool:
+    """All dated, within half a year: ages they give were given at about one time."""
+    days = [a.published[:10] for a in articles if a.published]
+    if len(days) < len(articles):
+        return False
+    try:
+        dates = sorted(dt.date.fromisoformat(d) for d in days)
+    except ValueError:
+        return False
+    return (dates[-1] - dates[0]).days <= MAX_AGE_SPREAD_DAYS
 
 
 def person_facts(
@@ -136,11 +156,17 @@ def person_facts(
             grouped.setdefault((figure.person, figure.attribute), []).append(figure)
     bodies = {a.id: a.body for a in articles}
     labels = {a.id: a.outlet or a.id for a in articles}
-    return [
-        _fact(person, attribute, group, bodies, labels)
-        for (person, attribute), group in sorted(grouped.items())
-        if len({f.article_id for f in group}) >= 2
-    ]
+    by_id = {a.id: a for a in articles}
+    facts = []
+    for (person, attribute), group in sorted(grouped.items()):
+        ids = {f.article_id for f in group}
+        if len(ids) < 2:
+            continue
+        ages_differ = attribute == "age" and len({f.number for f in group}) > 1
+        if ages_differ and not _close_in_time([by_id[i] for i in ids]):
+            continue  # a trial two years after the arrest gives an older age: no dispute
+        facts.append(_fact(person, attribute, group, bodies, labels))
+    return facts
 
 
 def read_figures(
