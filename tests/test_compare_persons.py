@@ -222,15 +222,19 @@ def test_a_shared_surname_names_the_last_person_named_in_full(models):
 def test_ages_given_years_apart_are_no_dispute(models):
     """An age at the arrest and an older one at the trial two years later can both be right."""
     articles = [
-        text_article("a", "Daniel Whitford, 27, was arrested on Friday.", published="2029-03-02", outlet="a.example"),
-        text_article("b", "Daniel Whitford, 29, was convicted on Monday.", published="2031-05-14", outlet="b.example"),
+        text_article(
+            "a", "Daniel Whitford, 27, was arrested on Friday.", published="2029-03-02", outlet="a.example"
+        ),
+        text_article(
+            "b", "Daniel Whitford, 29, was convicted on Monday.", published="2031-05-14", outlet="b.example"
+        ),
     ]
     mentions = extract.extract_mentions(articles, models)
     assert person_facts(extract.resolve_story_entities(articles, mentions), articles, mentions) == []
 
 
 def test_a_different_first_name_is_not_taken_for_the_same_person(models):
-    """"Jeremy" may be folded into "Jerry" as a short form, but his age is not Jerry's."""
+    """ "Jeremy" may be folded into "Jerry" as a short form, but his age is not Jerry's."""
     facts = by_subject(
         facts_of(
             models,
