@@ -189,7 +189,7 @@ def build_story(
     return StoryReport(
         id=story_id,
         article_ids=tuple(article_ids),
-        title=brief.story_title(story_articles),
+        title=brief.story_title(story_articles, facts),
         entities=tuple(entities),
         quotes=tuple(quotes),
         facts=tuple(facts),

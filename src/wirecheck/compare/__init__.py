@@ -9,6 +9,10 @@ Each kind of fact has its own module, read top to bottom:
 - ``spans``: lengths of time given for the same thing ("almost four years" of war);
 - ``quotes``: one quote in several wordings;
 - ``names``: clashing spellings of a name, and where outlets say a person went;
+- ``persons``: a named person's age and number of children;
+- ``falls``: how far a named person fell, units converted;
+- ``records``: a team's win-loss record;
+- ``directions``: a distance's direction from its reference point, weighed in the quantity verdict;
 - ``judge``: agreed / disputed / single and the reason, in words a reader accepts;
 - ``independence``: how many independent witnesses stand behind a fact (copies and shared
   attributions are one witness).
@@ -23,7 +27,19 @@ from typing import Protocol
 
 import numpy as np
 
-from wirecheck.compare import align, dates, judge, names, places, quotes, spans
+from wirecheck.compare import (
+    align,
+    dates,
+    directions,
+    falls,
+    judge,
+    names,
+    persons,
+    places,
+    quotes,
+    records,
+    spans,
+)
 from wirecheck.compare.found import FoundClaims
 from wirecheck.compare.independence import StoryContext, count_witnesses
 from wirecheck.compare.text import quote_excerpt, words
@@ -38,6 +54,7 @@ KIND_WEIGHT = {
     "quote": 0.8,
     "duration": 0.7,
     "date": 0.7,
+    "age": 0.65,
     "quantity": 0.6,
     "place": 0.5,
 }
@@ -71,6 +88,9 @@ def compare_story(
             *names.name_variant_facts(entities, by_id, mentions_by_id),
             *names.spelling_facts(entities, by_id, mentions_by_id),
             *names.place_facts(names.place_sightings(entities, articles, mentions), by_id),
+            *persons.person_facts(entities, articles, mentions),
+            *falls.fall_facts(entities, articles, mentions),
+            *records.record_facts(articles),
         ]
     facts = [to_fact(item, context) for item in found]
     return sorted(facts, key=lambda f: (-f.importance, f.subject))
@@ -156,6 +176,7 @@ def quantity_facts(
                 verdict.reason + "; one outlet gives the figure of an ordinary day, so the scopes may differ",
                 soft=True,
             )
+        verdict = directions.direction_verdict(group, verdict, context.label)
         if align.joins_nested_places(group):  # a country's tally and a city's
             verdict = nested_places_verdict(group, verdict, context)
         stated = (

@@ -17,6 +17,7 @@ A figure of an ordinary day ("would have passed through on a normal Friday") is 
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -297,6 +298,14 @@ def quantity_claims(articles: Sequence[Article], mentions: Sequence[ArticleMenti
             if event in CASUALTY_EVENTS and counted not in {"person", "troops"}:
                 counted = "person"
             counted = counted or ""
+            if located(quantity):
+                event = ""  # "struck" or "centred" 20 miles north of Alden: where, not what happened
+            model = model_designation(quantity)
+            if model is not None:  # "seven AK-47s" and "12 AK 47 guns" count one thing
+                counted = model[0]
+                quantity = dataclasses.replace(
+                    quantity, modifiers=tuple(m for m in quantity.modifiers if m not in model[1])
+                )
             start, end = locate_sentence(body, quantity.sentence, quantity.start, quantity.end)
             frame = frames.frame_of(quantity, counted, event)
             draft.append(
@@ -306,8 +315,8 @@ def quantity_claims(articles: Sequence[Article], mentions: Sequence[ArticleMenti
                     counted=counted,
                     event=event,
                     event_word=(quantity.event or "").lower(),
-                    place=quantity.place,
-                    place_key=place_key(quantity.place),
+                    place=None if located(quantity) else quantity.place,
+                    place_key=None if located(quantity) else place_key(quantity.place),
                     place_inferred=False,
                     version=version_of(body, quantity, start, end),
                     baseline=bool(BASELINE.search(body[start:end])),
@@ -335,7 +344,15 @@ def unambiguous(claims: Sequence[QuantityClaim]) -> list[QuantityClaim]:
     unclear = frames.ambiguous_in(
         [(c.article_id, key(c), c.quantity.number) for c in claims if c.event not in CASUALTY_EVENTS]
     )
-    return [c for c in claims if (c.article_id, key(c)) not in unclear]
+    # distances from one reference point: an article giving two locates two things from it
+    crowded = frames.ambiguous_in(
+        [(c.article_id, (c.quantity.reference,), c.quantity.number) for c in claims if located(c.quantity)]
+    )
+    return [
+        c
+        for c in claims
+        if (c.article_id, key(c)) not in unclear and (c.article_id, (c.quantity.reference,)) not in crowded
+    ]
 
 
 def _infer_place(
@@ -346,7 +363,7 @@ def _infer_place(
 ) -> QuantityClaim:
     """A claim without a place takes one named in its sentence or the one before it, but only a
     place that other articles give for the same kind of tally (the most common such place)."""
-    if claim.place_key:
+    if claim.place_key or located(claim.quantity):
         return claim
     other_places = Counter(
         c.place_key
@@ -380,6 +397,56 @@ def _infer_place(
     )
 
 
+# a model designation: letters and a number, "AK-47", "M16", "AR-15", "F-16", "MiG-29"
+_MODEL = re.compile(r"\b([A-Za-z]{1,4})[-\s]?(\d{1,3})s?\b")
+GENERIC_MODEL_NOUNS = frozenset(
+    {"gun", "guns", "rifle", "rifles", "weapon", "weapons", "pistol", "pistols", "jet", "jets", "plane",
+     "planes", "aircraft", "tank", "tanks", "helicopter", "helicopters", "missile", "missiles", "fighter",
+     "fighters", "drone", "drones", "launcher", "launchers"}
+)  # fmt: skip
+
+
+def model_designation(quantity: Quantity) -> tuple[str, frozenset[str]] | None:
+    """("model:ak47", the words it is written with) for a count of one model, named as the counted
+    noun ("seven AK-47s") or before a generic noun ("12 AK 47 guns", "14 AK-47 rifles"): one
+    thing however it is written.  None for any other count."""
+    counted = (quantity.counted or "").lower()
+    value_end = quantity.text.lower().find(quantity.value.lower())
+    after = quantity.text[value_end + len(quantity.value) :] if value_end >= 0 else quantity.text
+    match = _MODEL.search(after)
+    if match is None:
+        return None
+    letters, digits = match.group(1), match.group(2)
+    if not letters[:1].isupper():
+        return None  # "AK", "M", "MiG": a designation starts with a capital
+    written = after[match.end() :].split()
+    if counted not in GENERIC_MODEL_NOUNS and not (counted.startswith(letters.lower()) and digits in counted):
+        return None  # the model names something else: "12 AK-47 magazines"
+    if (
+        written
+        and written[0].lower().strip(".,") not in GENERIC_MODEL_NOUNS
+        and counted in GENERIC_MODEL_NOUNS
+    ):
+        return None  # "AK 47 magazines": another thing of the model
+    return f"model:{letters.lower()}{digits}", frozenset(
+        {letters.lower(), digits, f"{letters.lower()}-{digits}"}
+    )
+
+
+def located(quantity: Quantity) -> bool:
+    """A distance from a named reference point ("20 miles north of Alden"): the reference point is
+    its place, and other places named in its sentence do not scope it."""
+    return bool(quantity.reference) and quantity.reference != "depth"
+
+
+def same_location(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """Two distances from one named reference point, in one direction or of one figure: readings of
+    where one thing is (a different direction with the same figure is the dispute itself)."""
+    if not (located(a.quantity) and a.quantity.reference == b.quantity.reference):
+        return False
+    return a.quantity.direction == b.quantity.direction or a.quantity.number == b.quantity.number
+
+
 def _iso_date(time: str | None) -> str | None:
     return time if time and re.match(r"^\d{4}-\d{2}-\d{2}$", time) else None
 
@@ -406,6 +473,8 @@ def decided_by_structure(a: QuantityClaim, b: QuantityClaim) -> bool:
         return True
     if a.counted in MEASURES and a.event and a.event == b.event:
         return True  # "magnitude 7.7" and "magnitude 7.9" of the one earthquake
+    if same_location(a, b):
+        return True  # "20 miles north of Alden" and "26 miles north of Alden"
     return same_figure and a.version is not None and a.version == b.version
 
 

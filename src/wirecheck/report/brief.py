@@ -1,7 +1,7 @@
 """Brief: a short extractive summary whose every sentence cites its articles.
 
 Public entries: ``build_brief(articles, mentions, facts, grouping, models) -> list[BriefSentence]``,
-``story_title(articles) -> str``.
+``story_title(articles, facts) -> str``.
 
 The brief is chosen, never written: every sentence is a sentence of one article (as the
 extraction parse split it), picked for coverage (how central it is across outlets, which
@@ -31,6 +31,7 @@ from spacy.lang.en.lex_attrs import like_num
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from wirecheck.extract.numbers import single_number
 from wirecheck.model import Article, ArticleMentions, BriefSentence, Claim, Fact, Grouping
 from wirecheck.nlp import Models
 
@@ -555,12 +556,17 @@ def squash(text: str) -> str:
 # --------------------------------------------------------------------------- title
 
 
-def story_title(articles: Sequence[Article]) -> str:
+def story_title(articles: Sequence[Article], facts: Sequence[Fact] = ()) -> str:
     """The headline whose words the other articles use most: an outlier figure or a
-    spinner's odd synonyms in a headline make it less representative."""
+    spinner's odd synonyms in a headline make it less representative.  A headline giving a toll
+    that later reports updated ("4 dead", then "9 dead") is passed over while another headline
+    does not: the title tells the latest figure."""
     headed = [a for a in articles if a.headline and 3 <= len(a.headline.split()) <= 30]
     if not headed:
         return untitled(articles)
+    outdated = outdated_figures(facts)
+    current = [a for a in headed if not headline_numbers(a.headline or "") & outdated]
+    headed = current or headed
     texts = {a.id: content_words(" ".join([a.headline or "", a.summary or "", a.body])) for a in articles}
 
     def representativeness(article: Article) -> tuple[float, int]:
@@ -573,6 +579,30 @@ def story_title(articles: Sequence[Article]) -> str:
 
     best = max(headed, key=representativeness)
     return (best.headline or "").strip()
+
+
+def outdated_figures(facts: Sequence[Fact]) -> set[float]:
+    """Every value of a toll that later reports updated (an agreed fact told as a series), but the
+    latest: a rising toll's latest figure is its highest."""
+    outdated: set[float] = set()
+    for fact in facts:
+        if fact.status != "agreed" or not fact.reason.startswith("updated over time"):
+            continue
+        numbers = {c.number for c in fact.claims if c.number is not None}
+        if numbers:
+            outdated |= numbers - {max(numbers)}
+    return outdated
+
+
+def headline_numbers(headline: str) -> set[float]:
+    """The figures a headline gives, in digits or words ("Nine dead", "1,200 homes")."""
+    found: set[float] = set()
+    for token in re.findall(r"[\w,.]+", headline):
+        word = token.strip(",.").lower()
+        value = single_number(word.replace(",", "")) if word else None
+        if value is not None:
+            found.add(float(value))
+    return found
 
 
 def untitled(articles: Sequence[Article]) -> str:
