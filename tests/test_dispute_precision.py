@@ -176,3 +176,8 @@ def test_a_total_over_several_operations_is_a_running_total(models):
 def test_the_bar_of_a_class_someone_joined_is_not_a_tally(models):
     body = "Okafor then became the third keeper in the league's history to save 40 penalties."
     assert by_number(models, body)[40].role == "record"
+
+
+def test_a_parent_of_a_number_counts_children_not_people_killed(models):
+    found = by_number(models, "The gunman shot dead a father of four outside the Orvale depot.")
+    assert (found[4].counted, found[4].event) == ("offspring", None)

@@ -171,6 +171,7 @@ CLASS_NOUNS = {
     "percent": "per cent",
     "per cent": "per cent",
     "troops": "troops",
+    "offspring": "children of a parent",  # "a mother of 12" (extract/quantities.is_kin_count)
 }
 
 SMALL_FIGURE = 3  # "one", "two", "three" recur in any story: equal small figures alone do not link claims

@@ -266,6 +266,8 @@ def describe(
     if unit is not None:
         counted, counted_token, age = unit, None, False
     event = shock_measured(doc, run) if unit == "magnitude" else find_event(doc, run, counted_token)
+    if unit is None and counted_token is None and is_kin_count(doc, run):
+        counted, event = "offspring", None  # "killing a mother of 12": her children, nobody killed
     if counted is None and unit is None:
         counted, event = toll_subject(doc, run) or (counted, event)
     if counted is None and event in {"kill", "injure", "casualty"}:
@@ -505,6 +507,21 @@ def compound_head(token: Token) -> Token:
             break
         last = following
     return last
+
+
+KIN_NOUNS = frozenset({"mother", "father", "parent", "grandmother", "grandfather", "mum", "mom", "dad"})
+
+
+def is_kin_count(doc: Doc, run: NumberRun) -> bool:
+    """ "a mother of 12", "father of three": the number counts a parent's children, whatever the
+    verb around the parent says happened to the parent."""
+    token = doc[run.last]
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lemma_.lower() in KIN_NOUNS
+        and not any(c.pos_ == "NOUN" for c in token.children)
+    )
 
 
 def toll_subject(doc: Doc, run: NumberRun) -> tuple[str, str | None] | None:
