@@ -118,17 +118,31 @@ def contains_words(text: str, part: str) -> bool:
     return bool(want) and any(have[i : i + len(want)] == want for i in range(len(have) - len(want) + 1))
 
 
+CURRENCIES = {"$": "dollar", "dollar": "dollar", "€": "euro", "euro": "euro", "£": "pound", "pound": "pound"}
+
+
+def currency(value: str) -> str | None:
+    """The currency a value is written in ("$2.6 million", "two million euros"), if any."""
+    lowered = value.lower()
+    found = {name for mark, name in CURRENCIES.items() if mark in lowered}
+    return found.pop() if len(found) == 1 else None
+
+
 def lands_on(claim: Json, side: Json, quote: bool = False) -> bool:
     """Whether a report claim is one of the values a judged side stands for."""
     if claim.get("article_id") not in side["articles"]:
         return False
+    wanted_currency, given_currency = currency(side["value"]), currency(claim.get("value") or "")
+    if wanted_currency and given_currency and wanted_currency != given_currency:
+        return False  # 2 million euros is not the side's $2 million
     if side.get("in") and squash(side["in"]) not in squash(claim.get("text") or ""):
         return False
     number = claim.get("number")
     if side.get("number") is not None and isinstance(number, (int, float)):
         wanted = side["number"] if isinstance(side["number"], list) else [side["number"]]
-        if any(same_number(float(number), float(n)) for n in wanted):
-            return True
+        # a figure lands by its number: a sum written with its parts ("12 Somali and 11 Yemeni",
+        # 23) is the total's value, not also each part's
+        return any(same_number(float(number), float(n)) for n in wanted)
     if quote:
         return bool(squash(side["value"])) and squash(side["value"]) in squash(claim.get("value") or "")
     return contains_words(claim.get("value") or "", side["value"])

@@ -202,3 +202,36 @@ def test_part_of_speech_clash_needs_a_real_determiner_or_modal():
 def test_letters_and_initials_are_not_articles():
     text = "Options: a) insert the card, b) wait. A. Smith and an editor met. " * 20
     assert score_spin(article(text)).phrases == ()
+
+
+WIRE_COPY = (
+    "The toll from the quake in the hill country rose to 212 on Sunday, the survey office said, and "
+    "crews with few tools searched the fallen homes. The governor said the region would invite "
+    "assistance from abroad and that roads would reopen shortly, about a week after the first tremor. "
+    "Officials asked residents to stay out of damaged buildings while engineers checked the bridges."
+)
+# the same copy with words swapped for WordNet synonyms, most of them common words
+SYNONYM_SPUN = (
+    "The toll from the tremor in the hill nation climbed to 212 on Sunday, the study office said, and "
+    "crews with few tools searched the fallen homes. The governor averred the region would welcome "
+    "help from abroad and that roads would reopen soon, around a week after the first tremor. "
+    "Officials asked occupants to stay out of damaged edifices while engineers checked the bridges."
+)
+LIGHT_REWRITE = WIRE_COPY.replace("rose to", "climbed to").replace("shortly", "soon")
+
+
+def test_a_copy_with_many_common_synonyms_swapped_in_is_spun_and_linked_to_its_source():
+    original, spun = article(WIRE_COPY, "wire"), article(SYNONYM_SPUN, "farm")
+    alone = score_spin(spun)
+    assert not alone.flagged  # common words: the word-level signals alone do not see it
+    scores = confirm_by_alignment([original, spun], [score_spin(original), alone])
+    assert [s.article_id for s in scores if s.flagged] == ["farm"]
+    assert [(link.article_id, link.copy_of) for link in link_spun([original, spun], ["farm"])] == [
+        ("farm", "wire")
+    ]
+
+
+def test_an_editors_light_rewrite_of_a_copy_is_not_spun():
+    original, edited = article(WIRE_COPY, "wire"), article(LIGHT_REWRITE, "edited")
+    scores = confirm_by_alignment([original, edited], [score_spin(original), score_spin(edited)])
+    assert not any(s.flagged for s in scores)

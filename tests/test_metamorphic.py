@@ -5,8 +5,8 @@ The variants are made here at run time from ../shared/corpus/seeds and examples/
 stored): a rule that keys on a name or a figure of the visible corpora, not on the structure of
 the text, shows up as a dispute gained or lost.  Person names keep their length and ending and
 change their first three letters ("Zelenskyy" / "Zelensky" stay two spellings of one name);
-digits are multiplied by three, except years, days of a month, clock times and numbers glued
-to other words.  Places keep their names: the gazetteer that tells a city inside a country is
+figures are multiplied by three (those in words written as digits: "ten" -> "30"), except years,
+days of a month, clock times, spans of time ("two days") and numbers glued to other words.  Places keep their names: the gazetteer that tells a city inside a country is
 real-world data, and renaming places would test the gazetteer, not the rules.
 """
 
@@ -45,8 +45,67 @@ NEW_PREFIXES = [
 ]
 
 
+UNIT_WORDS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+]
+UNIT_WORDS += ["sixteen", "seventeen", "eighteen", "nineteen"]
+TENS_WORDS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+WORD_VALUES = {word: value for value, word in enumerate(UNIT_WORDS, 1)} | {
+    word: 10 * value for value, word in enumerate(TENS_WORDS, 2)
+}
+NUMBER_WORD = re.compile(
+    rf"\b({'|'.join(TENS_WORDS)})(?:-({'|'.join(UNIT_WORDS[:9])}))?\b|\b({'|'.join(UNIT_WORDS)})\b",
+    re.IGNORECASE,
+)
+# a span of time stays as it is: scaling it would change the span, not a tally
+TIME_UNIT_AFTER = re.compile(
+    r"[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|nights?)\b", re.I
+)
+NOT_A_NUMBER_ONE = (
+    re.compile(r"\s*(?:of|another|day|time|way|side|hand)\b", re.I),
+    re.compile(r"\b(?:no|any|every|the|this|that|which|each)\s*$", re.I),
+)
+
+
+def scale_number_words(text: str) -> str:
+    """Figures written in words ("ten", "Twenty-six") times FACTOR, written in digits; never "one"
+    where it is no number ("one of", "no one"), a span of time or a word glued to another."""
+
+    def scaled(match: re.Match[str]) -> str:
+        before, after = text[max(0, match.start() - 12) : match.start()], text[match.end() : match.end() + 12]
+        if TIME_UNIT_AFTER.match(after) or after.startswith("-") or before.endswith("-"):
+            return match.group(0)
+        word = match.group(0).lower()
+        if word == "one" and (NOT_A_NUMBER_ONE[0].match(after) or NOT_A_NUMBER_ONE[1].search(before)):
+            return match.group(0)
+        value = sum(WORD_VALUES[part] for part in word.split("-"))
+        return str(value * FACTOR)
+
+    return NUMBER_WORD.sub(scaled, text)
+
+
 def scale_numbers(text: str) -> str:
-    """Every figure times FACTOR, except years, days of a month and clock times."""
+    """Every figure times FACTOR, except years, days of a month, clock times and spans of time;
+    figures written in words too (:func:`scale_number_words`)."""
+    return scale_number_words(scale_digits(text))
+
+
+def scale_digits(text: str) -> str:
+    """Every figure in digits times FACTOR, except years, days of a month, clock times and spans."""
 
     def scaled(match: re.Match[str]) -> str:
         whole, fraction = match.group(1), match.group(2) or ""
@@ -58,6 +117,8 @@ def scale_numbers(text: str) -> str:
             return match.group(0)  # a day of a month
         if re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|o'clock|h\b)", after, re.IGNORECASE):
             return match.group(0)  # a clock time
+        if TIME_UNIT_AFTER.match(after):
+            return match.group(0)  # a span of time
         if fraction:
             return f"{float(whole.replace(',', '') + fraction) * FACTOR:.{len(fraction) - 1}f}"
         new = value * FACTOR
@@ -118,8 +179,10 @@ def disputes(report, scale: float = 1.0) -> Counter[tuple[str, tuple[float, ...]
 
 
 @pytest.mark.xfail(
-    reason="not met yet (issue 10): figures written in words ('ten') are not scaled with the digits, "
-    "and digits in spans of time change the span; the variants then differ in a few disputes",
+    reason="not met yet (issue 10): with figures in words scaled and spans of time kept, every quantity "
+    "dispute of the seeds comes out the same, but one name dispute is lost (the small spaCy model does not "
+    "tag made-up names as persons), and on the demo one figure dispute rests on sentence-embedding "
+    "similarity near the link threshold (digits for 'Twenty-six', renamed people change the sentence)",
     strict=False,
 )
 @pytest.mark.parametrize("corpus", ["seeds", "demo"])
@@ -136,4 +199,12 @@ def test_scaling_keeps_years_days_and_clock_times():
     text = "On November 25, 2025 at 10 a.m. 22 missiles and 1,600 drones hit; 7.7 quake; 3 March."
     assert scale_numbers(text) == (
         "On November 25, 2025 at 10 a.m. 66 missiles and 4,800 drones hit; 23.1 quake; 3 March."
+    )
+
+
+def test_scaling_turns_figures_in_words_into_scaled_digits_but_keeps_spans_and_pronouns():
+    text = "Twenty-six boats and one ferry sank; no one knows why; one of the crews waited two days."
+    assert (
+        scale_numbers(text)
+        == "78 boats and 3 ferry sank; no one knows why; one of the crews waited two days."
     )

@@ -115,7 +115,8 @@ class Quantity:
     vague: bool = False  # "dozens", "hundreds": number is only a lower bound, not a figure to compare
     number_max: float | None = None  # upper end of a range: "10 to 15 people" -> number 10, number_max 15
     # the claim frame: what else must match before two figures are compared (see compare/frames.py)
-    role: str = "tally"  # tally | part (of a sum) | sum | conversion | score | rate | age | measure
+    # tally | part (of a sum) | sum | conversion | score | rate | age | measure | whole | elapsed | record
+    role: str = "tally"
     modifiers: tuple[str, ...] = ()  # what narrows the counted noun: "un", "staff"; "critically"
     holder: str | None = None  # whose figure: "Bush" for "Bush rushed for 404 yards"
     reference: str | None = None  # a distance's reference point: "cloverdale", "depth"

@@ -172,6 +172,7 @@ CLASS_NOUNS = {
     "percent": "per cent",
     "per cent": "per cent",
     "troops": "troops",
+    "offspring": "children of a parent",  # "a mother of 12" (extract/quantities.is_kin_count)
 }
 
 SMALL_FIGURE = 3  # "one", "two", "three" recur in any story: equal small figures alone do not link claims
@@ -200,6 +201,8 @@ class QuantityClaim:
     sentence: str  # the sentence in the body, never across a paragraph break
     baseline: bool = False  # the figure of an ordinary day: "would have passed through on a normal Friday"
     frame: tuple[object, ...] = ()  # the claim frame's key (compare/frames.py): what the figure is of
+    span_days: float | None = None  # the figure is a total over this many days: "over four nights"
+    running: bool = False  # a running total of many operations: "has seized 14 rifles so far"
 
     @property
     def block(self) -> tuple[object, ...]:
@@ -324,10 +327,87 @@ def quantity_claims(articles: Sequence[Article], mentions: Sequence[ArticleMenti
                     sentence_end=end,
                     sentence=body[start:end].strip(),
                     frame=frame.key(),
+                    span_days=span_of(article_mentions, start, end),
+                    running=bool(RUNNING_TOTAL.search(body[start:end])),
                 )
             )
     placed = [_infer_place(claim, draft, bodies, mentions) for claim in draft]
     return unambiguous(placed)
+
+
+DAYS_PER_YEAR = 365.25
+
+
+def span_of(mentions: ArticleMentions, sentence_start: int, sentence_end: int) -> float | None:
+    """The longest stretch of more than one day that the figure's sentence gives ("over four
+    nights", "in the past week"), in days: the figure is then a total over that stretch."""
+    days = [
+        t.years * DAYS_PER_YEAR
+        for t in mentions.times
+        if t.kind == "duration" and t.years and sentence_start <= t.start < sentence_end
+    ]
+    longest = max(days, default=0.0)
+    return round(longest, 2) if longest > 1.0 else None
+
+
+# outcomes that befall some of the counted things, each family one predicate in different words
+OUTCOME_FAMILIES: Mapping[str, str] = {
+    **dict.fromkeys(
+        [
+            "arrest",
+            "capture",
+            "nab",
+            "apprehend",
+            "seize",
+            "catch",
+            "detain",
+            "confiscate",
+            "grab",
+            "find",
+            "recover",
+        ],
+        "taken",
+    ),
+    **dict.fromkeys(["escape", "flee", "evade"], "escaped"),
+    **dict.fromkeys(["rescue", "save", "free", "release", "evacuate"], "rescued"),
+}
+
+
+def different_predicates(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """One figure counts the things an outcome befell and the other the things another verb tells
+    of: five boats *seen* approaching and three boats *captured*, one person who *threw* a can
+    and one person *arrested*.  Such outcomes pick out some of the things, so the figures are of
+    different sets.  Two verbs outside these families ("made off with" / "stole") may tell one
+    predicate, and a figure without a verb is not set apart by this."""
+    if a.event or b.event or not (a.event_word and b.event_word):
+        return False  # known event classes are told apart by the block already
+    family_a, family_b = OUTCOME_FAMILIES.get(a.event_word), OUTCOME_FAMILIES.get(b.event_word)
+    return (family_a is not None or family_b is not None) and family_a != family_b
+
+
+_SEVERAL = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|all)"
+_OCCASIONS = r"(?:operations|raids|attacks|missions|patrols|sorties|incidents|games|matches|seasons|races)"
+# a total of many operations: "so far", "to date", "during the five operations it carried out"
+RUNNING_TOTAL = re.compile(
+    rf"\b(?:so far|thus far|to date|all told|(?:in|during|over|across|from) (?:the |its |their |his |her )?"
+    rf"(?:\w+ )?{_SEVERAL} (?:\w+ )?{_OCCASIONS})\b",
+    re.IGNORECASE,
+)
+
+
+def different_scopes(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """A total over several days set against one day's figure ("over 50 arrests over four
+    nights" / "46 arrests on Wednesday night"), or totals over different stretches; a running
+    total of many operations ("has seized 14 rifles so far") set against one operation's figure.
+    A toll of killed or injured told "so far" is still the one event's toll."""
+    if a.running != b.running and not (a.event in CASUALTY_EVENTS and b.event in CASUALTY_EVENTS):
+        return True
+    if a.span_days is None and b.span_days is None:
+        return False
+    if a.span_days is not None and b.span_days is not None:
+        return a.span_days != b.span_days
+    dated = b if a.span_days is not None else a
+    return _iso_date(dated.quantity.time) is not None
 
 
 def unambiguous(claims: Sequence[QuantityClaim]) -> list[QuantityClaim]:
@@ -461,7 +541,9 @@ def compatible(a: QuantityClaim, b: QuantityClaim) -> bool:
     if a.version != b.version and (a.version and b.version or not same_figure):
         return False
     date_a, date_b = _iso_date(a.quantity.time), _iso_date(b.quantity.time)
-    return not (date_a and date_b and date_a != date_b)
+    if date_a and date_b and date_a != date_b:
+        return False
+    return not (different_predicates(a, b) or different_scopes(a, b))
 
 
 def decided_by_structure(a: QuantityClaim, b: QuantityClaim) -> bool:

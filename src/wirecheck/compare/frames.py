@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from wirecheck.model import Quantity
 
 # what a figure may be besides a tally: never compared (see extract/quantities.py role_of)
-NOT_TALLIES = frozenset({"score", "rate", "conversion", "age", "measure", "part", "code"})
+NOT_TALLIES = frozenset(
+    {"score", "rate", "conversion", "age", "measure", "part", "code", "whole", "elapsed", "record"}
+)
 # generic words for people: a frame narrowed by none of them ("people", "victims", "the dead")
 GENERIC_COUNTED = frozenset(
     {"people", "person", "persons", "resident", "residents", "victim", "victims", "death", "deaths", "casualty",

@@ -49,6 +49,10 @@ EVENT_CLASSES = {
 EVENT_NOUNS = {"death", "fatality", "injury", "casualty", "dead", "injured", "wounded"}
 REPORTING_VERBS = {"say", "report", "tell", "claim", "announce", "state", "confirm", "add", "note", "accord",
                    "describe", "write", "estimate", "show", "cite", "quote", "include", "be", "have"}  # fmt: skip
+# verbs that say who believes or expects a predicate, which their complement tells: "believed to
+# have been arrested", "feared to have drowned", "expected to survive"
+RAISING_VERBS = {"believe", "think", "fear", "expect", "know", "understand", "presume", "suspect", "seem",
+                 "appear", "report", "say", "confirm", "feel"}  # fmt: skip
 PERSON_WORDS = {"people", "person", "resident", "civilian", "child", "woman", "man", "individual", "inhabitant",
                 "victim", "passenger", "worker", "student", "adult", "teenager", "girl", "boy", "baby",
                 "infant", "citizen", "refugee", "patient", "body", "other", "local", "villager",
@@ -262,6 +266,8 @@ def describe(
     if unit is not None:
         counted, counted_token, age = unit, None, False
     event = shock_measured(doc, run) if unit == "magnitude" else find_event(doc, run, counted_token)
+    if unit is None and counted_token is None and is_kin_count(doc, run):
+        counted, event = "offspring", None  # "killing a mother of 12": her children, nobody killed
     if counted is None and unit is None:
         counted, event = toll_subject(doc, run) or (counted, event)
     if counted is None and event in {"kill", "injure", "casualty"}:
@@ -426,6 +432,10 @@ def counted_noun(doc: Doc, run: NumberRun) -> tuple[str | None, Token | None, bo
             objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}]
             if objects:
                 return noun_lemma(objects[0]), objects[0], False
+    whole = partitive_whole(doc, end_index)
+    if whole is not None:  # "completed 28 of 41 passes": the 28 are passes too
+        counted, whole_token, _ = counted_noun(doc, NumberRun(whole, whole, 0.0))
+        return counted, whole_token, False
     head = last.head
     if (
         last.dep_ in {"nummod", "quantmod", "compound", "amod"}
@@ -434,6 +444,7 @@ def counted_noun(doc: Doc, run: NumberRun) -> tuple[str | None, Token | None, bo
     ):
         if head.lemma_.lower() in {"more", "other"}:
             return None, None, False
+        head = compound_head(head)
         return noun_lemma(head), head, False
     following = doc[end_index + 1] if end_index + 1 < len(doc) else None
     if (
@@ -442,8 +453,75 @@ def counted_noun(doc: Doc, run: NumberRun) -> tuple[str | None, Token | None, bo
         and following.tag_ in {"NNS", "NN"}
         and following.lemma_.lower() not in {"more", "other"}
     ):
+        following = compound_head(following)
         return noun_lemma(following), following, False
     return None, None, False
+
+
+def partitive_whole(doc: Doc, end_index: int) -> int | None:
+    """The token of the whole a number is part of, written as a number: "28 of 41 passes",
+    "12 of the 30 pupils" -> the index of "41" / "30"; None when the number is no such part."""
+    index = end_index + 1
+    if index >= len(doc) or doc[index].lower_ != "of":
+        return None
+    index += 1
+    if index < len(doc) and doc[index].lower_ == "the":
+        index += 1
+    return index if index < len(doc) and doc[index].like_num else None
+
+
+def is_partitive_whole(doc: Doc, run: NumberRun) -> bool:
+    """The number is the whole of a part written before it: the 41 of "28 of 41 passes" (attempts,
+    not passes completed), the 30 of "12 of the 30 pupils"."""
+    index = run.first - 1
+    if index >= 0 and doc[index].lower_ == "the":
+        index -= 1
+    return index >= 1 and doc[index].lower_ == "of" and doc[index - 1].like_num
+
+
+def compound_head(token: Token) -> Token:
+    """The noun a counted word only modifies, when the parser took the modifier for the head: in
+    "one rocket propelled grenade launcher" the count is of launchers.  A singular noun, a
+    participle and at once a noun ("rocket propelled grenade", "battery powered radio") make a
+    compound whose last noun is what is counted; the parser often reads the participle as a verb
+    and tags the last noun as an adverb, so nouns are told from other words by shape.  A plural
+    ("two rockets fired") counts itself."""
+    doc = token.doc
+    if token.tag_ != "NN":
+        return token
+    index = token.i + 1
+    if index < len(doc) and doc[index].text in {"-", "\u2013"}:
+        index += 1
+    if index + 1 >= len(doc) or doc[index].tag_ not in {"VBN", "VBD"} or doc[index + 1].pos_ != "NOUN":
+        return token
+    last = token
+    for following in doc[index + 1 : min(len(doc), index + 5)]:
+        nounlike = following.pos_ == "NOUN" or (
+            following.pos_ in {"ADV", "X"}
+            and following.is_alpha
+            and following.is_lower
+            and not following.is_stop
+            and not following.lower_.endswith("ly")
+        )
+        if not nounlike or following.ent_type_ in {"DATE", "TIME"}:
+            break
+        last = following
+    return last
+
+
+KIN_NOUNS = frozenset({"mother", "father", "parent", "grandmother", "grandfather", "mum", "mom", "dad"})
+
+
+def is_kin_count(doc: Doc, run: NumberRun) -> bool:
+    """ "a mother of 12", "father of three": the number counts a parent's children, whatever the
+    verb around the parent says happened to the parent."""
+    token = doc[run.last]
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lemma_.lower() in KIN_NOUNS
+        and not any(c.pos_ == "NOUN" for c in token.children)
+    )
 
 
 def toll_subject(doc: Doc, run: NumberRun) -> tuple[str, str | None] | None:
@@ -535,6 +613,11 @@ def find_event(doc: Doc, run: NumberRun, counted_token: Token | None) -> str | N
             lemma = "fire"
         if lemma in EVENT_CLASSES and token.pos_ in {"VERB", "NOUN", "ADJ", "AUX"}:
             return EVENT_CLASSES[lemma]
+        if token.pos_ == "VERB" and lemma in RAISING_VERBS:
+            complement = next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+            if complement is not None:  # "one person is believed to have been arrested": arrested
+                verb = complement.lemma_.lower()
+                return EVENT_CLASSES.get(verb, verb)
         if token.pos_ == "VERB" and lemma not in REPORTING_VERBS:
             # the figure's own verb ends the search: in "killed five and left nine missing" the nine
             # are missing, not killed; "left nine dead" takes the state its verb names
@@ -758,7 +841,9 @@ def time_of(sentence: Span, times: Sequence[TimeRef], text: str) -> str | None:
 # counted noun, whose figure it is, a distance's reference point, and whether it belongs to an
 # earlier, background event.
 
-NOT_TALLIES = frozenset({"score", "rate", "conversion", "age", "measure", "part", "code"})
+NOT_TALLIES = frozenset(
+    {"score", "rate", "conversion", "age", "measure", "part", "code", "whole", "elapsed", "record"}
+)
 SCORE_WORDS = frozenset(
     {"win", "won", "beat", "lose", "lost", "loss", "victory", "defeat", "lead", "record", "start", "score",
      "game", "setback", "rout", "tie", "draw", "trail", "overtime", "halftime", "match", "final", "triumph"}
@@ -788,6 +873,7 @@ BACKGROUND_PHRASES = re.compile(
     r"in the past|career|all-time|since (?:19|20)\d\d|record of|history)\b",
     re.IGNORECASE,
 )
+ELAPSED_WORDS = frozenset({"later", "earlier", "ago", "afterwards"})
 CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "conj", "parataxis", "acl", "xcomp"})
 
 
@@ -803,13 +889,24 @@ def role_of(
     """tally, or what else the number is: a score or record ("won 88-71", "a 9-14 start"), a season
     or code ("2008-09", "05"), an age in apposition ("Mara Quill, 34,"), a rate ("averaging 14.9
     points", "5.2 yards a carry"), a currency conversion in brackets ("110 billion euros ($143
-    billion)"), or a measure (a fraction cannot count whole things: "a 2.9 aftershock")."""
+    billion)"), a measure (a fraction cannot count whole things: "a 2.9 aftershock"), the whole
+    of a part written before it ("28 of 41 passes": 41 attempts, not passes completed) or how far
+    on in a series something came ("fifteen games later")."""
     if age:
         return "age"
     first = doc[run.first]
     last = doc[run.last_of_range if run.last_of_range is not None else run.last]
     if is_score(doc, run):
         return "score"
+    if is_partitive_whole(doc, run):
+        return "whole"
+    if defines_a_class(counted_token if counted_token is not None else last):
+        return "record"  # "the only teams to win at least 10 games": a record's bar, not a tally
+    following = (
+        doc[counted_token.i + 1] if counted_token is not None and counted_token.i + 1 < len(doc) else None
+    )
+    if following is not None and following.lower_ in ELAPSED_WORDS:
+        return "elapsed"  # "fifteen games later", "three rounds earlier": how far on, not a tally
     if re.fullmatch(r"0\d", first.text) or (
         run.first >= 2
         and doc[run.first - 1].text in {"-", "–", "/"}
@@ -851,6 +948,40 @@ def role_of(
     ):
         return "measure"
     return "tally"
+
+
+def defines_a_class(anchor: Token) -> bool:
+    """The figure sets the bar of a record class: "the only teams to win at least 10 games", "the
+    fifth rookie to throw for 4,000 yards".  Its verb is an infinitive qualifying a noun marked
+    as one of few (only, first, fifth, a superlative)."""
+    verb = anchor
+    for _ in range(4):
+        if verb.head.i == verb.i:
+            return False
+        verb = verb.head
+        if verb.pos_ in {"VERB", "AUX"}:
+            break
+    else:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if verb.dep_ in {"acl", "relcl"}:
+        noun = verb.head
+    elif verb.dep_ == "advcl" and verb.head.lemma_.lower() in {"be", "become", "remain"}:
+        # "became the fifth rookie to win": the class is what the subject became
+        noun = next((c for c in verb.head.children if c.dep_ == "attr"), verb.head)
+    else:
+        return False
+    for _ in range(3):  # "the fifth rookie in the Super Bowl era to win": up from "era" to "rookie"
+        if any(
+            c.lower_ in {"only", "first", "last"} or c.tag_ == "JJS" or c.ent_type_ == "ORDINAL"
+            for c in noun.children
+        ):
+            return True
+        if noun.dep_ != "pobj" or noun.head.head.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        noun = noun.head.head
+    return False
 
 
 def _money_before(doc: Doc, run: NumberRun) -> bool:
@@ -981,8 +1112,11 @@ def distance_frame(doc: Doc, run: NumberRun, counted_token: Token | None) -> tup
 
 def is_background(doc: Doc, run: NumberRun, published_year: int | None) -> bool:
     """The figure belongs to an earlier event told as background: its clause names an earlier year
-    ("the 2004 tsunami killed 230,000"), "last year", "previous", a career or all-time record."""
+    ("the 2004 tsunami killed 230,000"), "last year", "previous", a career or all-time record; or
+    it describes an event that followed or preceded the one told (:func:`in_a_following_event`)."""
     anchor = doc[run.first]
+    if in_a_following_event(anchor):
+        return True
     clause = anchor
     for _ in range(8):
         if clause.head.i == clause.i or clause.dep_ in CLAUSE_DEPS and clause.pos_ in {"VERB", "AUX"}:
@@ -997,6 +1131,19 @@ def is_background(doc: Doc, run: NumberRun, published_year: int | None) -> bool:
             if published_year is None or year < published_year:
                 return True
     return bool(BACKGROUND_PHRASES.search(" ".join(t.text for t in tokens)))
+
+
+def in_a_following_event(anchor: Token) -> bool:
+    """The figure describes an event that followed or preceded the one told: "it was followed by a
+    smaller quake two miles east of the dam" (the distance is the smaller quake's)."""
+    token = anchor
+    for _ in range(8):
+        if token.head.i == token.i:
+            return False
+        if token.dep_ in {"agent", "prep"} and token.lower_ == "by":
+            return token.head.lemma_.lower() in {"follow", "precede"}
+        token = token.head
+    return False
 
 
 def own_clause(verb: Token, anchor: Token) -> list[Token]:
