@@ -16,6 +16,7 @@ from wirecheck.report import timeline
 from wirecheck.report.timeline import (
     MIN_AVERAGE_LINK,
     SAME_EVENT,
+    SAME_EVENT_OTHER_DATE,
     Candidate,
     build_timeline,
     key_words,
@@ -24,6 +25,7 @@ from wirecheck.report.timeline import (
     merge_closest,
     normalise,
     similarity,
+    tells_same_event,
     word_weights,
 )
 
@@ -278,3 +280,19 @@ def test_the_common_words_of_a_day_are_not_looked_up():
     for member in members:
         keys = key_words(member.words, weights)
         assert keys and not set(keys) & common
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.frozensets(st.sampled_from(WORDS), min_size=1, max_size=5), min_size=1, max_size=12),
+    st.lists(st.frozensets(st.sampled_from(WORDS), min_size=1, max_size=5), min_size=1, max_size=12),
+)
+def test_looking_up_key_words_finds_the_same_event_on_another_date(first_sets, second_sets):
+    """Other dates of one event: the key-word lookup finds a close pair exactly when one exists."""
+    first = [candidate(n, words) for n, words in enumerate(first_sets)]
+    second = [candidate(n + 100, words) for n, words in enumerate(second_sets)]
+    weights = word_weights(first + second)
+    every_pair = any(
+        similarity(a.words, b.words, weights) >= SAME_EVENT_OTHER_DATE for a in first for b in second
+    )
+    assert tells_same_event(first, second, weights) == every_pair

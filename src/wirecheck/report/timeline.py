@@ -316,16 +316,17 @@ def close_pairs(sets: Sequence[frozenset[str]], weights: dict[str, float]) -> di
                     continue  # each pair is found from its lighter set
                 score = similarity(words, sets[v], weights)
                 if score >= SAME_EVENT:
-                    pairs[(min(u, v), max(u, v))] = score
-    return pairs
+                    pairs[(u, v)] = score
+    return {(min(u, v), max(u, v)): score for (u, v), score in pairs.items()}
 
 
-def key_words(words: frozenset[str], weights: dict[str, float]) -> list[str]:
+def key_words(words: frozenset[str], weights: dict[str, float], close: float = SAME_EVENT) -> list[str]:
     """The rarest words of a set, as few as leave the rest (its commonest words) less than
-    SAME_EVENT of its weight: a set can be that close to a heavier one only by sharing one."""
+    ``close`` of its weight: a set can be that close (:func:`similarity`) to a heavier one only
+    by sharing one of them."""
     ranked = sorted(words, key=lambda w: (-weights.get(w, 1.0), w))
     rest = sum(weights.get(w, 1.0) for w in ranked)
-    enough = SAME_EVENT * rest * (1 - 1e-9)  # a hair lower: rounding must not drop a pair at the edge
+    enough = close * rest * (1 - 1e-9)  # a hair lower: rounding must not drop a pair at the edge
     keys = []
     for word in ranked:
         if rest < enough:
@@ -387,6 +388,7 @@ def other_dates(
     and each pair of clusters is compared once (:func:`tells_same_event` is symmetric)."""
     articles = [frozenset(c.article_ids) for c in clusters]
     clauses = [unlike(c.members) for c in clusters]
+    indexes: dict[int, Index] = {}
     told: dict[tuple[int, int], bool] = {}
     by_granularity: dict[str, list[tuple[int, int]]] = {}
     for index, cluster in enumerate(clusters):
@@ -404,7 +406,12 @@ def other_dates(
                     continue  # only articles already here: one article telling of several days, not a conflict
                 pair = (min(index, other), max(index, other))
                 if pair not in told:
-                    told[pair] = tells_same_event(clauses[index], clauses[other], weights)
+                    for n in pair:
+                        if n not in indexes:
+                            indexes[n] = word_index(clauses[n])
+                    told[pair] = tells_same_event(
+                        clauses[index], clauses[other], weights, (indexes[index], indexes[other])
+                    )
                 if told[pair]:
                     found[index].append((clusters[other].date, clusters[other].article_ids))
     return [tuple(sorted(f)) for f in found]
@@ -414,22 +421,49 @@ def day_number(day: str) -> int:
     return datetime.date.fromisoformat(day).toordinal()
 
 
+Index = dict[str, list[Candidate]]
+
+
+def word_index(clauses: Sequence[Candidate]) -> Index:
+    """The clauses having each word."""
+    having: Index = {}
+    for clause in clauses:
+        for word in clause.words:
+            having.setdefault(word, []).append(clause)
+    return having
+
+
 def tells_same_event(
-    first: Sequence[Candidate], second: Sequence[Candidate], weights: dict[str, float]
+    first: Sequence[Candidate],
+    second: Sequence[Candidate],
+    weights: dict[str, float],
+    indexes: tuple[Index, Index] | None = None,
 ) -> bool:
     """Does any clause of ``first`` tell the same event as one of ``second`` (similar enough
-    and :func:`same_event`)?  Only clauses sharing a word can be similar: those are found
-    through an index of words, clauses alike in words and event are tried once, and the
-    first match ends the search."""
-    having: dict[str, list[Candidate]] = {}
-    for b in unlike(second):
-        for word in b.words:
-            having.setdefault(word, []).append(b)
-    for a in unlike(first):
-        sharing = {id(b): b for word in a.words for b in having.get(word, ())}
-        for b in sharing.values():
-            if similarity(a.words, b.words, weights) >= SAME_EVENT_OTHER_DATE and same_event(a.ref, b.ref):
-                return True
+    and :func:`same_event`)?  Such a pair shares one of its lighter clause's key words
+    (:func:`key_words`), so each clause looks up only those in the other's index of words
+    (``indexes``: those of ``first`` and ``second``, when already made); the first match ends
+    the search.  Give clauses alike in words and event once (:func:`unlike`)."""
+    first_index, second_index = indexes or (word_index(first), word_index(second))
+    heft: dict[frozenset[str], float] = {}
+
+    def weight_of(clause: Candidate) -> float:
+        if clause.words not in heft:
+            heft[clause.words] = sum(weights.get(w, 1.0) for w in clause.words)
+        return heft[clause.words]
+
+    for clauses, other_index in ((first, second_index), (second, first_index)):
+        for a in clauses:
+            seen: set[int] = set()
+            for word in key_words(a.words, weights, SAME_EVENT_OTHER_DATE):
+                for b in other_index.get(word, ()):
+                    if id(b) in seen or weight_of(b) < weight_of(a):
+                        continue  # the lighter clause of a pair finds it
+                    seen.add(id(b))
+                    if similarity(a.words, b.words, weights) >= SAME_EVENT_OTHER_DATE and same_event(
+                        a.ref, b.ref
+                    ):
+                        return True
     return False
 
 
