@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wirecheck.compare.align import GroupFrame, QuantityClaim, compatible, frame_partners
+from wirecheck.compare.dates import DateClaim, joined_by_subject
 from wirecheck.compare.merge import merge_best_pairs, merge_best_pairs_summarised
 from wirecheck.model import Quantity
 
@@ -95,3 +96,45 @@ def test_joining_by_summaries_equals_checking_every_pair_of_members(block, data)
     summaries = [GroupFrame.of(claim) for claim in block]
     by_summary = merge_best_pairs_summarised(summaries, pairs, GroupFrame.may_join, GroupFrame.join)
     assert by_summary == every_pair
+
+
+def dated(row: tuple[int, str, tuple[str, ...], str, str], at: int) -> DateClaim:
+    article, verb, subject, date, granularity = row
+    return DateClaim(
+        f"a{article}", verb, subject, None, date, granularity, "on Friday", at, at + 9, "x", 0, 1
+    )
+
+
+date_claims = st.lists(
+    st.tuples(
+        st.integers(0, 5),
+        st.sampled_from(["open", "break out", "origin"]),
+        st.lists(st.sampled_from(["fire", "Fire", "bridge", "Harbour", "mill"]), min_size=1, max_size=3).map(
+            tuple
+        ),
+        st.sampled_from(["2025-03-01", "2025-03-02", "2025-04-20"]),
+        st.sampled_from(["day", "year"]),
+    ),
+    max_size=30,
+).map(lambda rows: [dated(row, 10 * n) for n, row in enumerate(rows)])
+
+
+@settings(max_examples=120, deadline=None)
+@given(date_claims)
+def test_dates_joined_through_an_index_of_subject_words_equal_joining_every_pair(claims):
+    """One event: the same verb and a subject word in common, directly or through other claims."""
+    parent = list(range(len(claims)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i, j in combinations(range(len(claims)), 2):
+        a, b = claims[i], claims[j]
+        if a.verb == b.verb and {w.lower() for w in a.subject} & {w.lower() for w in b.subject}:
+            parent[root(j)] = root(i)
+    every_pair: dict[int, list[DateClaim]] = {}
+    for i, claim in enumerate(claims):
+        every_pair.setdefault(root(i), []).append(claim)
+    assert joined_by_subject(claims) == list(every_pair.values())
