@@ -206,14 +206,19 @@ def word_weights(candidates: Sequence[Candidate]) -> dict[str, float]:
     return {word: math.log(1 + total / n) * (2 if word in names else 1) for word, n in count.items()}
 
 
-def similarity(a: frozenset[str], b: frozenset[str], weights: dict[str, float]) -> float:
+def similarity(
+    a: frozenset[str], b: frozenset[str], weights: dict[str, float], hefts: tuple[float, float] | None = None
+) -> float:
     """Weighted overlap of two content-word sets relative to the smaller one, 0..1; a single shared
-    word is never enough (a short clause would otherwise join anything naming the same country)."""
+    word is never enough (a short clause would otherwise join anything naming the same country).
+    ``hefts``: the two sets' weights, when already summed (over these very sets)."""
     common = a & b
     if len(common) < min(MIN_SHARED_WORDS, len(a), len(b)):
         return 0.0
     shared = sum(weights.get(w, 1.0) for w in common)
-    smaller = min(sum(weights.get(w, 1.0) for w in a), sum(weights.get(w, 1.0) for w in b))
+    if hefts is None:
+        hefts = (sum(weights.get(w, 1.0) for w in a), sum(weights.get(w, 1.0) for w in b))
+    smaller = min(hefts)
     # rounded: the sums' last bits depend on set order, and equal scores must tie exactly
     return round(shared / smaller, 12) if smaller else 0.0
 
@@ -314,7 +319,7 @@ def close_pairs(sets: Sequence[frozenset[str]], weights: dict[str, float]) -> di
             for v in having[word]:
                 if (heft[v], v) <= (heft[u], u) or (u, v) in pairs:
                     continue  # each pair is found from its lighter set
-                score = similarity(words, sets[v], weights)
+                score = similarity(words, sets[v], weights, (heft[u], heft[v]))
                 if score >= SAME_EVENT:
                     pairs[(u, v)] = score
     return {(min(u, v), max(u, v)): score for (u, v), score in pairs.items()}
