@@ -6,7 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from tests.articles import noise_texts, seed_articles, text_article
-from wirecheck.extract.quantities import find_quantities
+from wirecheck.extract.quantities import ArticleIndex, find_quantities
+from wirecheck.extract.timerefs import find_time_refs
 from wirecheck.model import Article, Quantity
 
 PUBLISHED = "2024-03-12"
@@ -206,3 +207,20 @@ def test_arbitrary_text_never_crashes(models, body):
     for q in find_quantities(models.nlp(body), article(body)):
         assert 0 <= q.start <= q.end <= len(body)
         assert body[q.start : q.end] == q.text
+
+
+def test_the_article_index_finds_what_each_sentence_holds(models):
+    """The entities and time references looked up by position are those spaCy and a scan give."""
+    body = (
+        "Floodwater closed the ring road in Marlow on Monday, and 40 families left Eastfield. "
+        "On Tuesday the Oster river fell by two metres near Brenning, the water board said.\n\n"
+        "Rescuers from Kettle Bay reached Holmsby late on Wednesday; 12 people were taken to Ravensmoor."
+    )
+    doc = models.nlp(body)
+    times = find_time_refs(doc, article(body))
+    index = ArticleIndex.of(doc, times)
+    assert index.entities and index.times
+    for sentence in doc.sents:
+        assert index.entities_in(sentence) == list(sentence.ents)
+        inside = [t for t in times if sentence.start_char <= t.start < sentence.end_char]
+        assert index.times_in(sentence) == inside

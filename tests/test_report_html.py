@@ -6,13 +6,14 @@ import dataclasses
 import re
 from html.parser import HTMLParser
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.sample_reports import FLOOD_A, FLOOD_B, HOSTILE, flood_report
 from wirecheck.model import Claim, Grouping, Report, TimelineEntry
 from wirecheck.report.html import (
     build_timeline_view,
+    literal_matches,
     render_html,
     segment_text,
     sentence_range,
@@ -214,3 +215,10 @@ def test_segments_rebuild_the_body_and_cover_each_span_exactly(body, raw):
             assert covered[span_id] == body[s:e]
         else:
             assert span_id not in covered
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab .", max_size=30), st.text(alphabet="ab .", min_size=1, max_size=4))
+def test_literal_matches_are_those_of_the_escaped_pattern(body, text):
+    """Sentences and spun phrases are found in a body without compiling a pattern for each."""
+    assert literal_matches(body, text) == [m.start() for m in re.finditer(re.escape(text), body)]

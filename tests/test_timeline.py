@@ -4,18 +4,28 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.articles import seed_articles, text_article
+from wirecheck import clean, ingest
 from wirecheck.extract.timerefs import find_time_refs
 from wirecheck.model import Article, ArticleMentions, TimeRef
+from wirecheck.report import timeline
 from wirecheck.report.timeline import (
+    MIN_AVERAGE_LINK,
     SAME_EVENT,
+    SAME_EVENT_OTHER_DATE,
     Candidate,
     build_timeline,
+    key_words,
     linkage,
+    make_candidate,
     merge_closest,
+    normalise,
+    similarity,
+    tells_same_event,
     word_weights,
 )
 
@@ -146,12 +156,37 @@ def test_a_lone_date_inside_a_quotation_is_not_an_event(models):
 
 
 def merge_every_pair(members, weights):
-    """The plain definition: score every pair of groups, join the best, again, until none is
-    similar enough (ties: the later pair of groups first).  Cubic; the reference."""
-    parts = [[m] for m in members]
+    """The plain definition: clauses worded alike start as one group; score every pair of
+    groups, join the best, again, until none is similar enough (ties: the later pair of groups
+    first).  Cubic; the reference."""
+    alike = {}
+    for m in members:
+        alike.setdefault(m.words, []).append(m)
+    parts = list(alike.values())
     while len(parts) > 1:
         score, i, j = max(
             (linkage(parts[i], parts[j], weights), i, j)
+            for i in range(len(parts))
+            for j in range(i + 1, len(parts))
+        )
+        if score < SAME_EVENT:
+            break
+        parts[i] = parts[i] + parts.pop(j)
+    return parts
+
+
+def merge_every_member_pair(members, weights):
+    """The clustering before issue 17's last item, the reference for the demo and seed corpora:
+    every clause its own group, every pair with any similarity counted in the average."""
+
+    def old_linkage(first, second):
+        scores = [similarity(a.words, b.words, weights) for a in first for b in second]
+        return max(scores) if sum(scores) / len(scores) >= MIN_AVERAGE_LINK else 0.0
+
+    parts = [[m] for m in members]
+    while len(parts) > 1:
+        score, i, j = max(
+            (old_linkage(parts[i], parts[j]), i, j)
             for i in range(len(parts))
             for j in range(i + 1, len(parts))
         )
@@ -177,3 +212,87 @@ def test_merging_through_the_word_index_equals_comparing_every_pair(word_sets):
     fast = merge_closest(members, weights)
     plain = merge_every_pair(members, weights)
     assert [[id(m) for m in part] for part in fast] == [[id(m) for m in part] for part in plain]
+
+
+@pytest.mark.parametrize("corpus", ["seeds", "demo"])
+def test_timelines_of_the_demo_and_seed_corpora_are_as_before(models, seeds_dir, demo_dir, corpus):
+    """The near-linear clustering gives the very entries the every-member-pair clustering gave
+    (same events, same articles in the same order, same lines and other dates), with all the
+    corpus's articles told as one story so that many clauses meet on one date."""
+    documents = ingest.read_inputs([str(seeds_dir if corpus == "seeds" else demo_dir)]).documents
+    articles = clean.clean_documents(documents)
+    mentions = extracted(models, articles)
+    fast = build_timeline(articles, mentions)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(timeline, "merge_closest", merge_every_member_pair)
+        before = build_timeline(articles, mentions)
+    assert len(fast) >= 15
+    assert fast == before
+
+
+# one stormy day in a harbour town, retold by 240 reports: every clause names the storm, the town
+# and its residents, and each adds a reporter's own detail, so no two are worded alike
+STORM_EVENTS = [
+    ("power", "lines", "snapped", "Quarry", "Lane"),
+    ("ferry", "service", "suspended", "crossings", "cancelled"),
+    ("school", "roof", "collapsed", "gymnasium", "pupils"),
+    ("hospital", "generator", "failed", "wards", "backup"),
+    ("bridge", "closed", "traffic", "Millrace", "diverted"),
+    ("volunteers", "filled", "sandbags", "quay", "seawall"),
+]
+STORM_WORDS = ("storm", "Lakeport", "residents")
+
+
+def storm_day(reports: int) -> tuple[list[ArticleMentions], dict[str, int]]:
+    """``reports`` one-clause reports of the storm day, and the event each tells."""
+    mentions, told = [], {}
+    for n in range(reports):
+        event = n % len(STORM_EVENTS)
+        words = STORM_EVENTS[event]
+        chosen = [words[(n // len(STORM_EVENTS) + k) % len(words)] for k in range(3)]  # 3 of its 5 words
+        detail = f"detail{n}"  # what only this report adds
+        clause = " ".join([*STORM_WORDS, *chosen, detail])
+        sentence = f"On June 4 {clause}."
+        ref = TimeRef(
+            "On June 4", "date", "2024-06-04", "day", None, None, sentence, 0, 9,
+            event_text=clause, event_words=(*STORM_WORDS, *chosen, detail),
+        )  # fmt: skip
+        mentions.append(ArticleMentions(f"r{n}", times=(ref,)))
+        told[f"r{n}"] = event
+    return mentions, told
+
+
+def test_many_reports_of_one_day_sharing_common_words_group_by_event():
+    mentions, told = storm_day(240)
+    entries = build_timeline([], mentions)
+    groups = sorted(sorted(e.article_ids) for e in entries)
+    expected = sorted(sorted(r for r, event in told.items() if event == e) for e in range(len(STORM_EVENTS)))
+    assert groups == expected
+
+
+def test_the_common_words_of_a_day_are_not_looked_up():
+    """A clause's key words (the ones looked up to find its partners) leave out the words every
+    clause of the day shares, when its rarer words weigh enough on their own."""
+    mentions, _ = storm_day(240)
+    members = [make_candidate(m.article_id, m.times[0], None) for m in mentions]
+    weights = word_weights(members)
+    common = {normalise(w) for w in STORM_WORDS}
+    for member in members:
+        keys = key_words(member.words, weights)
+        assert keys and not set(keys) & common
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.frozensets(st.sampled_from(WORDS), min_size=1, max_size=5), min_size=1, max_size=12),
+    st.lists(st.frozensets(st.sampled_from(WORDS), min_size=1, max_size=5), min_size=1, max_size=12),
+)
+def test_looking_up_key_words_finds_the_same_event_on_another_date(first_sets, second_sets):
+    """Other dates of one event: the key-word lookup finds a close pair exactly when one exists."""
+    first = [candidate(n, words) for n, words in enumerate(first_sets)]
+    second = [candidate(n + 100, words) for n, words in enumerate(second_sets)]
+    weights = word_weights(first + second)
+    every_pair = any(
+        similarity(a.words, b.words, weights) >= SAME_EVENT_OTHER_DATE for a in first for b in second
+    )
+    assert tells_same_event(first, second, weights) == every_pair

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from wirecheck.compare import frames
-from wirecheck.compare.merge import merge_best_pairs
+from wirecheck.compare.merge import merge_best_pairs_summarised
 from wirecheck.compare.places import Gazetteer
 from wirecheck.compare.text import fold_transliteration, locate_sentence, mentions_with_bodies, words
 from wirecheck.model import Article, ArticleMentions, Quantity
@@ -595,20 +595,19 @@ def align_quantities(
         return figures_close(claims[i], claims[j]) or (i in alone and j in alone)
 
     # embed only sentences of claims that structure allows to pair with another article's claim
-    needs_embedding = sorted(
-        {
-            claims[i].sentence
-            for members in blocks.values()
-            for i in members
-            if any(
-                claims[j].article_id != claims[i].article_id
-                and compatible(claims[i], claims[j])
-                and not decided_by_structure(claims[i], claims[j])
-                and worth_embedding(i, j)
-                for j in members
-            )
-        }
-    )
+    wanted: set[str] = set()
+    for members in blocks.values():
+        for x, y in frame_partners([claims[i] for i in members]):
+            i, j = members[x], members[y]
+            if claims[i].article_id == claims[j].article_id or not compatible(claims[i], claims[j]):
+                continue
+            if not worth_embedding(i, j):
+                continue
+            if not decided_by_structure(claims[i], claims[j]):
+                wanted.add(claims[i].sentence)
+            if not decided_by_structure(claims[j], claims[i]):
+                wanted.add(claims[j].sentence)
+    needs_embedding = sorted(wanted)
     vectors = encode(needs_embedding) if needs_embedding else np.zeros((0, 1))
     row = {sentence: i for i, sentence in enumerate(needs_embedding)}
     groups: list[list[QuantityClaim]] = []
@@ -678,36 +677,127 @@ def _cluster(
 ) -> list[list[QuantityClaim]]:
     """Greedy merging, best pair first.  Figures far apart are compared only when each is its
     article's one figure of this kind ("16,300 homes lost power" / "left 5,000 homes without
-    power"): then the sentences decide, with the usual penalty for the distance."""
+    power"): then the sentences decide, with the usual penalty for the distance.  Only pairs
+    whose places and dates agree are looked at (:func:`frame_partners`), and whether two groups
+    may join is told from their summaries (:class:`GroupFrame`): near-linear in the figures of
+    a big story, where comparing every pair of figures and of group members was not."""
     if len(block) == 1:
         return [list(block)]
-    embedded = [k for k, c in enumerate(block) if c.sentence in row]
-    similarities = np.full((len(block), len(block)), -1.0)
-    if embedded:
-        rows = vectors[[row[block[k].sentence] for k in embedded]]
-        similarities[np.ix_(embedded, embedded)] = rows @ rows.T  # one matrix product for the block
+    scored: list[tuple[int, int]] = []
+    for i, j in frame_partners(block):
+        a, b = block[i], block[j]
+        if a.article_id == b.article_id and a.quantity.start == b.quantity.start:
+            continue
+        if compatible(a, b):
+            scored.append((i, j))
+    sentence_pairs = [
+        (i, j)
+        for i, j in scored
+        if block[i].sentence in row
+        and block[j].sentence in row
+        and not decided_by_structure(block[i], block[j])
+    ]
+    similarity_of: dict[tuple[int, int], float] = {}
+    if sentence_pairs:
+        first = vectors[[row[block[i].sentence] for i, _ in sentence_pairs]]
+        second = vectors[[row[block[j].sentence] for _, j in sentence_pairs]]
+        products = np.einsum("ij,ij->i", first, second)  # the cosine of each pair, one array operation
+        similarity_of = {pair: float(p) for pair, p in zip(sentence_pairs, products, strict=True)}
     pairs: list[tuple[float, int, int]] = []
-    for i in range(len(block)):
-        for j in range(i + 1, len(block)):
-            a, b = block[i], block[j]
-            if a.article_id == b.article_id and a.quantity.start == b.quantity.start:
-                continue
-            if not compatible(a, b):
-                continue
-            if decided_by_structure(a, b):
-                similarity = STRUCTURAL_SIMILARITY
-            elif figures_close(a, b) or (i in alone and j in alone):
-                similarity = float(similarities[i, j])
-            else:
-                continue
-            score = link_score(a, b, similarity)
-            if score >= LINK_THRESHOLD:
-                pairs.append((score, i, j))
+    for i, j in scored:
+        a, b = block[i], block[j]
+        if decided_by_structure(a, b):
+            similarity = STRUCTURAL_SIMILARITY
+        elif figures_close(a, b) or (i in alone and j in alone):
+            similarity = similarity_of.get((i, j), -1.0)
+        else:
+            continue
+        score = link_score(a, b, similarity)
+        if score >= LINK_THRESHOLD:
+            pairs.append((score, i, j))
+    summaries = [GroupFrame.of(claim) for claim in block]
+    return [
+        [block[i] for i in group]
+        for group in merge_best_pairs_summarised(summaries, pairs, GroupFrame.may_join, GroupFrame.join)
+    ]
 
-    def all_compatible(group: list[int], other: list[int]) -> bool:
-        return all(compatible(block[x], block[y]) for x in group for y in other)
 
-    return [[block[i] for i in group] for group in merge_best_pairs(len(block), pairs, all_compatible)]
+def frame_partners(block: Sequence[QuantityClaim]) -> list[tuple[int, int]]:
+    """The pairs (i < j) of the block whose named places and dates do not already tell them apart
+    (:func:`compatible`'s first checks), found by bucketing the claims by (place, date): a claim
+    meets only its own bucket's and those that leave the place or the date open."""
+    buckets: dict[tuple[str | None, str | None], list[int]] = {}
+    for index, claim in enumerate(block):
+        buckets.setdefault((claim.place_key or None, _iso_date(claim.quantity.time)), []).append(index)
+    by_place: dict[str | None, list[tuple[str | None, str | None]]] = {}
+    by_date: dict[str | None, list[tuple[str | None, str | None]]] = {}
+    for key in buckets:
+        by_place.setdefault(key[0], []).append(key)
+        by_date.setdefault(key[1], []).append(key)
+    pairs: list[tuple[int, int]] = []
+    partners: list[tuple[str | None, str | None]]
+    for (place, date), members in buckets.items():
+        if place and date:
+            partners = [k for k in ((place, date), (place, None), (None, date), (None, None)) if k in buckets]
+        elif place:
+            partners = by_place[place] + by_place.get(None, [])
+        elif date:
+            partners = by_date[date] + by_date.get(None, [])
+        else:
+            partners = list(buckets)
+        for i in members:
+            for key in partners:
+                pairs.extend((i, j) for j in buckets[key] if j > i)
+    return pairs
+
+
+@dataclass(frozen=True)
+class GroupFrame:
+    """What tells whether every claim of one group is :func:`compatible` with every claim of
+    another, for groups whose own claims are all compatible with each other (as merging keeps
+    them): each article's one figure, the one named place and date, the figures of each version."""
+
+    figure_of: dict[str, float]  # article -> its figure (an article never gives two in a group)
+    place_key: str | None
+    date: str | None
+    figures_of_version: Mapping[str | None, frozenset[float]]
+
+    @staticmethod
+    def of(claim: QuantityClaim) -> GroupFrame:
+        number = claim.quantity.number
+        return GroupFrame(
+            {claim.article_id: number},
+            claim.place_key or None,
+            _iso_date(claim.quantity.time),
+            {claim.version: frozenset([number])},
+        )
+
+    @staticmethod
+    def may_join(first: GroupFrame, second: GroupFrame) -> bool:
+        if first.place_key and second.place_key and first.place_key != second.place_key:
+            return False
+        if first.date and second.date and first.date != second.date:
+            return False
+        for version, figures in first.figures_of_version.items():
+            for other_version, other_figures in second.figures_of_version.items():
+                if version == other_version:
+                    continue
+                if (version and other_version) or len(figures | other_figures) > 1:
+                    return False
+        smaller, larger = sorted((first.figure_of, second.figure_of), key=len)
+        return all(larger.get(article, figure) == figure for article, figure in smaller.items())
+
+    @staticmethod
+    def join(first: GroupFrame, second: GroupFrame) -> GroupFrame:
+        """The frame of the two groups joined.  It takes over the larger group's table of figures
+        (the two frames are not used again), so a claim's entry is copied O(log n) times."""
+        smaller, larger = sorted((first.figure_of, second.figure_of), key=len)
+        figure_of = larger
+        figure_of.update(smaller)
+        versions = dict(first.figures_of_version)
+        for version, figures in second.figures_of_version.items():
+            versions[version] = versions.get(version, frozenset()) | figures
+        return GroupFrame(figure_of, first.place_key or second.place_key, first.date or second.date, versions)
 
 
 def subject_of(group: Sequence[QuantityClaim], topic: str | None = None) -> str:

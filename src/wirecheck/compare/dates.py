@@ -116,30 +116,10 @@ def _with_time_of_day(ref: TimeRef, times: Sequence[TimeRef]) -> tuple[int, int]
     return start, end
 
 
-def _same_subject(a: DateClaim, b: DateClaim) -> bool:
-    return bool({w.lower() for w in a.subject} & {w.lower() for w in b.subject})
-
-
 def align_dates(claims: Sequence[DateClaim]) -> list[list[DateClaim]]:
     """Groups of claims dating one event, at most one claim per article, two articles or more."""
-    parent = list(range(len(claims)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, a in enumerate(claims):
-        for j in range(i + 1, len(claims)):
-            b = claims[j]
-            if a.verb == b.verb and _same_subject(a, b):
-                parent[root(j)] = root(i)
-    groups: dict[int, list[DateClaim]] = {}
-    for i, claim in enumerate(claims):
-        groups.setdefault(root(i), []).append(claim)
     aligned = []
-    for group in groups.values():
+    for group in joined_by_subject(claims):
         yearly = any(c.granularity == "year" for c in group)
         by_article: dict[str, list[DateClaim]] = {}
         for claim in group:
@@ -152,6 +132,31 @@ def align_dates(claims: Sequence[DateClaim]) -> list[list[DateClaim]]:
         if len(kept) >= 2 and _one_occurrence(kept):
             aligned.append(kept)
     return aligned
+
+
+def joined_by_subject(claims: Sequence[DateClaim]) -> list[list[DateClaim]]:
+    """The claims told of one event: the same verb and a subject word in common, directly or
+    through other claims; in order of their first claim.  Joined through an index of (verb,
+    word), each claim to the first having it: the groups of joining every such pair, in time
+    linear in the claims."""
+    parent = list(range(len(claims)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_having: dict[tuple[str, str], int] = {}
+    for i, claim in enumerate(claims):
+        for word in sorted({w.lower() for w in claim.subject}):
+            first = first_having.setdefault((claim.verb, word), i)
+            if first != i:
+                parent[root(i)] = root(first)
+    groups: dict[int, list[DateClaim]] = {}
+    for i, claim in enumerate(claims):
+        groups.setdefault(root(i), []).append(claim)
+    return list(groups.values())
 
 
 def _one_occurrence(group: Sequence[DateClaim]) -> bool:

@@ -12,6 +12,7 @@ are kept but marked with counted class "age" so that compare can leave them out.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -126,9 +127,10 @@ def find_quantities(doc: Doc, article: Article, times: Sequence[TimeRef] | None 
     text = doc.text  # built on each access: read it once
     known_places = place_names(doc)
     published_year = int(article.published[:4]) if article.published else None
+    index = ArticleIndex.of(doc, times)
     described: list[tuple[NumberRun, Quantity]] = []
     for run in number_runs(doc):
-        quantity = describe(doc, text, run, times, time_spans, known_places, published_year)
+        quantity = describe(doc, text, run, index, time_spans, known_places, published_year)
         if quantity is not None:
             described.append((run, quantity))
     return join_sums(doc, described)
@@ -246,11 +248,44 @@ def join_ranges(doc: Doc, runs: list[NumberRun]) -> list[NumberRun]:
 # --------------------------------------------------------------------------- describing one number
 
 
+@dataclass(frozen=True)
+class ArticleIndex:
+    """The article's named entities and time references by position, gathered once: spaCy's
+    ``Span.ents`` rebuilds every entity of the document on each call, and scanning every time
+    reference for each number made describing the figures of a long article quadratic."""
+
+    entities: tuple[Span, ...]
+    entity_starts: tuple[int, ...]
+    times: tuple[TimeRef, ...]
+    time_order: tuple[tuple[int, int], ...]  # (start, position in ``times``), by start
+
+    @staticmethod
+    def of(doc: Doc, times: Sequence[TimeRef]) -> ArticleIndex:
+        entities = tuple(doc.ents)
+        order = tuple(sorted((t.start, n) for n, t in enumerate(times)))
+        return ArticleIndex(entities, tuple(e.start for e in entities), tuple(times), order)
+
+    def entities_in(self, span: Span) -> list[Span]:
+        """``span.ents``: the entities wholly inside ``span``, in order."""
+        inside = []
+        for entity in self.entities[bisect.bisect_left(self.entity_starts, span.start) :]:
+            if entity.end > span.end:
+                break
+            inside.append(entity)
+        return inside
+
+    def times_in(self, span: Span) -> list[TimeRef]:
+        """The time references starting inside ``span``, in their own order."""
+        low = bisect.bisect_left(self.time_order, (span.start_char, -1))
+        high = bisect.bisect_left(self.time_order, (span.end_char, -1))
+        return [self.times[n] for n in sorted(n for _, n in self.time_order[low:high])]
+
+
 def describe(
     doc: Doc,
     text: str,
     run: NumberRun,
-    times: Sequence[TimeRef],
+    index: ArticleIndex,
     time_spans: list[tuple[int, int]],
     known_places: frozenset[str],
     published_year: int | None = None,
@@ -306,8 +341,8 @@ def describe(
         qualifier=qualifier,
         counted=counted,
         event=event,
-        place=find_place(doc, text, run, sentence, event, known_places),
-        time=time_of(sentence, times, text),
+        place=find_place(doc, text, run, sentence, event, known_places, index),
+        time=time_of(sentence, index.times_in(sentence), text),
         sentence=sentence.text.strip(),
         start=value_start,
         end=phrase_end,
@@ -652,26 +687,32 @@ class PlaceCandidate:
 
 
 def find_place(
-    doc: Doc, text: str, run: NumberRun, sentence: Span, event: str | None, known_places: frozenset[str]
+    doc: Doc,
+    text: str,
+    run: NumberRun,
+    sentence: Span,
+    event: str | None,
+    known_places: frozenset[str],
+    index: ArticleIndex,
 ) -> str | None:
     """Where the counted thing happened: a place in the same sentence, else (for casualties, when the
     sentence names no place at all: "killing at least seven people") the sentence before it."""
-    candidates = place_candidates(sentence, run.first, known_places)
+    candidates = place_candidates(sentence, run.first, known_places, index)
     if not candidates and event in {"kill", "injure", "casualty"}:
         previous = previous_sentence_in_paragraph(doc, text, sentence)
         if previous is not None:
-            candidates = place_candidates(previous, None, known_places)
+            candidates = place_candidates(previous, None, known_places, index)
     good = [c for c in candidates if c.score > 0]
     return max(good, key=lambda c: c.score).text if good else None
 
 
 def place_candidates(
-    sentence: Span, anchor: int | None, known_places: frozenset[str]
+    sentence: Span, anchor: int | None, known_places: frozenset[str], index: ArticleIndex
 ) -> list[PlaceCandidate]:
     """Every name in the sentence that may be a place, scored by how the grammar uses it."""
     candidates = []
     covered: set[int] = set()
-    for ent in sentence.ents:
+    for ent in index.entities_in(sentence):
         if ent.label_ not in {"GPE", "LOC", "FAC", "ORG", "PERSON"} or not looks_like_a_name(ent.root):
             continue
         covered.update(range(ent.start, ent.end))

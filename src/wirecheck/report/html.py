@@ -239,11 +239,21 @@ def sentence_range(body: str, sentence: str, start: int, end: int) -> tuple[int,
     else the given offsets when they are valid, else (0, 0)."""
     valid = 0 <= start < end <= len(body)
     if sentence:
-        hits = [m.start() for m in re.finditer(re.escape(sentence), body)]
+        hits = literal_matches(body, sentence)
         if hits:
             best = min(hits, key=lambda h: abs(h - start)) if valid else hits[0]
             return best, best + len(sentence)
     return (start, end) if valid else (0, 0)
+
+
+def literal_matches(body: str, text: str) -> list[int]:
+    """Where ``text`` stands in ``body``, left to right, not overlapping (as ``re.finditer`` of
+    the escaped text finds it, without compiling a pattern per sentence on every page view)."""
+    found, at = [], body.find(text)
+    while at >= 0 and text:
+        found.append(at)
+        at = body.find(text, at + len(text))
+    return found
 
 
 def _article_spans(report: Report) -> dict[str, list[tuple[int, int, str, str]]]:
@@ -277,8 +287,8 @@ def _article_spans(report: Report) -> dict[str, list[tuple[int, int, str, str]]]
         if body is None or not s.flagged:
             continue
         for phrase in s.phrases:
-            for m in re.finditer(re.escape(phrase), body) if phrase else ():
-                spans[s.article_id].add((m.start(), m.end(), "spin", ""))
+            for found in literal_matches(body, phrase) if phrase else ():
+                spans[s.article_id].add((found, found + len(phrase), "spin", ""))
     return {aid: sorted(v) for aid, v in spans.items()}
 
 

@@ -13,6 +13,8 @@ dates in ``conflicts``.  Datelines ("Geneva, November 28, 2025") are not events.
 
 from __future__ import annotations
 
+import bisect
+import datetime
 import heapq
 import math
 import re
@@ -99,15 +101,20 @@ def build_timeline(articles: Sequence[Article], mentions: Sequence[ArticleMentio
     clusters = cluster_by_date(candidates, weights)
     # a lone line inside someone's quotation ("indications today") is talk, not a dated event
     clusters = [c for c in clusters if len(c.members) > 1 or not is_quoted(c.members[0])]
+    conflicts = other_dates(clusters, weights)
     entries = []
-    for cluster in sorted(clusters, key=lambda c: (c.date, GRANULARITY_ORDER.get(c.granularity, 9))):
+    for index in sorted(
+        range(len(clusters)),
+        key=lambda n: (clusters[n].date, GRANULARITY_ORDER.get(clusters[n].granularity, 9)),
+    ):
+        cluster = clusters[index]
         entries.append(
             TimelineEntry(
                 date=cluster.date,
                 text=representative_text(cluster, weights),
                 article_ids=cluster.article_ids,
                 granularity=cluster.granularity,
-                conflicts=other_dates(cluster, clusters, weights),
+                conflicts=conflicts[index],
             )
         )
     return entries
@@ -199,16 +206,27 @@ def word_weights(candidates: Sequence[Candidate]) -> dict[str, float]:
     return {word: math.log(1 + total / n) * (2 if word in names else 1) for word, n in count.items()}
 
 
-def similarity(a: frozenset[str], b: frozenset[str], weights: dict[str, float]) -> float:
+def similarity(
+    a: frozenset[str], b: frozenset[str], weights: dict[str, float], hefts: tuple[float, float] | None = None
+) -> float:
     """Weighted overlap of two content-word sets relative to the smaller one, 0..1; a single shared
-    word is never enough (a short clause would otherwise join anything naming the same country)."""
+    word is never enough (a short clause would otherwise join anything naming the same country).
+    ``hefts``: the two sets' weights, when already summed (over these very sets)."""
     common = a & b
     if len(common) < min(MIN_SHARED_WORDS, len(a), len(b)):
         return 0.0
     shared = sum(weights.get(w, 1.0) for w in common)
-    smaller = min(sum(weights.get(w, 1.0) for w in a), sum(weights.get(w, 1.0) for w in b))
+    if hefts is None:
+        hefts = (sum(weights.get(w, 1.0) for w in a), sum(weights.get(w, 1.0) for w in b))
+    smaller = min(hefts)
     # rounded: the sums' last bits depend on set order, and equal scores must tie exactly
     return round(shared / smaller, 12) if smaller else 0.0
+
+
+def close_similarity(a: frozenset[str], b: frozenset[str], weights: dict[str, float]) -> float:
+    """:func:`similarity` when it is enough for one event (SAME_EVENT), else 0."""
+    score = similarity(a, b, weights)
+    return score if score >= SAME_EVENT else 0.0
 
 
 def cluster_by_date(candidates: Sequence[Candidate], weights: dict[str, float]) -> list[Cluster]:
@@ -228,26 +246,30 @@ def cluster_by_date(candidates: Sequence[Candidate], weights: dict[str, float]) 
 def merge_closest(members: Sequence[Candidate], weights: dict[str, float]) -> list[list[Candidate]]:
     """Join the closest pair of groups (by :func:`linkage`) until none reaches SAME_EVENT.
 
-    Near-linear rather than cubic: only pairs sharing a word can be similar, so those are
-    found through an index of words; each group keeps, per neighbour, the highest and the
-    summed similarity of their members (all a linkage needs), and a heap holds the links
-    that can still merge.  Equal links merge in the order the plain pairwise loop used (the
-    pair whose groups start latest first), so the result is the same as comparing every pair
-    after every merge.
+    Near-linear in the clauses of one date: clauses worded alike (reprints, wire copy) start as
+    one group (:func:`worded_alike`); only pairs that can be similar enough to join are scored,
+    found through an index of each clause's rarer words (:func:`close_pairs`), so the common
+    words of a story ("flood", the town's name) never make every pair a candidate; each group
+    keeps, per neighbour, the highest and the summed similarity of their members (all a linkage
+    needs), and a heap holds the links that can still merge.  Equal links merge in the order of
+    the plain pairwise loop (the pair whose groups start latest first), so the result is the same
+    as comparing every pair of groups after every merge; each group lists its clauses in order.
     """
-    sims = pair_similarities(members, weights)
-    size = [1] * len(members)
-    parts: dict[int, list[Candidate]] = {i: [m] for i, m in enumerate(members)}
+    alike = worded_alike(members)
+    sets = [members[indices[0]].words for indices in alike]
+    first = [indices[0] for indices in alike]  # a group is known by its first clause
+    size = {first[u]: len(indices) for u, indices in enumerate(alike)}
+    parts: dict[int, list[int]] = {first[u]: list(indices) for u, indices in enumerate(alike)}
     # neighbour -> [highest, summed] similarity between the two groups' members
     links: dict[int, dict[int, list[float]]] = {i: {} for i in parts}
-    for (i, j), score in sims.items():
-        links[i][j] = [score, score]
-        links[j][i] = [score, score]
-    heap = [
-        (-score, -i, -j)
-        for (i, j), score in sims.items()
-        if score >= SAME_EVENT and score >= MIN_AVERAGE_LINK
-    ]
+    heap: list[tuple[float, int, int]] = []
+    for (u, v), score in close_pairs(sets, weights).items():
+        i, j = first[u], first[v]
+        link = [score, score * size[i] * size[j]]
+        links[i][j] = link
+        links[j][i] = link
+        if group_link(link, size[i], size[j]) >= SAME_EVENT:
+            heap.append((-score, -min(i, j), -max(i, j)))
     heapq.heapify(heap)
     while heap:
         negative, neg_i, neg_j = heapq.heappop(heap)
@@ -256,44 +278,67 @@ def merge_closest(members: Sequence[Candidate], weights: dict[str, float]) -> li
             continue  # a link of a group that has since merged or changed
         parts[i] += parts.pop(j)
         size[i] += size[j]
+        del links[i][j]
         for k, (high, total) in links.pop(j).items():
-            del links[k][j]
             if k == i:
                 continue
+            del links[k][j]
             mine = links[i].setdefault(k, [0.0, 0.0])
             mine[0], mine[1] = max(mine[0], high), mine[1] + total
             links[k][i] = mine
-        for k, link in links[i].items():
-            score = group_link(link, size[i], size[k])
+            # only links that changed need a new entry: any other link of i keeps its highest
+            # and its sum, so its entry stays right, or (the group grew) fails its check
+            score = group_link(mine, size[i], size[k])
             if score >= SAME_EVENT:
                 heapq.heappush(heap, (-score, -min(i, k), -max(i, k)))
-    return [parts[i] for i in sorted(parts)]
+    return [[members[n] for n in parts[i]] for i in sorted(parts)]
 
 
-def pair_similarities(
-    members: Sequence[Candidate], weights: dict[str, float]
-) -> dict[tuple[int, int], float]:
-    """Similarity of every pair of candidates sharing at least one word (any other pair is 0).
-    Clauses worded alike (reprints, wire copy) are compared once per distinct word set."""
-    distinct: dict[frozenset[str], list[int]] = {}
+def worded_alike(members: Sequence[Candidate]) -> list[list[int]]:
+    """Indices of the clauses with the same content words, in order of their first clause: each
+    such set tells one thing in one wording, and starts as one group."""
+    alike: dict[frozenset[str], list[int]] = {}
     for index, member in enumerate(members):
-        distinct.setdefault(member.words, []).append(index)
-    sets = list(distinct)
+        alike.setdefault(member.words, []).append(index)
+    return list(alike.values())
+
+
+def close_pairs(sets: Sequence[frozenset[str]], weights: dict[str, float]) -> dict[tuple[int, int], float]:
+    """Similarity of every pair of word sets close enough to join (at least SAME_EVENT); no other
+    pair counts in a linkage.  Such a pair shares one of the lighter set's rarer words (its
+    :func:`key_words`), so each set looks up only those in an index of all words, and the words
+    every clause of a day shares are looked up only from sets made of little else."""
     having: dict[str, list[int]] = {}
     for index, words in enumerate(sets):
         for word in words:
             having.setdefault(word, []).append(index)
-    sims: dict[tuple[int, int], float] = {}
-    for j, words in enumerate(sets):
-        for i in {i for word in words for i in having[word] if i <= j}:
-            score = similarity(sets[i], words, weights)
-            if score <= 0:
-                continue
-            for a in distinct[sets[i]]:
-                for b in distinct[words]:
-                    if a != b:
-                        sims[(min(a, b), max(a, b))] = score
-    return sims
+    heft = [sum(weights.get(w, 1.0) for w in words) for words in sets]
+    pairs: dict[tuple[int, int], float] = {}
+    for u, words in enumerate(sets):
+        for word in key_words(words, weights):
+            for v in having[word]:
+                if (heft[v], v) <= (heft[u], u) or (u, v) in pairs:
+                    continue  # each pair is found from its lighter set
+                score = similarity(words, sets[v], weights, (heft[u], heft[v]))
+                if score >= SAME_EVENT:
+                    pairs[(u, v)] = score
+    return {(min(u, v), max(u, v)): score for (u, v), score in pairs.items()}
+
+
+def key_words(words: frozenset[str], weights: dict[str, float], close: float = SAME_EVENT) -> list[str]:
+    """The rarest words of a set, as few as leave the rest (its commonest words) less than
+    ``close`` of its weight: a set can be that close (:func:`similarity`) to a heavier one only
+    by sharing one of them."""
+    ranked = sorted(words, key=lambda w: (-weights.get(w, 1.0), w))
+    rest = sum(weights.get(w, 1.0) for w in ranked)
+    enough = close * rest * (1 - 1e-9)  # a hair lower: rounding must not drop a pair at the edge
+    keys = []
+    for word in ranked:
+        if rest < enough:
+            break
+        keys.append(word)
+        rest -= weights.get(word, 1.0)
+    return keys
 
 
 def group_link(link: list[float] | None, first_size: int, second_size: int) -> float:
@@ -306,8 +351,10 @@ def group_link(link: list[float] | None, first_size: int, second_size: int) -> f
 
 def linkage(first: list[Candidate], second: list[Candidate], weights: dict[str, float]) -> float:
     """Single link (one close pair joins two groups, so "Friday's earthquake" gathers its reports),
-    unless the groups are unrelated on average: that stops a chain from swallowing a whole day."""
-    scores = [similarity(a.words, b.words, weights) for a in first for b in second]
+    unless the groups are unrelated on average: that stops a chain from swallowing a whole day.
+    Only pairs close enough to join count in the average (so the common words of a day, which
+    make every pair a little alike, need not be compared: see :func:`close_pairs`)."""
+    scores = [close_similarity(a.words, b.words, weights) for a in first for b in second]
     return max(scores) if sum(scores) / len(scores) >= MIN_AVERAGE_LINK else 0.0
 
 
@@ -317,9 +364,10 @@ def representative_text(cluster: Cluster, weights: dict[str, float]) -> str:
     if len(cluster.members) == 1:
         return cluster.members[0].text
     articles = cluster.article_ids
-    having = {
-        w: {m.article_id for m in cluster.members if w in m.words} for m in cluster.members for w in m.words
-    }
+    having: dict[str, set[str]] = {}  # word -> the articles using it, in one pass over the clauses
+    for member in cluster.members:
+        for word in member.words:
+            having.setdefault(word, set()).add(member.article_id)
 
     def score(member: Candidate) -> float:
         coverage = sum(len(having[w]) for w in member.words) / (len(member.words) * len(articles))
@@ -337,40 +385,90 @@ def is_quoted(member: Candidate) -> bool:
 
 
 def other_dates(
-    cluster: Cluster, clusters: Sequence[Cluster], weights: dict[str, float]
-) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Where other articles date the same event differently: (other date, those articles)."""
-    if cluster.granularity not in {"day", "part_of_day"}:
-        return ()
-    found = []
-    for other in clusters:
-        if other is cluster or other.granularity != cluster.granularity or other.date == cluster.date:
-            continue
-        if abs(days_between(cluster.date, other.date)) > CONFLICT_WINDOW_DAYS:
-            continue
-        if not set(other.article_ids) - set(cluster.article_ids):
-            continue  # only articles already here: one article telling of several days, not a conflict
-        if tells_same_event(cluster.members, other.members, weights):
-            found.append((other.date, other.article_ids))
-    return tuple(sorted(found))
+    clusters: Sequence[Cluster], weights: dict[str, float]
+) -> list[tuple[tuple[str, tuple[str, ...]], ...]]:
+    """For each cluster, where other articles date the same event differently: (other date,
+    those articles).  Only clusters of the same granularity within CONFLICT_WINDOW_DAYS are
+    looked at (clusters sorted by day), each cluster's articles and clauses are gathered once,
+    and each pair of clusters is compared once (:func:`tells_same_event` is symmetric)."""
+    articles = [frozenset(c.article_ids) for c in clusters]
+    clauses = [unlike(c.members) for c in clusters]
+    indexes: dict[int, Index] = {}
+    told: dict[tuple[int, int], bool] = {}
+    by_granularity: dict[str, list[tuple[int, int]]] = {}
+    for index, cluster in enumerate(clusters):
+        if cluster.granularity in {"day", "part_of_day"}:
+            by_granularity.setdefault(cluster.granularity, []).append((day_number(cluster.date), index))
+    found: list[list[tuple[str, tuple[str, ...]]]] = [[] for _ in clusters]
+    for days in by_granularity.values():
+        days.sort()
+        ordinals = [day for day, _ in days]
+        for day, index in days:
+            low = bisect.bisect_left(ordinals, day - CONFLICT_WINDOW_DAYS)
+            high = bisect.bisect_right(ordinals, day + CONFLICT_WINDOW_DAYS)
+            for other_day, other in days[low:high]:
+                if other_day == day or not articles[other] - articles[index]:
+                    continue  # only articles already here: one article telling of several days, not a conflict
+                pair = (min(index, other), max(index, other))
+                if pair not in told:
+                    for n in pair:
+                        if n not in indexes:
+                            indexes[n] = word_index(clauses[n])
+                    told[pair] = tells_same_event(
+                        clauses[index], clauses[other], weights, (indexes[index], indexes[other])
+                    )
+                if told[pair]:
+                    found[index].append((clusters[other].date, clusters[other].article_ids))
+    return [tuple(sorted(f)) for f in found]
+
+
+def day_number(day: str) -> int:
+    return datetime.date.fromisoformat(day).toordinal()
+
+
+Index = dict[str, list[Candidate]]
+
+
+def word_index(clauses: Sequence[Candidate]) -> Index:
+    """The clauses having each word."""
+    having: Index = {}
+    for clause in clauses:
+        for word in clause.words:
+            having.setdefault(word, []).append(clause)
+    return having
 
 
 def tells_same_event(
-    first: Sequence[Candidate], second: Sequence[Candidate], weights: dict[str, float]
+    first: Sequence[Candidate],
+    second: Sequence[Candidate],
+    weights: dict[str, float],
+    indexes: tuple[Index, Index] | None = None,
 ) -> bool:
     """Does any clause of ``first`` tell the same event as one of ``second`` (similar enough
-    and :func:`same_event`)?  Only clauses sharing a word can be similar: those are found
-    through an index of words, clauses alike in words and event are tried once, and the
-    first match ends the search."""
-    having: dict[str, list[Candidate]] = {}
-    for b in unlike(second):
-        for word in b.words:
-            having.setdefault(word, []).append(b)
-    for a in unlike(first):
-        sharing = {id(b): b for word in a.words for b in having.get(word, ())}
-        for b in sharing.values():
-            if similarity(a.words, b.words, weights) >= SAME_EVENT_OTHER_DATE and same_event(a.ref, b.ref):
-                return True
+    and :func:`same_event`)?  Such a pair shares one of its lighter clause's key words
+    (:func:`key_words`), so each clause looks up only those in the other's index of words
+    (``indexes``: those of ``first`` and ``second``, when already made); the first match ends
+    the search.  Give clauses alike in words and event once (:func:`unlike`)."""
+    first_index, second_index = indexes or (word_index(first), word_index(second))
+    heft: dict[frozenset[str], float] = {}
+
+    def weight_of(clause: Candidate) -> float:
+        if clause.words not in heft:
+            heft[clause.words] = sum(weights.get(w, 1.0) for w in clause.words)
+        return heft[clause.words]
+
+    for clauses, other_index in ((first, second_index), (second, first_index)):
+        for a in clauses:
+            seen: set[int] = set()
+            for word in key_words(a.words, weights, SAME_EVENT_OTHER_DATE):
+                for b in other_index.get(word, ()):
+                    if id(b) in seen or weight_of(b) < weight_of(a):
+                        continue  # the lighter clause of a pair finds it
+                    seen.add(id(b))
+                    if similarity(a.words, b.words, weights) >= SAME_EVENT_OTHER_DATE and same_event(
+                        a.ref, b.ref
+                    ):
+                        return True
     return False
 
 
@@ -400,9 +498,3 @@ def same_event(a: TimeRef, b: TimeRef) -> bool:
 
 def named_by_noun(ref: TimeRef) -> bool:
     return ref.event_phrase is None and not ref.event_subject
-
-
-def days_between(first: str, second: str) -> int:
-    from datetime import date
-
-    return (date.fromisoformat(second) - date.fromisoformat(first)).days
