@@ -9,7 +9,7 @@ import re
 
 from tests.articles import text_article
 from tests.sample_reports import FLOOD_A, FLOOD_B, claim, flood_report
-from wirecheck.model import ArticleMentions, BriefSentence, Report, SpinScore, TimeRef
+from wirecheck.model import ArticleMentions, BriefSentence, Report, SpinScore, TimelineEntry, TimeRef
 from wirecheck.report.html import article_label, article_title, render_html, report_view
 from wirecheck.report.relative_time import relative_timeline
 
@@ -155,7 +155,7 @@ def test_an_undated_story_gets_its_weekdays_in_order_with_the_clock_time_of_the_
     assert events[2].planned and not events[0].planned
 
 
-def test_dated_stories_keep_the_calendar_timeline_and_undated_ones_show_weekdays():
+def test_dated_stories_keep_the_calendar_and_undated_ones_also_list_their_weekdays():
     dated = render_html(flood_report())
     assert 'class="relative"' not in dated
     body = FLOOD_B
@@ -168,11 +168,16 @@ def test_dated_stories_keep_the_calendar_timeline_and_undated_ones_show_weekdays
         ),
     )
     report = flood_report(with_hostile=False)
-    story = dataclasses.replace(report.stories[0], article_ids=("flood-b",), timeline=(), facts=())
+    background = TimelineEntry(
+        date="1978", text="The old bridge opens", article_ids=("flood-b",), granularity="year"
+    )
+    story = dataclasses.replace(report.stories[0], article_ids=("flood-b",), timeline=(background,), facts=())
     report = dataclasses.replace(
         report, articles=(undated,), mentions=mentions, stories=(story,), grouping=report.grouping
     )
     html = render_html(report)
     timeline = html[html.index("<h3>Timeline") : html.index("<h3>Quotes")]
+    # the background date keeps its calendar; the story's own weekdays are listed beside it
+    assert "The old bridge opens" in timeline and "<svg" in timeline
     assert 'class="relative"' in timeline and "Friday" in timeline and "Divers checked" in timeline
     assert ">Valley Post</a>" in timeline
