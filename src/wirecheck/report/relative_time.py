@@ -48,8 +48,10 @@ class RelativeTime:
     planned: bool = False  # every article speaks of it as still to come
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Told:
+    """One article's telling of a dated clause: its weekday, rough time of day and content words."""
+
     article_id: str
     weekday: int
     minutes: int | None
