@@ -20,7 +20,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
-LAPTOP = {"width": 1280, "height": 860}
+LAPTOP = {"width": 1366, "height": 768}  # the commonest laptop screen
 PHONE = {"width": 390, "height": 844}
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 
@@ -31,6 +31,38 @@ ACTIVE = re.compile(r"(^|\s)active(\s|$)")  # the class a clicked target gets
 def fits_the_width(page, width: int) -> None:
     """The page does not scroll sideways (waits for layout, fails after Playwright's timeout)."""
     page.wait_for_function("w => document.documentElement.scrollWidth <= w", arg=width)
+
+
+def cards_fit_the_screen(page, selector: str = ".fact.disputed") -> None:
+    """Every card matching ``selector`` is no taller than the window (waits for layout)."""
+    page.wait_for_function(
+        "s => [...document.querySelectorAll(s)].every(e => e.getBoundingClientRect().height <= innerHeight)",
+        arg=selector,
+    )
+
+
+def card_heights(page, selector: str = ".fact.disputed") -> list[int]:
+    return page.evaluate(
+        "s => [...document.querySelectorAll(s)].map(e => Math.round(e.getBoundingClientRect().height))",
+        selector,
+    )
+
+
+def source_labels(page) -> list[tuple[str, str]]:
+    """(text, hover title) of every source label on the page."""
+    return page.evaluate("[...document.querySelectorAll('a.src')].map(a => [a.textContent.trim(), a.title])")
+
+
+def names_an_article(label: str, outlets: set[str], headlines: list[str], bodies: list[str]) -> bool:
+    """A label is an outlet, or the start of a headline, or (no headline) the opening words of a body."""
+    words = " ".join(label.removesuffix("\u2026").split())
+    if words in outlets:
+        return True
+    if not words or re.fullmatch(r"\[?\d+\]?|[\w.-]*\d[\w.-]*", words):
+        return False  # a number or an id-like token is not a name a reader knows
+    return any(" ".join(h.split()).startswith(words) for h in headlines) or any(
+        words in " ".join(b[:400].split()) for b in bodies
+    )
 
 
 def launch_chromium() -> Iterator[object]:

@@ -9,7 +9,17 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.app_corpus import BRIDGE_1, BRIDGE_2, BRIDGE_3, CHESS
-from tests.browser import ACTIVE, LAPTOP, PHONE, Watch, fits_the_width, keep_screenshot, launch_chromium
+from tests.browser import (
+    ACTIVE,
+    LAPTOP,
+    PHONE,
+    Watch,
+    fits_the_width,
+    keep_screenshot,
+    launch_chromium,
+    names_an_article,
+    source_labels,
+)
 from tests.served import serve_in_thread
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -46,6 +56,16 @@ def write_inputs(root):
     return [str(folder / n) for n in files]
 
 
+def sources_are_named(page) -> None:
+    """Every source label on a story page of the bridge story is an outlet or a headline."""
+    outlets = {BRIDGE_1["outlet"], BRIDGE_2["outlet"], "Northline"}
+    headlines = [BRIDGE_1["title"], BRIDGE_2["title"], BRIDGE_3.split("\n")[0]]
+    bodies = [BRIDGE_1["text"], BRIDGE_2["text"], BRIDGE_3]
+    labels = source_labels(page)
+    assert labels, "no source labels on the story page"
+    assert all(names_an_article(text, outlets, headlines, bodies) for text, _ in labels), labels
+
+
 def upload_through_page(page, paths) -> None:
     page.set_input_files('#upload input[name="files"]', paths)
     page.click("#upload button")
@@ -73,6 +93,8 @@ def test_upload_join_search_and_read(browser, server, tmp_path):
     page.locator("#result a.joined").first.click()
     expect(page).to_have_url(re.compile(r"/stories/"))
     expect(page.locator("details.article")).to_have_count(3)  # it joined the bridge story
+    fits_the_width(page, LAPTOP["width"])
+    sources_are_named(page)
     shot = tmp_path / "app-story-laptop.png"
     page.screenshot(path=str(shot))
     keep_screenshot(shot)
@@ -104,10 +126,11 @@ def test_upload_join_search_and_read(browser, server, tmp_path):
     shot = tmp_path / "app-home-phone.png"
     phone.screenshot(path=str(shot))
     keep_screenshot(shot)
-    phone.locator("#stories a.title").first.click()
+    phone.locator("#stories a.title", has_text="ridge").first.click()  # the bridge story
     expect(phone).to_have_url(re.compile(r"/stories/"))
     expect(phone.locator("details.article").first).to_be_attached()
     fits_the_width(phone, PHONE["width"])
+    sources_are_named(phone)
     shot = tmp_path / "app-story-phone.png"
     phone.screenshot(path=str(shot))
     keep_screenshot(shot)

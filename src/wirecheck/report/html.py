@@ -28,6 +28,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from wirecheck.model import Article, ArticleMentions, Claim, Fact, Quote, Report, StoryReport, TimelineEntry
 from wirecheck.report.json import write_text_atomic
+from wirecheck.report.relative_time import RelativeTime, relative_timeline
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
 STATUS_ORDER = {"disputed": 0, "agreed": 1, "single": 2}
@@ -53,7 +54,9 @@ class ArticleView:
     anchor: str  # "art-3"
     number: int  # 1-based, as shown in citations
     article: Article
-    label: str  # outlet, else headline, else id
+    label: str  # outlet, else the headline (shortened), else the body's opening words; never the id
+    title: str  # shown on hover: the headline in full and the date
+    has_outlet: bool
     cites: tuple[str, ...]
     copy_of: ArticleView | None = None
     copy_kind: str | None = None
@@ -74,11 +77,33 @@ class ClaimView:
 
 
 @dataclass(frozen=True)
+class SentenceGroup:
+    """One sentence as written, with every claim (article) that carries it word for word."""
+
+    text: str
+    claims: tuple[ClaimView, ...]
+
+
+@dataclass(frozen=True)
+class ValueGroup:
+    """One distinct value of a fact, shown once: its outlets, and its sentences with repeats folded."""
+
+    value: str  # as the first article writes it
+    colour: int
+    claims: tuple[ClaimView, ...]
+    sentences: tuple[SentenceGroup, ...]  # most carried first
+
+
+@dataclass(frozen=True)
 class FactView:
     anchor: str
     fact: Fact
     claims: tuple[ClaimView, ...]
     values: tuple[str, ...]  # distinct values, in colour order
+    groups: tuple[ValueGroup, ...] = ()
+    witnesses: tuple[str, ...] = ()  # fact.sources with article ids named as readers know them
+    label: str = ""  # the subject, short enough for a column head
+    reason: str = ""  # fact.reason with article ids named as readers know them
 
 
 @dataclass(frozen=True)
@@ -133,6 +158,15 @@ class MatrixRow:
 
 
 @dataclass(frozen=True)
+class RelativePoint:
+    """An event of an undated story, placed by weekday and time of day."""
+
+    anchor: str
+    time: RelativeTime
+    articles: tuple[ArticleView, ...]
+
+
+@dataclass(frozen=True)
 class StoryView:
     anchor: str
     number: int
@@ -148,6 +182,14 @@ class StoryView:
     first_date: str | None
     last_date: str | None
     outlets: tuple[str, ...]
+    no_outlet: int = 0  # articles the input names no outlet for (shown by headline instead)
+    brief_sources: tuple[tuple[ArticleView, ...], ...] = ()  # per brief sentence, the articles it cites
+    brief_texts: tuple[
+        str, ...
+    ] = ()  # per brief sentence, its text with article ids named as readers know them
+    any_cites: bool = True
+    any_copies: bool = True
+    relative_times: tuple[RelativePoint, ...] = ()  # when no article carries a date
 
 
 @dataclass(frozen=True)
@@ -159,6 +201,7 @@ class ReportView:
     generated: str
     disputed: int = 0
     extra: dict[str, str] = field(default_factory=dict)
+    no_outlet: int = 0
 
 
 # --------------------------------------------------------------------------- building the views
@@ -182,6 +225,8 @@ def report_view(report: Report) -> ReportView:
             number=i,
             article=article,
             label=article_label(article),
+            title=article_title(article),
+            has_outlet=bool(article.outlet),
             cites=tuple(sorted({c.source for c in m.citations})) if m else (),
             spin_score=s.score if s else None,
             spin_flagged=bool(s and s.flagged),
@@ -208,11 +253,42 @@ def report_view(report: Report) -> ReportView:
         problems=tuple((p.source, p.reason, p.skipped) for p in report.problems),
         generated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         disputed=sum(s.disputed for s in stories),
+        no_outlet=sum(1 for v in views.values() if not v.has_outlet),
     )
 
 
+LABEL_WORDS = 6  # a headline standing in for an outlet is cut to this many words
+# a dateline opening the body ("LISBON, Sept 4 (Reuters) -"): not words a reader can recognise an article by
+DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .,'-]{1,40}(?:,[^\n]{0,30}?)?(?:\([^)\n]{1,30}\))?\s*[-\u2013\u2014:]+\s+"
+)
+
+
 def article_label(article: Article) -> str:
-    return article.outlet or article.headline or article.id
+    """How a reader names an article: its outlet; where the input gives none, its headline,
+    else its opening words; never the internal id or a date line."""
+    if article.outlet and article.outlet.strip():
+        return article.outlet.strip()
+    return short_text(article.headline or "") or short_text(opening_words(article.body)) or "untitled article"
+
+
+def article_title(article: Article) -> str:
+    """The hover text of a source label: the headline (or opening words) in full, then the date."""
+    words = article.headline or opening_words(article.body, 30)
+    return " \u00b7 ".join(part for part in (words, article.published) if part)
+
+
+def opening_words(body: str, limit: int = LABEL_WORDS) -> str:
+    first = DATELINE.sub("", body.split("\n", 1)[0] if body else "")
+    words = first.split()
+    return " ".join(words[:limit]) + ("\u2026" if len(words) > limit else "")
+
+
+def short_text(text: str, limit: int = LABEL_WORDS) -> str:
+    words = text.split()
+    if len(words) <= limit:
+        return " ".join(words)
+    return " ".join(words[:limit]).rstrip(",;:") + "\u2026"
 
 
 def _replace(view: ArticleView, **changes: object) -> ArticleView:
@@ -356,7 +432,16 @@ def _story_view(
                 )
             )
         facts.append(
-            FactView(anchor=f"f-{number}-{i}", fact=fact, claims=tuple(claims), values=tuple(values))
+            FactView(
+                anchor=f"f-{number}-{i}",
+                fact=fact,
+                claims=tuple(claims),
+                values=tuple(values),
+                groups=value_groups(claims),
+                witnesses=tuple(dict.fromkeys(views[x].label if x in views else x for x in fact.sources)),
+                label=short_text(fact.subject, 6),
+                reason=name_articles(fact.reason, articles),
+            )
         )
 
     matrix_facts = tuple(facts[:MAX_MATRIX_FACTS])
@@ -388,6 +473,65 @@ def _story_view(
         first_date=dates[0] if dates else None,
         last_date=dates[-1] if dates else None,
         outlets=tuple(dict.fromkeys(a.article.outlet for a in articles if a.article.outlet)),
+        no_outlet=sum(1 for a in articles if not a.has_outlet),
+        brief_sources=tuple(tuple(views[x] for x in b.article_ids if x in views) for b in story.brief),
+        brief_texts=tuple(name_articles(b.text, articles) for b in story.brief),
+        any_cites=any(a.cites for a in articles),
+        any_copies=any(a.copy_of for a in articles),
+        relative_times=()
+        if dates
+        else relative_points(number, [a.article for a in articles], mentions, views),
+    )
+
+
+def name_articles(text: str, articles: Sequence[ArticleView]) -> str:
+    """Text written by the comparison names articles by their ids ("16 (nb-14)"); a reader
+    knows them by outlet or headline, so each id standing alone is replaced by its label."""
+    ids = sorted(
+        (a.article.id for a in articles if a.article.id and a.article.id in text), key=len, reverse=True
+    )
+    if not ids:
+        return text
+    label = {a.article.id: a.label for a in articles}
+    pattern = re.compile(r"(?<![\w.-])(" + "|".join(re.escape(i) for i in ids) + r")(?![\w-])")
+    return pattern.sub(lambda m: label[m.group(1)], text)
+
+
+def value_groups(claims: Sequence[ClaimView]) -> tuple[ValueGroup, ...]:
+    """Each distinct value once, with its claims; within a value, one entry per distinct sentence
+    (wire copies repeat a sentence word for word), the most repeated first."""
+    by_value: dict[str, list[ClaimView]] = {}
+    for c in claims:
+        by_value.setdefault(_value_key(c.claim), []).append(c)
+    groups = []
+    for members in by_value.values():
+        by_text: dict[str, list[ClaimView]] = {}
+        for c in members:
+            by_text.setdefault(" ".join(c.claim.text.split()).lower(), []).append(c)
+        sentences = sorted(by_text.values(), key=lambda cs: -len(cs))
+        groups.append(
+            ValueGroup(
+                value=members[0].claim.value,
+                colour=members[0].colour,
+                claims=tuple(members),
+                sentences=tuple(SentenceGroup(text=cs[0].claim.text, claims=tuple(cs)) for cs in sentences),
+            )
+        )
+    return tuple(groups)
+
+
+def relative_points(
+    number: int,
+    articles: Sequence[Article],
+    mentions: dict[str, ArticleMentions],
+    views: dict[str, ArticleView],
+) -> tuple[RelativePoint, ...]:
+    """The timeline of an undated story: weekdays and times of day as its articles give them."""
+    return tuple(
+        RelativePoint(
+            anchor=f"rt-{number}-{i}", time=t, articles=tuple(views[a] for a in t.article_ids if a in views)
+        )
+        for i, t in enumerate(relative_timeline(articles, mentions), 1)
     )
 
 
@@ -588,7 +732,21 @@ def make_environment(*extra_dirs: str | os.PathLike[str]) -> Environment:
     env.filters["pct"] = lambda v: f"{100 * float(v):.0f}%"
     env.filters["num"] = lambda v: f"{float(v):.2f}"
     env.filters["when"] = when
+    env.globals["spin_meaning"] = SPIN_MEANING
+    env.globals["no_outlet_note"] = no_outlet_note
     return env
+
+
+SPIN_MEANING = (
+    "Spin score, 0 to 1: how much an article reads like a copy run through a synonym spinner "
+    "(rare stand-ins for common words, tortured phrases); flagged from 0.5 with several such phrases."
+)
+
+
+def no_outlet_note(missing: int, total: int) -> str:
+    """The one plain sentence saying the input names no outlet for some articles."""
+    which = "any article" if missing == total else f"{missing} of {total} articles"
+    return f"The input names no outlet for {which}; those are shown by headline (or their opening words)."
 
 
 def render_html(report: Report) -> str:
