@@ -148,13 +148,44 @@ SPEAKER_TITLE_WORDS = TITLE_WORDS | frozenset(
 HONORIFIC_WEIGHT = 3  # an honorific or role word outweighs a few pronouns
 PRONOUN_LOOKBACK_SENTENCES = 8
 TITLE_LOOKBACK_SENTENCES = 6  # "the Navy chief said" refers to a titled person named this close  # "he said" refers to someone named at most this many sentences back
+# Documents through which a body or person speaks ("the ministry's statement said").
+DOCUMENT_NOUNS = frozenset(
+    [
+        "statement",
+        "release",
+        "editorial",
+        "communique",
+        "communiqué",
+        "memo",
+        "letter",
+        "report",
+        "filing",
+        "post",
+        "tweet",
+        "announcement",
+        "bulletin",
+        "notice",
+        "email",
+        "message",
+        "blog",
+        "column",
+        "complaint",
+        "indictment",
+        "affidavit",
+    ]
+)
+AUTHOR_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC"})
+# Labels the small tagger gives people it does not know ("said Jo Rivers" as FAC or PRODUCT).
+MISTAGGED_PERSON_LABELS = frozenset({"FAC", "PRODUCT", "LOC", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
 UNNAMED_PRONOUNS = frozenset({"i", "we", "they", "it", "you", "who", "which", "that", "one"})
 MIN_QUOTE_WORDS = 4
 MAX_CLIMB = 8
 NEXT_PARAGRAPH_TOKENS = 15
 MAX_QUOTE_PARAGRAPHS = 8  # a quotation runs over at most this many paragraphs without marks
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
-_QUOTE_MARK = re.compile("[" + QUOTE_MARKS + "]")
+# Two apostrophes misprinted for a double mark: opening before a word (''We), closing after one
+_DOUBLED_APOSTROPHE = r"(?<![\w'])''(?=[\w(\[])|(?<=[\w.,!?;:])''(?![\w'])"
+_QUOTE_MARK = re.compile(_DOUBLED_APOSTROPHE + "|[" + QUOTE_MARKS + "]")
 
 
 @dataclass(frozen=True)
@@ -199,8 +230,9 @@ def mark_direction(text: str, i: int) -> str:
         return "open"
     if mark in CLOSING_MARKS:
         return "close"
+    width = mark_width(text, i)
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     space_before = before.isspace() or before in "([{\u2014\u2013-/"
     space_after = after.isspace() or after in ".,;:!?)]}\u2014\u2013-"
     if space_before and not space_after:
@@ -208,6 +240,11 @@ def mark_direction(text: str, i: int) -> str:
     if space_after and not space_before:
         return "close"
     return "either"
+
+
+def mark_width(text: str, i: int) -> int:
+    """2 for a double mark printed as two apostrophes (''), else 1."""
+    return 2 if text.startswith("''", i) else 1
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
@@ -283,7 +320,7 @@ class OpenQuote:
 
 def make_span(text: str, opened: OpenQuote, close_at: int | None, last_paragraph: int) -> QuoteSpan:
     """Quoted words between the marks (or to the paragraph end), trimmed of spaces and a final comma."""
-    start = opened.mark + 1
+    start = opened.mark + mark_width(text, opened.mark)
     stop = close_at if close_at is not None else opened.paragraph_end
     while start < stop and text[start].isspace():
         start += 1
@@ -328,8 +365,9 @@ def find_quotes(doc: Doc, entities: Sequence[EntityMention]) -> list[QuoteMentio
         short = len(words) < MIN_QUOTE_WORDS and not governed
         if short and not (speech is not None and is_whole_sentence(text[span.start : span.end])):
             continue  # a short phrase in marks names or stresses something; a short attributed sentence is speech
-        if is_name_like(words, text[: span.open]):
-            continue
+        spoken = speech is not None and governed and is_whole_sentence(text[span.start : span.end])
+        if not spoken and is_name_like(words, text[: span.open]):
+            continue  # a governed whole sentence is speech ("Somebody in the FBI?"), not a name
         if not any(c.isalpha() for c in text[span.start : span.end]):
             continue
         quotes.append(
@@ -362,6 +400,7 @@ def is_name_like(words: list[str], text_before: str) -> bool:
 
 
 def cue_text(verb: Token) -> str:
+    """The speech verb as the cue; ":" for a transcript line ("Haldeman: ...")."""
     return "according to" if verb.lower_ == "according" else verb.lower_
 
 
@@ -603,7 +642,11 @@ def speech_events(doc: Doc, names: ArticleNames, quoted: list[tuple[int, int]]) 
     '...,' he said" -> Y."""
     events: list[Speech] = []
     people = SubjectHistory(names)
+    transcript = transcript_speakers(doc, names, quoted)
     for token in doc:
+        if token.i in transcript:
+            events.append(transcript[token.i])
+            continue
         if inside_any(token.idx, quoted):
             continue
         if is_speech_verb(token):
@@ -617,6 +660,44 @@ def speech_events(doc: Doc, names: ArticleNames, quoted: list[tuple[int, int]]) 
     return events
 
 
+_TRANSCRIPT_LINE = re.compile(
+    r"(?:^|\n)[ \t]*((?:[A-Z][\w'.-]*\.?[ \t]+){0,3}[A-Z][\w'.-]*)[ \t]*:[ \t]*(?=[" + QUOTE_MARKS + "])"
+)
+
+
+def transcript_speakers(doc: Doc, names: ArticleNames, quoted: list[tuple[int, int]]) -> dict[int, Speech]:
+    """Transcript lines, "Haldeman: “Yes, sir.”": a paragraph that opens with a proper name and a
+    colon right before a quote mark names the speaker of that quote.  Keyed by the colon's token."""
+    found: dict[int, Speech] = {}
+    for match in _TRANSCRIPT_LINE.finditer(doc.text):
+        name_span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        colon = token_index_at(doc, match.end(1))
+        if name_span is None or colon >= len(doc) or doc[colon].text != ":":
+            continue
+        if len(match.group(1).replace(".", "")) < 3 or not named_elsewhere(doc, name_span[-1], names):
+            continue  # "Q:", "Note:", "Update:" are labels, not speakers
+        if inside_any(match.start(1), quoted):
+            continue
+        mention = names.by_token.get(name_span[-1].i)
+        is_person = (mention is not None and mention.label == "PERSON") or names.is_person_surname(
+            match.group(1)
+        )
+        found[colon] = Speech(doc[colon], names.person_name(match.group(1)), is_person)
+    return found
+
+
+def named_elsewhere(doc: Doc, word: Token, names: ArticleNames) -> bool:
+    """Whether ``word`` is a proper name of the article: part of a name the tagger found, or written
+    capitalised somewhere else in the middle of a sentence ("... says Forstall."), as labels like
+    "Note" never are."""
+    return any(
+        t.text == word.text
+        and t.i != word.i
+        and (t.i in names.by_token or not t.is_sent_start and t.i > 0 and t.nbor(-1).text not in ".:\n")
+        for t in doc
+    )
+
+
 class SubjectHistory:
     """The people named so far as subjects, to resolve "he" and "the minister"."""
 
@@ -628,7 +709,7 @@ class SubjectHistory:
         ] = []  # (offset, sentence) of unnamed speakers: "a senior officer said"
 
     def resolve(self, subject: Token, speaking: bool = False) -> tuple[str | None, bool]:
-        speaker, is_person = name_of(subject, self.names)
+        speaker, is_person = name_of(subject, self.names, speaking)
         if subject.lower_ in PERSON_PRONOUNS:
             # a speaker: the nearest compatible person; else (and for other verbs) the latest subject
             speaker, found = self.names.referent_of(subject, self.unnamed) if speaking else (None, False)
@@ -676,6 +757,10 @@ def is_speech_verb(token: Token) -> bool:
         return any(c.lower_ == "to" for c in token.children) or (
             token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
         )
+    if token.lemma_ == "continue" and any(c.dep_ == "xcomp" for c in token.children):
+        return False  # "it will continue to sell", not "..., he continued"
+    if token.lemma_ == "add" and any(c.dep_ == "auxpass" for c in token.children):
+        return False  # "chips will be added", not "he added"
     return token.pos_ in {"VERB", "AUX"} and token.lemma_ in SPEECH_VERBS | NAMING_VERBS
 
 
@@ -697,7 +782,7 @@ def subject_of(verb: Token) -> Token | None:
     fallback = None
     current = verb
     for level in range(5):
-        subject = next((c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subject = main_subject(current)
         if subject is not None and (level == 0 or is_speech_verb(current)):
             return subject
         fallback = fallback or subject
@@ -707,6 +792,16 @@ def subject_of(verb: Token) -> Token | None:
             break  # the parser joined two paragraphs: never take a subject from the other one
         current = current.head
     return fallback or nearest_subject_before(verb)
+
+
+def main_subject(verb: Token) -> Token | None:
+    """The verb's subject; of two (a misparse: "New mode: “Eyes free,” says Forstall"), the proper
+    name after the verb, as in an inverted attribution."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if len(subjects) > 1:
+        inverted = [c for c in subjects if c.i > verb.i and c.pos_ == "PROPN"]
+        return inverted[0] if inverted else subjects[0]
+    return subjects[0] if subjects else None
 
 
 def crosses_paragraph(a: Token, b: Token) -> bool:
@@ -724,10 +819,13 @@ def nearest_subject_before(verb: Token) -> Token | None:
     return None
 
 
-def name_of(token: Token, names: ArticleNames) -> tuple[str | None, bool]:
-    """(speaker name, is a person) for a subject token; (None, False) when unnamed."""
+def name_of(token: Token, names: ArticleNames, speaking: bool = False) -> tuple[str | None, bool]:
+    """(speaker name, is a person) for a subject token; (None, False) when unnamed.  ``speaking``:
+    the token is the subject of a speech verb, so a proper name tagged as a place speaks."""
     if token.lower_ in UNNAMED_PRONOUNS or token.pos_ == "PRON" and token.lower_ not in PERSON_PRONOUNS:
         return None, False
+    if token.lemma_.lower() in DOCUMENT_NOUNS and token.pos_ == "NOUN":
+        return document_author(token, names)
     mention = names.by_token.get(token.i)
     if mention is None:
         for child in token.subtree:
@@ -735,10 +833,14 @@ def name_of(token: Token, names: ArticleNames) -> tuple[str | None, bool]:
                 mention = names.by_token[child.i]
                 if mention.label == "PERSON":
                     break
-    if (mention is None or mention.label != "PERSON") and token.lower_ in TITLE_WORDS:
+    if token.i not in names.by_token and token.lower_ in TITLE_WORDS:
         # "The commander of the drone unit, Robert Brovdi, said": the person in apposition
         appositive = next(
-            (names.by_token[t.i] for t in token.subtree if t.dep_ == "appos" and t.i in names.by_token),
+            (
+                names.by_token[t.i]
+                for t in token.subtree
+                if t.dep_ in {"appos", "conj"} and t.i in names.by_token
+            ),
             None,
         )
         if appositive is not None and appositive.label == "PERSON":
@@ -748,6 +850,12 @@ def name_of(token: Token, names: ArticleNames) -> tuple[str | None, bool]:
             return names.person_name(mention.text), True
         if mention.label in {"ORG", "GPE", "NORP"} and token.pos_ == "PROPN":
             return mention.text, False
+        if speaking and mention.label in MISTAGGED_PERSON_LABELS and token.pos_ == "PROPN":
+            # the subject of a speech verb speaks: "said Jo Rivers" tagged as a place or facility is
+            # a person; with "the" it is an institution ("the White House said")
+            if any(c.dep_ == "det" for c in token.children):
+                return mention.text, False
+            return names.person_name(mention.text), True
         return None, False
     if names.is_person_surname(token.text):
         return names.person_name(token.text), True
@@ -763,6 +871,25 @@ def name_of(token: Token, names: ArticleNames) -> tuple[str | None, bool]:
         ]
         text = " ".join([t.text for t in chunk] + [token.text])
         return names.person_name(text), names.is_person_surname(text) or len(chunk) > 0
+    return None, False
+
+
+def document_author(document: Token, names: ArticleNames) -> tuple[str | None, bool]:
+    """Who speaks through a document: "the ministry's statement", "the DOJ release", "an
+    editorial in the daily Kathimerini", "a statement from Acme Corp" -> that body or person."""
+    candidates = [c for c in document.children if c.dep_ in {"poss", "compound", "nmod"}]
+    for prep in document.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"from", "by", "in", "of"}:
+            candidates += [c for c in prep.children if c.dep_ == "pobj"]
+    for candidate in candidates:
+        mentions = [names.by_token[t.i] for t in candidate.subtree if t.i in names.by_token]
+        person = next((m for m in mentions if m.label == "PERSON"), None)
+        if person is not None:
+            return names.person_name(person.text), True
+        if mentions and mentions[0].label in AUTHOR_LABELS:
+            return mentions[0].text, False
+        if candidate.pos_ == "PROPN" and candidate.text[:1].isupper():
+            return candidate.text, False
     return None, False
 
 
@@ -802,6 +929,9 @@ def attribute(
     if before:
         return before[-1], False
     text = doc.text  # built from the tokens on each access: read it once
+    carried = attribution_just_before(doc, span, speeches, p_start)
+    if carried is not None:
+        return carried, False
     outside = (text[p_start : span.open] + text[close + 1 : p_end]).strip()
     if len(re.findall(r"[A-Za-z]+", outside)) > 2:
         return None, False
@@ -829,10 +959,31 @@ def attribute(
             first = [s for s in speeches if n_start <= s.verb.idx < sentence_end(doc, n_start, n_end)]
             # a speech verb at the start of the next paragraph, or later in its first sentence
             # when it names a person ("X made the promise when ..., and said ...")
-            first = [s for s in first if s.verb.idx < near or s.is_person]
+            first = [s for s in first if (s.verb.idx < near or s.is_person) and s.verb.text != ":"]
             if first:
                 return first[0], False
     return None, False
+
+
+def attribution_just_before(doc: Doc, span: QuoteSpan, speeches: list[Speech], p_start: int) -> Speech | None:
+    """A quote that opens a sentence right after the attribution sentence of its paragraph goes on
+    with that speaker: "“We lost,” Jo Bell said. “But we fought.”", "Jo Bell said the talks had
+    stalled. “We are not giving up.”" (a quote split by "he said", the second half).
+
+    The attribution sentence is the one just before the opening mark; it must hold a speech verb
+    and nothing may stand between its end and the mark."""
+    text = doc.text
+    quoted = text[span.start : span.start + 1]
+    if not quoted[:1].isupper() and quoted[:1] not in "[(":
+        return None  # a phrase inside a sentence ("... as “a mistake”"), not a new sentence
+    earlier = [s for s in speeches if p_start <= s.verb.idx < span.open]
+    if not earlier:
+        return None
+    last = earlier[-1]
+    stop = sentence_end(doc, last.verb.idx, span.open)
+    if stop >= span.open or text[stop + 1 : span.open].strip(" \t\n" + QUOTE_MARKS + "'"):
+        return None
+    return last
 
 
 def governing_verb(doc: Doc, span: QuoteSpan, close: int, paragraph: tuple[int, int]) -> Token | None:
