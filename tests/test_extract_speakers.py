@@ -256,3 +256,47 @@ def test_continue_to_and_be_added_are_no_speech_verbs(models):
 def test_an_inverted_attribution_wins_over_a_misparsed_subject(models):
     text = "A new quiet mode for the drill: \u201cNo more noise,\u201d says Halvorsen."
     assert speaker_of(quotes_of(models, text), "No more noise") == "Halvorsen"
+
+
+def test_a_quote_closed_by_a_single_mark_before_its_attribution_ends_there(models):
+    text = "\u201cWe will miss the old bridge,' she wrote on her blog, adding that the new one was ugly."
+    spans = find_quote_spans(text)
+    assert [text[s.start : s.end] for s in spans] == ["We will miss the old bridge"]
+
+
+def test_a_common_given_name_rules_out_a_pronoun_of_the_other_gender(models):
+    text = (
+        "Mrs. Greta Holm ran the bakery for forty years.\n\n"
+        "Victor Albescu also doggedly courted Holm, but she turned him down.\n\n"
+        "\u201cI never answered a single one of his letters,\u201d she said."
+    )
+    assert speaker_of(quotes_of(models, text), "single one of his letters") == "Greta Holm"
+
+
+def test_a_title_tagged_as_a_name_is_no_referent(models):
+    text = (
+        "Ms. Edda Lind posed for the painters of the town until 1960.\n\n"
+        "Filmmaker and sailor Howard Vrba also doggedly pursued Lind but she rebuffed him as well.\n\n"
+        "\u201cI found the stone studio far too cold,\u201d she once said."
+    )
+    assert speaker_of(quotes_of(models, text), "stone studio") == "Edda Lind"
+
+
+def test_a_name_the_tagger_misses_gets_its_gender_from_the_next_subject_pronoun(models):
+    text = (
+        "Nobody expected the sequel to change hands.\n\n"
+        "Ashgrove penned a long letter to calm the readers.\n\n"
+        "\u201cThe story is safe with him,' she wrote on her site, speaking of Tobias Wren.\n\n"
+        "Tobias Wren, the new director, has made two films."
+    )
+    assert speaker_of(quotes_of(models, text), "story is safe") == "Ashgrove"
+
+
+def test_contended_and_lamented_attribute_a_quote(models):
+    text = (
+        "\u201cThe lights were on when the guard arrived,\u201d defence lawyer Ravi Menon contended.\n\n"
+        "Councillor Ada Okafor lamented that \u201cthe park has been left to rot for years.\u201d"
+    )
+    quotes = quotes_of(models, text)
+    assert speaker_of(quotes, "lights were on") == "Ravi Menon"
+    assert speaker_of(quotes, "park has been left") == "Ada Okafor"

@@ -34,6 +34,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
 
 from spacy.tokens import Doc, Token
 
@@ -242,6 +244,14 @@ def mark_direction(text: str, i: int) -> str:
     return "either"
 
 
+# A quote closed by a single mark before its attribution ("“We are sad,' she wrote"): in a quote
+# left open, a single mark after a comma or stop followed by a subject and a speech verb.
+_SINGLE_MARK_CLOSE = re.compile(
+    r"[,.!?]'(?=[ \t]+(?:he|she|they|we|I|[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2})[ \t]+"
+    r"(?:said|says|wrote|writes|added|adds|told|tells|asked|asks|explained|recalled|continued)\b)"
+)
+
+
 def mark_width(text: str, i: int) -> int:
     """2 for a double mark printed as two apostrophes (''), else 1."""
     return 2 if text.startswith("''", i) else 1
@@ -322,6 +332,10 @@ def make_span(text: str, opened: OpenQuote, close_at: int | None, last_paragraph
     """Quoted words between the marks (or to the paragraph end), trimmed of spaces and a final comma."""
     start = opened.mark + mark_width(text, opened.mark)
     stop = close_at if close_at is not None else opened.paragraph_end
+    if close_at is None:
+        single = _SINGLE_MARK_CLOSE.search(text, start, stop)
+        if single is not None:
+            close_at = stop = single.start() + 1
     while start < stop and text[start].isspace():
         start += 1
     while stop > start and (text[stop - 1].isspace() or text[stop - 1] == ","):
@@ -462,6 +476,10 @@ class ArticleNames:
         for m in entities:
             if m.label not in {"PERSON", "ORG", "GPE"} or inside_any(m.start, list(quoted)):
                 continue
+            if not self.is_person_surname(m.text) and all(
+                w.lower().rstrip(".") in SPEAKER_TITLE_WORDS for w in m.text.split()
+            ):
+                continue  # "Filmmaker" tagged as a person is a title, not a name ("King" may be a surname)
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -486,7 +504,35 @@ class ArticleNames:
             found.append(
                 PersonMention(m.start, name, self.sentence_of[root.i], main, m.label == "PERSON", titled)
             )
+        found += self.untagged_subjects(doc, entities, quoted)
         return sorted(found, key=lambda m: m.start)
+
+    def untagged_subjects(
+        self, doc: Doc, entities: Sequence[EntityMention], quoted: Sequence[tuple[int, int]]
+    ) -> list[PersonMention]:
+        """Proper names the tagger missed that act as subjects ("Meyer penned a letter"): possible
+        referents of a pronoun, kept only when the text gives them a gender."""
+        found = []
+        for token in doc:
+            if (
+                token.dep_ not in {"nsubj", "nsubjpass"}
+                or token.pos_ != "PROPN"
+                or not token.text.istitle()
+                or token.lower_ in TITLE_WORDS
+                or token.i in self.by_token
+                or token.ent_type_
+                or inside_any(token.idx, list(quoted))
+            ):
+                continue
+            first = token
+            while first.i > 0 and (left := doc[first.i - 1]).dep_ == "compound" and left.head is token:
+                if left.pos_ != "PROPN" or not left.text.istitle() or left.i in self.by_token:
+                    break
+                first = left
+            name = self.untagged_name(doc[first.i : token.i + 1].text, entities)
+            main = token.head.dep_ == "ROOT"
+            found.append(PersonMention(first.idx, name, self.sentence_of[token.i], main, False, False))
+        return found
 
     def untagged_name(self, text: str, entities: Sequence[EntityMention]) -> str:
         """A surname given alone, written out as the one longer name of the article ending with it."""
@@ -586,26 +632,43 @@ def genders_in_text(
     votes: dict[str, list[int]] = {}
     people_in: dict[int, set[str]] = {}
     last_in: dict[int, int] = {}  # sentence -> offset of its last mention
+    first_in: dict[int, int] = {}  # sentence -> offset of its first mention
+    named_by_first: set[str] = set()
     for m in mentions:
         people_in.setdefault(m.sentence, set()).add(m.name)
         last_in[m.sentence] = max(last_in.get(m.sentence, 0), m.start)
+        first_in[m.sentence] = min(first_in.get(m.sentence, m.start), m.start)
         words = set((roles.get(m.name) or "").lower().split()) | described_as(doc, m.start)
         tally = votes.setdefault(m.name, [0, 0])
         tally[0] += HONORIFIC_WEIGHT * len(words & MALE_WORDS)
         tally[1] += HONORIFIC_WEIGHT * len(words & FEMALE_WORDS)
-    pronouns: dict[int, list[tuple[int, bool]]] = {}  # sentence -> (offset, is female) of its pronouns
+        if m.name not in named_by_first:  # a common given name, counted once per person
+            named_by_first.add(m.name)
+            given = given_name_gender(m.name)
+            tally[0] += HONORIFIC_WEIGHT * (given == "m")
+            tally[1] += HONORIFIC_WEIGHT * (given == "f")
+    # sentence -> (offset, is female, is a subject) of its pronouns
+    pronouns: dict[int, list[tuple[int, bool, bool]]] = {}
     for token in doc:
         lower = token.lower_
         if (lower in MALE_PRONOUNS or lower in FEMALE_PRONOUNS) and not inside_any(token.idx, list(quoted)):
-            pronouns.setdefault(sentence_of[token.i], []).append((token.idx, lower in FEMALE_PRONOUNS))
+            pronouns.setdefault(sentence_of[token.i], []).append(
+                (token.idx, lower in FEMALE_PRONOUNS, token.dep_ in {"nsubj", "nsubjpass"})
+            )
     for sentence, names in people_in.items():
         if len(names) != 1:
             continue
         tally = votes[next(iter(names))]
         # pronouns after the name in its sentence, and in the next sentence when it names nobody
-        after = [female for at, female in pronouns.get(sentence, []) if at > last_in[sentence]]
+        after = [female for at, female, _ in pronouns.get(sentence, []) if at > last_in[sentence]]
+        # and in the next sentence, before it names anyone ("Jo Bell wrote. Later she added, with Al: ...")
         if sentence + 1 not in people_in:
-            after += [female for _, female in pronouns.get(sentence + 1, [])]
+            after += [female for _, female, _ in pronouns.get(sentence + 1, [])]
+        else:  # only a subject pronoun before the first name: "... she wrote, with Al: ..."
+            first = first_in[sentence + 1]
+            after += [
+                female for at, female, subject in pronouns.get(sentence + 1, []) if at < first and subject
+            ]
         tally[0] += after.count(False)
         tally[1] += after.count(True)
     genders = {}
@@ -615,6 +678,20 @@ def genders_in_text(
         elif female > 2 * male:
             genders[name] = "f"
     return genders
+
+
+@cache
+def given_names() -> dict[str, str]:
+    """The shipped list of common given names and their usual gender (``data/given_names.tsv``)."""
+    data = resources.files("wirecheck").joinpath("data/given_names.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in data.splitlines() if line and not line.startswith("#"))
+    return {name: gender for name, gender in rows}
+
+
+def given_name_gender(name: str) -> str | None:
+    """ "m"/"f" when a full name starts with a common given name ("Howard Roe"), else None."""
+    words = name_words(name)
+    return given_names().get(words[0].lower().strip(".")) if len(words) > 1 else None
 
 
 def described_as(doc: Doc, start: int) -> set[str]:
@@ -674,11 +751,14 @@ def transcript_speakers(doc: Doc, names: ArticleNames, quoted: list[tuple[int, i
         colon = token_index_at(doc, match.end(1))
         if name_span is None or colon >= len(doc) or doc[colon].text != ":":
             continue
-        if len(match.group(1).replace(".", "")) < 3 or not named_elsewhere(doc, name_span[-1], names):
+        mention = names.by_token.get(name_span[-1].i)
+        tagged = mention is not None and mention.label in {"PERSON", "ORG"}
+        if len(match.group(1).replace(".", "")) < 3 or not (
+            tagged or named_elsewhere(doc, name_span[-1], names)
+        ):
             continue  # "Q:", "Note:", "Update:" are labels, not speakers
         if inside_any(match.start(1), quoted):
             continue
-        mention = names.by_token.get(name_span[-1].i)
         is_person = (mention is not None and mention.label == "PERSON") or names.is_person_surname(
             match.group(1)
         )
