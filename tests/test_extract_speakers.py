@@ -300,3 +300,14 @@ def test_contended_and_lamented_attribute_a_quote(models):
     quotes = quotes_of(models, text)
     assert speaker_of(quotes, "lights were on") == "Ravi Menon"
     assert speaker_of(quotes, "park has been left") == "Ada Okafor"
+
+
+def test_a_date_a_dateline_or_a_signature_is_never_a_speaker(models):
+    text = (
+        "ODESA, Ukraine -- The port reopened after the storm.\n\n"
+        "\u201cThe cranes are working again after three days,\u201d Tuesday said.\n\n"
+        "\u201cWe expect the first ships by the weekend,\u201d a port official said. -- AP\n\n"
+        "\u201cNobody was hurt in the flooding at the docks,\u201d the official added. -H"
+    )
+    quotes = quotes_of(models, text)
+    assert [q.speaker for q in quotes] == [None, None, None]

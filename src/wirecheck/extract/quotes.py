@@ -179,6 +179,28 @@ DOCUMENT_NOUNS = frozenset(
 AUTHOR_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC"})
 # Labels the small tagger gives people it does not know ("said Jo Rivers" as FAC or PRODUCT).
 MISTAGGED_PERSON_LABELS = frozenset({"FAC", "PRODUCT", "LOC", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
+# Days and months that are never someone's name (April, June, August may be; the tagger's DATE covers them)
+CALENDAR_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "january",
+        "february",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 UNNAMED_PRONOUNS = frozenset({"i", "we", "they", "it", "you", "who", "which", "that", "one"})
 MIN_QUOTE_WORDS = 4
 MAX_CLIMB = 8
@@ -939,6 +961,8 @@ def name_of(token: Token, names: ArticleNames, speaking: bool = False) -> tuple[
         return None, False
     if names.is_person_surname(token.text):
         return names.person_name(token.text), True
+    if token.ent_type_ in {"DATE", "TIME"} or token.lower_ in CALENDAR_WORDS:
+        return None, False  # a date never speaks ("Monday said" is a misparse)
     if (
         token.text.istitle()
         and token.lower_ not in TITLE_WORDS
