@@ -311,3 +311,24 @@ def test_a_date_a_dateline_or_a_signature_is_never_a_speaker(models):
     )
     quotes = quotes_of(models, text)
     assert [q.speaker for q in quotes] == [None, None, None]
+
+
+def test_the_star_said_refers_back_to_the_named_person(models):
+    text = (
+        "Singer Mara Vinton cancelled her autumn tour on Friday.\n\n"
+        "Vinton, 34, had played forty nights since May.\n\n"
+        "Her manager, Teo Brandt, said the decision was hers alone.\n\n"
+        "Asked whether she would return next year, the Grammy-winning star said: "
+        "\u201cI need a long rest with my family first.\u201d"
+    )
+    assert speaker_of(quotes_of(models, text), "long rest") == "Mara Vinton"
+
+
+def test_the_star_is_the_person_the_article_is_about_not_the_last_one_named(models):
+    text = (
+        "Actress Lina Froy left the set in March.\n\n"
+        "Froy had filmed for six weeks.\n\n"
+        "The star's agent, Bruno Keller, spoke to reporters and she did not.\n\n"
+        "The star said she would \u201cnever work with that studio again.\u201d"
+    )
+    assert speaker_of(quotes_of(models, text), "never work with") == "Lina Froy"

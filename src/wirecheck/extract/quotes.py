@@ -179,6 +179,28 @@ DOCUMENT_NOUNS = frozenset(
 AUTHOR_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC"})
 # Labels the small tagger gives people it does not know ("said Jo Rivers" as FAC or PRODUCT).
 MISTAGGED_PERSON_LABELS = frozenset({"FAC", "PRODUCT", "LOC", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
+# Nouns that news writing uses, with "the", for a person already named ("the star said"), unlike
+# "the witness" or "the driver", which often introduce someone unnamed.
+EPITHET_WORDS = frozenset(
+    [
+        "star",
+        "actress",
+        "actor",
+        "singer",
+        "rapper",
+        "songwriter",
+        "musician",
+        "comedian",
+        "filmmaker",
+        "showrunner",
+        "novelist",
+        "author",
+        "quarterback",
+        "striker",
+        "frontman",
+        "rocker",
+    ]
+)
 # Days and months that are never someone's name (April, June, August may be; the tagger's DATE covers them)
 CALENDAR_WORDS = frozenset(
     [
@@ -824,18 +846,40 @@ class SubjectHistory:
         elif speaking and speaker is None and subject.pos_ == "NOUN" and not is_definite_title(subject):
             self.unnamed.append((subject.idx, self.names.sentence_of[subject.i]))
         elif speaker is None and is_definite_title(subject):
-            speaker = self.holder_of(subject.lower_, subject)
+            if subject.lower_ in TITLE_WORDS:
+                speaker = self.holder_of(subject.lower_, subject)
+            else:
+                speaker = self.described_by(subject.lower_, subject)
             is_person = speaker is not None
         if speaker and is_person:
             self.people.append(speaker)
         return speaker, is_person
+
+    def described_by(self, epithet: str, subject: Token) -> str | None:
+        """Who "the star" or "the novelist" is: the latest person whose role has that word, else
+        the person the article has named most often so far (the one it is about)."""
+        for person in reversed(self.people):
+            role = re.split(r"['\u2019]s\b", (self.names.roles.get(person) or "").lower())[-1]
+            if epithet in role.split():
+                return person
+        counts: dict[str, int] = {}
+        for mention in self.names.mentions:
+            if mention.start < subject.idx:
+                counts[mention.name] = counts.get(mention.name, 0) + 1
+        if not counts:
+            return None
+        most = max(counts.values())
+        leaders = [name for name, count in counts.items() if count == most]
+        return leaders[0] if len(leaders) == 1 else None
 
     def holder_of(self, title: str, subject: Token | None = None) -> str | None:
         """The latest person whose role has this title word; else the nearest person named with a
         title in the sentences just before ("Admiral Jo Bell ... said the Navy chief"); else the
         latest person if no role is known."""
         for person in reversed(self.people):
-            if title in (self.names.roles.get(person) or "").lower():
+            # the words after a possessive: "the star's rep" is a rep, not a star
+            role = re.split(r"['\u2019]s\b", (self.names.roles.get(person) or "").lower())[-1]
+            if title in role:
                 return person
         titled = self.names.titled_before(subject) if subject is not None else None
         if titled:
@@ -846,10 +890,11 @@ class SubjectHistory:
 
 
 def is_definite_title(token: Token) -> bool:
-    """ "the Commission president", "the minister": a title noun with "the" and no name."""
+    """ "the Commission president", "the minister", "the Oscar-winning actress": a title noun, or
+    an epithet that news writing uses for a person it has named, with "the" and no name."""
     return (
         token.pos_ == "NOUN"
-        and token.lower_ in TITLE_WORDS
+        and (token.lower_ in TITLE_WORDS or token.lower_ in EPITHET_WORDS)
         and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
     )
 
