@@ -332,3 +332,14 @@ def test_the_star_is_the_person_the_article_is_about_not_the_last_one_named(mode
         "The star said she would \u201cnever work with that studio again.\u201d"
     )
     assert speaker_of(quotes_of(models, text), "never work with") == "Lina Froy"
+
+
+def test_the_title_of_an_unnamed_speaker_stays_unnamed(models):
+    text = (
+        "President Omar Haddad opened the new parliament on Monday.\n\n"
+        "\u201cNothing has really changed here,\u201d said a European diplomat, who asked not to be named.\n\n"
+        "\u201cEvery decision still goes through one office,\u201d the diplomat added."
+    )
+    quotes = quotes_of(models, text)
+    assert speaker_of(quotes, "Nothing has really changed") is None
+    assert speaker_of(quotes, "Every decision still") is None

@@ -450,7 +450,7 @@ def is_name_like(words: list[str], text_before: str) -> bool:
     """A short quote that names something rather than quotes someone: the so-called
     "Coalition of the Willing", a "Washington Format" meeting."""
     if re.search(
-        r"(so-called|dubbed|nicknamed|known as|named|titled|entitled)\W*$", text_before, re.IGNORECASE
+        r"\b(so-called|dubbed|nicknamed|known as|named|titled|entitled)[ \t,:]*$", text_before, re.IGNORECASE
     ):
         return True
     content = [w for w in words if w.lower() not in {"of", "the", "and", "for", "a", "an", "in", "on"}]
@@ -831,6 +831,7 @@ class SubjectHistory:
         self.unnamed: list[
             tuple[int, int]
         ] = []  # (offset, sentence) of unnamed speakers: "a senior officer said"
+        self.unnamed_nouns: set[str] = set()  # their nouns: "the officer added" is that officer
 
     def resolve(self, subject: Token, speaking: bool = False) -> tuple[str | None, bool]:
         speaker, is_person = name_of(subject, self.names, speaking)
@@ -845,8 +846,11 @@ class SubjectHistory:
             is_person = speaker is not None
         elif speaking and speaker is None and subject.pos_ == "NOUN" and not is_definite_title(subject):
             self.unnamed.append((subject.idx, self.names.sentence_of[subject.i]))
+            self.unnamed_nouns.add(subject.lower_)
         elif speaker is None and is_definite_title(subject):
-            if subject.lower_ in TITLE_WORDS:
+            if subject.lower_ in self.unnamed_nouns and speaking:
+                speaker = None  # "a Western diplomat said ... the diplomat added": still unnamed
+            elif subject.lower_ in TITLE_WORDS:
                 speaker = self.holder_of(subject.lower_, subject)
             else:
                 speaker = self.described_by(subject.lower_, subject)
