@@ -385,3 +385,24 @@ def test_a_sentence_of_prose_with_markup_glued_after_it_is_prose_not_code() -> N
         ]
     )[0]
     assert article.body.startswith(LEAD)
+
+
+def test_a_short_line_of_speech_is_body_text_not_a_subheading() -> None:
+    text = "\n\n".join(
+        [
+            "Wellmarsh closes its swing bridge",
+            LEAD,
+            SECOND,
+            "\u201cDone at last.",
+            "That is all I want to say about it,\u201d the mayor said.",
+            '"No."',
+            THIRD,
+            "\u201cHeron\u201d ferry to run in spring",
+            FOURTH,
+        ]
+    )
+    article = clean_one(text)
+    assert "\u201cDone at last." in article.body
+    assert '"No."' in article.body
+    assert article.subheadings == ("\u201cHeron\u201d ferry to run in spring",)
+    assert classify("\u201cStay calm,\u201d says mayor").kind is Kind.TITLE

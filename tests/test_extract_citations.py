@@ -118,3 +118,12 @@ def test_arbitrary_text_never_crashes_citations(models, text):
 
 def test_an_organisation_named_with_a_media_word_as_speaker(models):
     assert sources(models, "State broadcaster MRTV said 3,408 people had been injured.") == {"MRTV"}
+
+
+def test_a_capitalised_media_word_is_part_of_the_outlet_name(models):
+    text = (
+        "The levee failed overnight, according to the Fairbanks Daily News. "
+        "Two roads were shut, the Portland Evening News reported. "
+        "A ranger told the Tromso Herald newspaper that the trail was closed."
+    )
+    assert sources(models, text) == {"Fairbanks Daily News", "Portland Evening News", "Tromso Herald"}

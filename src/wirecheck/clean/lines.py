@@ -142,6 +142,21 @@ def is_terminal(text: str) -> bool:
     return text.rstrip().endswith(TERMINAL)
 
 
+_DOUBLE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'
+
+
+def is_spoken_line(text: str) -> bool:
+    """A short line of speech, not a title: it opens with a quotation mark and either ends a
+    sentence inside the quote (\u201cNo.\u201d) or leaves the quote open for the next paragraph
+    (\u201cMission accomplished.).  A title that quotes a phrase ("Twilight" director named)
+    closes its quote and ends without a stop."""
+    text = text.strip()
+    if not text or text[0] not in _DOUBLE_MARKS:
+        return False
+    marks = sum(text.count(m) for m in _DOUBLE_MARKS)
+    return marks % 2 == 1 or text.rstrip(_DOUBLE_MARKS + " ").endswith((".", "!", "?", "\u2026"))
+
+
 def byline_names(line: str) -> str | None:
     """The names of a byline line ("By Jane Doe and Ali Khan, Reuters" -> "Jane Doe and Ali Khan")."""
     if len(line) > 120:
@@ -350,6 +365,6 @@ def _kind(text: str, words: int, recurring: frozenset[str], day_first: bool) -> 
         return Kind.BULLET
     if is_terminal(text) and words >= 3 and (not text.endswith(":") or words >= 5 or is_sentence_case(text)):
         return Kind.PARAGRAPH
-    if words >= 15:
+    if words >= 15 or is_spoken_line(text):
         return Kind.PARAGRAPH
     return Kind.TITLE

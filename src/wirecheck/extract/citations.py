@@ -194,11 +194,12 @@ def untagged_after_media_word(doc: Doc, frame: Frame, organisations: list[Span])
 
 
 def outlet_name(text: str) -> str:
-    """ "the Kommersant newspaper" -> "Kommersant"; "Germany's dpa news agency" -> "dpa"."""
+    """ "the Kommersant newspaper" -> "Kommersant"; "Germany's dpa news agency" -> "dpa"; a
+    capitalised media word is part of the name: "the Anchorage Daily News" -> "Anchorage Daily News"."""
     name = re.split(r"['\u2019]s\s+", text)[-1].strip()
     name = re.sub(r"^(the|The)\s+", "", name)
     words = name.split()
-    while len(words) > 1 and words[-1].lower() in MEDIA_TAIL_WORDS:
+    while len(words) > 1 and words[-1].lower() in MEDIA_TAIL_WORDS and not words[-1][:1].isupper():
         words.pop()
     name = " ".join(words)
     return OUTLET_NAMES.get(name, name)

@@ -206,6 +206,9 @@ SPEECH_VERBS = frozenset(
         "quip",
         "joke",
         "testify",
+        "contend",
+        "lament",
+        "exclaim",
     ]
 )
 

@@ -34,6 +34,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
 
 from spacy.tokens import Doc, Token
 
@@ -148,13 +150,88 @@ SPEAKER_TITLE_WORDS = TITLE_WORDS | frozenset(
 HONORIFIC_WEIGHT = 3  # an honorific or role word outweighs a few pronouns
 PRONOUN_LOOKBACK_SENTENCES = 8
 TITLE_LOOKBACK_SENTENCES = 6  # "the Navy chief said" refers to a titled person named this close  # "he said" refers to someone named at most this many sentences back
+# Documents through which a body or person speaks ("the ministry's statement said").
+DOCUMENT_NOUNS = frozenset(
+    [
+        "statement",
+        "release",
+        "editorial",
+        "communique",
+        "communiqué",
+        "memo",
+        "letter",
+        "report",
+        "filing",
+        "post",
+        "tweet",
+        "announcement",
+        "bulletin",
+        "notice",
+        "email",
+        "message",
+        "blog",
+        "column",
+        "complaint",
+        "indictment",
+        "affidavit",
+    ]
+)
+AUTHOR_LABELS = frozenset({"ORG", "NORP", "GPE", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC"})
+# Labels the small tagger gives people it does not know ("said Jo Rivers" as FAC or PRODUCT).
+MISTAGGED_PERSON_LABELS = frozenset({"FAC", "PRODUCT", "LOC", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
+# Nouns that news writing uses, with "the", for a person already named ("the star said"), unlike
+# "the witness" or "the driver", which often introduce someone unnamed.
+EPITHET_WORDS = frozenset(
+    [
+        "star",
+        "actress",
+        "actor",
+        "singer",
+        "rapper",
+        "songwriter",
+        "musician",
+        "comedian",
+        "filmmaker",
+        "showrunner",
+        "novelist",
+        "author",
+        "quarterback",
+        "striker",
+        "frontman",
+        "rocker",
+    ]
+)
+# Days and months that are never someone's name (April, June, August may be; the tagger's DATE covers them)
+CALENDAR_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "january",
+        "february",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 UNNAMED_PRONOUNS = frozenset({"i", "we", "they", "it", "you", "who", "which", "that", "one"})
 MIN_QUOTE_WORDS = 4
 MAX_CLIMB = 8
 NEXT_PARAGRAPH_TOKENS = 15
 MAX_QUOTE_PARAGRAPHS = 8  # a quotation runs over at most this many paragraphs without marks
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
-_QUOTE_MARK = re.compile("[" + QUOTE_MARKS + "]")
+# Two apostrophes misprinted for a double mark: opening before a word (''We), closing after one
+_DOUBLED_APOSTROPHE = r"(?<![\w'])''(?=[\w(\[])|(?<=[\w.,!?;:])''(?![\w'])"
+_QUOTE_MARK = re.compile(_DOUBLED_APOSTROPHE + "|[" + QUOTE_MARKS + "]")
 
 
 @dataclass(frozen=True)
@@ -199,8 +276,9 @@ def mark_direction(text: str, i: int) -> str:
         return "open"
     if mark in CLOSING_MARKS:
         return "close"
+    width = mark_width(text, i)
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     space_before = before.isspace() or before in "([{\u2014\u2013-/"
     space_after = after.isspace() or after in ".,;:!?)]}\u2014\u2013-"
     if space_before and not space_after:
@@ -208,6 +286,19 @@ def mark_direction(text: str, i: int) -> str:
     if space_after and not space_before:
         return "close"
     return "either"
+
+
+# A quote closed by a single mark before its attribution ("“We are sad,' she wrote"): in a quote
+# left open, a single mark after a comma or stop followed by a subject and a speech verb.
+_SINGLE_MARK_CLOSE = re.compile(
+    r"[,.!?]'(?=[ \t]+(?:he|she|they|we|I|[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2})[ \t]+"
+    r"(?:said|says|wrote|writes|added|adds|told|tells|asked|asks|explained|recalled|continued)\b)"
+)
+
+
+def mark_width(text: str, i: int) -> int:
+    """2 for a double mark printed as two apostrophes (''), else 1."""
+    return 2 if text.startswith("''", i) else 1
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
@@ -283,8 +374,12 @@ class OpenQuote:
 
 def make_span(text: str, opened: OpenQuote, close_at: int | None, last_paragraph: int) -> QuoteSpan:
     """Quoted words between the marks (or to the paragraph end), trimmed of spaces and a final comma."""
-    start = opened.mark + 1
+    start = opened.mark + mark_width(text, opened.mark)
     stop = close_at if close_at is not None else opened.paragraph_end
+    if close_at is None:
+        single = _SINGLE_MARK_CLOSE.search(text, start, stop)
+        if single is not None:
+            close_at = stop = single.start() + 1
     while start < stop and text[start].isspace():
         start += 1
     while stop > start and (text[stop - 1].isspace() or text[stop - 1] == ","):
@@ -328,8 +423,9 @@ def find_quotes(doc: Doc, entities: Sequence[EntityMention]) -> list[QuoteMentio
         short = len(words) < MIN_QUOTE_WORDS and not governed
         if short and not (speech is not None and is_whole_sentence(text[span.start : span.end])):
             continue  # a short phrase in marks names or stresses something; a short attributed sentence is speech
-        if is_name_like(words, text[: span.open]):
-            continue
+        spoken = speech is not None and governed and is_whole_sentence(text[span.start : span.end])
+        if not spoken and is_name_like(words, text[: span.open]):
+            continue  # a governed whole sentence is speech ("Somebody in the FBI?"), not a name
         if not any(c.isalpha() for c in text[span.start : span.end]):
             continue
         quotes.append(
@@ -354,7 +450,7 @@ def is_name_like(words: list[str], text_before: str) -> bool:
     """A short quote that names something rather than quotes someone: the so-called
     "Coalition of the Willing", a "Washington Format" meeting."""
     if re.search(
-        r"(so-called|dubbed|nicknamed|known as|named|titled|entitled)\W*$", text_before, re.IGNORECASE
+        r"\b(so-called|dubbed|nicknamed|known as|named|titled|entitled)[ \t,:]*$", text_before, re.IGNORECASE
     ):
         return True
     content = [w for w in words if w.lower() not in {"of", "the", "and", "for", "a", "an", "in", "on"}]
@@ -362,6 +458,7 @@ def is_name_like(words: list[str], text_before: str) -> bool:
 
 
 def cue_text(verb: Token) -> str:
+    """The speech verb as the cue; ":" for a transcript line ("Haldeman: ...")."""
     return "according to" if verb.lower_ == "according" else verb.lower_
 
 
@@ -423,6 +520,10 @@ class ArticleNames:
         for m in entities:
             if m.label not in {"PERSON", "ORG", "GPE"} or inside_any(m.start, list(quoted)):
                 continue
+            if not self.is_person_surname(m.text) and all(
+                w.lower().rstrip(".") in SPEAKER_TITLE_WORDS for w in m.text.split()
+            ):
+                continue  # "Filmmaker" tagged as a person is a title, not a name ("King" may be a surname)
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -447,7 +548,35 @@ class ArticleNames:
             found.append(
                 PersonMention(m.start, name, self.sentence_of[root.i], main, m.label == "PERSON", titled)
             )
+        found += self.untagged_subjects(doc, entities, quoted)
         return sorted(found, key=lambda m: m.start)
+
+    def untagged_subjects(
+        self, doc: Doc, entities: Sequence[EntityMention], quoted: Sequence[tuple[int, int]]
+    ) -> list[PersonMention]:
+        """Proper names the tagger missed that act as subjects ("Meyer penned a letter"): possible
+        referents of a pronoun, kept only when the text gives them a gender."""
+        found = []
+        for token in doc:
+            if (
+                token.dep_ not in {"nsubj", "nsubjpass"}
+                or token.pos_ != "PROPN"
+                or not token.text.istitle()
+                or token.lower_ in TITLE_WORDS
+                or token.i in self.by_token
+                or token.ent_type_
+                or inside_any(token.idx, list(quoted))
+            ):
+                continue
+            first = token
+            while first.i > 0 and (left := doc[first.i - 1]).dep_ == "compound" and left.head is token:
+                if left.pos_ != "PROPN" or not left.text.istitle() or left.i in self.by_token:
+                    break
+                first = left
+            name = self.untagged_name(doc[first.i : token.i + 1].text, entities)
+            main = token.head.dep_ == "ROOT"
+            found.append(PersonMention(first.idx, name, self.sentence_of[token.i], main, False, False))
+        return found
 
     def untagged_name(self, text: str, entities: Sequence[EntityMention]) -> str:
         """A surname given alone, written out as the one longer name of the article ending with it."""
@@ -547,26 +676,43 @@ def genders_in_text(
     votes: dict[str, list[int]] = {}
     people_in: dict[int, set[str]] = {}
     last_in: dict[int, int] = {}  # sentence -> offset of its last mention
+    first_in: dict[int, int] = {}  # sentence -> offset of its first mention
+    named_by_first: set[str] = set()
     for m in mentions:
         people_in.setdefault(m.sentence, set()).add(m.name)
         last_in[m.sentence] = max(last_in.get(m.sentence, 0), m.start)
+        first_in[m.sentence] = min(first_in.get(m.sentence, m.start), m.start)
         words = set((roles.get(m.name) or "").lower().split()) | described_as(doc, m.start)
         tally = votes.setdefault(m.name, [0, 0])
         tally[0] += HONORIFIC_WEIGHT * len(words & MALE_WORDS)
         tally[1] += HONORIFIC_WEIGHT * len(words & FEMALE_WORDS)
-    pronouns: dict[int, list[tuple[int, bool]]] = {}  # sentence -> (offset, is female) of its pronouns
+        if m.name not in named_by_first:  # a common given name, counted once per person
+            named_by_first.add(m.name)
+            given = given_name_gender(m.name)
+            tally[0] += HONORIFIC_WEIGHT * (given == "m")
+            tally[1] += HONORIFIC_WEIGHT * (given == "f")
+    # sentence -> (offset, is female, is a subject) of its pronouns
+    pronouns: dict[int, list[tuple[int, bool, bool]]] = {}
     for token in doc:
         lower = token.lower_
         if (lower in MALE_PRONOUNS or lower in FEMALE_PRONOUNS) and not inside_any(token.idx, list(quoted)):
-            pronouns.setdefault(sentence_of[token.i], []).append((token.idx, lower in FEMALE_PRONOUNS))
+            pronouns.setdefault(sentence_of[token.i], []).append(
+                (token.idx, lower in FEMALE_PRONOUNS, token.dep_ in {"nsubj", "nsubjpass"})
+            )
     for sentence, names in people_in.items():
         if len(names) != 1:
             continue
         tally = votes[next(iter(names))]
         # pronouns after the name in its sentence, and in the next sentence when it names nobody
-        after = [female for at, female in pronouns.get(sentence, []) if at > last_in[sentence]]
+        after = [female for at, female, _ in pronouns.get(sentence, []) if at > last_in[sentence]]
+        # and in the next sentence, before it names anyone ("Jo Bell wrote. Later she added, with Al: ...")
         if sentence + 1 not in people_in:
-            after += [female for _, female in pronouns.get(sentence + 1, [])]
+            after += [female for _, female, _ in pronouns.get(sentence + 1, [])]
+        else:  # only a subject pronoun before the first name: "... she wrote, with Al: ..."
+            first = first_in[sentence + 1]
+            after += [
+                female for at, female, subject in pronouns.get(sentence + 1, []) if at < first and subject
+            ]
         tally[0] += after.count(False)
         tally[1] += after.count(True)
     genders = {}
@@ -576,6 +722,20 @@ def genders_in_text(
         elif female > 2 * male:
             genders[name] = "f"
     return genders
+
+
+@cache
+def given_names() -> dict[str, str]:
+    """The shipped list of common given names and their usual gender (``data/given_names.tsv``)."""
+    data = resources.files("wirecheck").joinpath("data/given_names.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in data.splitlines() if line and not line.startswith("#"))
+    return {name: gender for name, gender in rows}
+
+
+def given_name_gender(name: str) -> str | None:
+    """ "m"/"f" when a full name starts with a common given name ("Howard Roe"), else None."""
+    words = name_words(name)
+    return given_names().get(words[0].lower().strip(".")) if len(words) > 1 else None
 
 
 def described_as(doc: Doc, start: int) -> set[str]:
@@ -603,7 +763,11 @@ def speech_events(doc: Doc, names: ArticleNames, quoted: list[tuple[int, int]]) 
     '...,' he said" -> Y."""
     events: list[Speech] = []
     people = SubjectHistory(names)
+    transcript = transcript_speakers(doc, names, quoted)
     for token in doc:
+        if token.i in transcript:
+            events.append(transcript[token.i])
+            continue
         if inside_any(token.idx, quoted):
             continue
         if is_speech_verb(token):
@@ -617,6 +781,47 @@ def speech_events(doc: Doc, names: ArticleNames, quoted: list[tuple[int, int]]) 
     return events
 
 
+_TRANSCRIPT_LINE = re.compile(
+    r"(?:^|\n)[ \t]*((?:[A-Z][\w'.-]*\.?[ \t]+){0,3}[A-Z][\w'.-]*)[ \t]*:[ \t]*(?=[" + QUOTE_MARKS + "])"
+)
+
+
+def transcript_speakers(doc: Doc, names: ArticleNames, quoted: list[tuple[int, int]]) -> dict[int, Speech]:
+    """Transcript lines, "Haldeman: “Yes, sir.”": a paragraph that opens with a proper name and a
+    colon right before a quote mark names the speaker of that quote.  Keyed by the colon's token."""
+    found: dict[int, Speech] = {}
+    for match in _TRANSCRIPT_LINE.finditer(doc.text):
+        name_span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        colon = token_index_at(doc, match.end(1))
+        if name_span is None or colon >= len(doc) or doc[colon].text != ":":
+            continue
+        mention = names.by_token.get(name_span[-1].i)
+        tagged = mention is not None and mention.label in {"PERSON", "ORG"}
+        if len(match.group(1).replace(".", "")) < 3 or not (
+            tagged or named_elsewhere(doc, name_span[-1], names)
+        ):
+            continue  # "Q:", "Note:", "Update:" are labels, not speakers
+        if inside_any(match.start(1), quoted):
+            continue
+        is_person = (mention is not None and mention.label == "PERSON") or names.is_person_surname(
+            match.group(1)
+        )
+        found[colon] = Speech(doc[colon], names.person_name(match.group(1)), is_person)
+    return found
+
+
+def named_elsewhere(doc: Doc, word: Token, names: ArticleNames) -> bool:
+    """Whether ``word`` is a proper name of the article: part of a name the tagger found, or written
+    capitalised somewhere else in the middle of a sentence ("... says Forstall."), as labels like
+    "Note" never are."""
+    return any(
+        t.text == word.text
+        and t.i != word.i
+        and (t.i in names.by_token or not t.is_sent_start and t.i > 0 and t.nbor(-1).text not in ".:\n")
+        for t in doc
+    )
+
+
 class SubjectHistory:
     """The people named so far as subjects, to resolve "he" and "the minister"."""
 
@@ -626,9 +831,10 @@ class SubjectHistory:
         self.unnamed: list[
             tuple[int, int]
         ] = []  # (offset, sentence) of unnamed speakers: "a senior officer said"
+        self.unnamed_nouns: set[str] = set()  # their nouns: "the officer added" is that officer
 
     def resolve(self, subject: Token, speaking: bool = False) -> tuple[str | None, bool]:
-        speaker, is_person = name_of(subject, self.names)
+        speaker, is_person = name_of(subject, self.names, speaking)
         if subject.lower_ in PERSON_PRONOUNS:
             # a speaker: the nearest compatible person; else (and for other verbs) the latest subject
             speaker, found = self.names.referent_of(subject, self.unnamed) if speaking else (None, False)
@@ -640,19 +846,44 @@ class SubjectHistory:
             is_person = speaker is not None
         elif speaking and speaker is None and subject.pos_ == "NOUN" and not is_definite_title(subject):
             self.unnamed.append((subject.idx, self.names.sentence_of[subject.i]))
+            self.unnamed_nouns.add(subject.lower_)
         elif speaker is None and is_definite_title(subject):
-            speaker = self.holder_of(subject.lower_, subject)
+            if subject.lower_ in self.unnamed_nouns and speaking:
+                speaker = None  # "a Western diplomat said ... the diplomat added": still unnamed
+            elif subject.lower_ in TITLE_WORDS:
+                speaker = self.holder_of(subject.lower_, subject)
+            else:
+                speaker = self.described_by(subject.lower_, subject)
             is_person = speaker is not None
         if speaker and is_person:
             self.people.append(speaker)
         return speaker, is_person
+
+    def described_by(self, epithet: str, subject: Token) -> str | None:
+        """Who "the star" or "the novelist" is: the latest person whose role has that word, else
+        the person the article has named most often so far (the one it is about)."""
+        for person in reversed(self.people):
+            role = re.split(r"['\u2019]s\b", (self.names.roles.get(person) or "").lower())[-1]
+            if epithet in role.split():
+                return person
+        counts: dict[str, int] = {}
+        for mention in self.names.mentions:
+            if mention.start < subject.idx:
+                counts[mention.name] = counts.get(mention.name, 0) + 1
+        if not counts:
+            return None
+        most = max(counts.values())
+        leaders = [name for name, count in counts.items() if count == most]
+        return leaders[0] if len(leaders) == 1 else None
 
     def holder_of(self, title: str, subject: Token | None = None) -> str | None:
         """The latest person whose role has this title word; else the nearest person named with a
         title in the sentences just before ("Admiral Jo Bell ... said the Navy chief"); else the
         latest person if no role is known."""
         for person in reversed(self.people):
-            if title in (self.names.roles.get(person) or "").lower():
+            # the words after a possessive: "the star's rep" is a rep, not a star
+            role = re.split(r"['\u2019]s\b", (self.names.roles.get(person) or "").lower())[-1]
+            if title in role:
                 return person
         titled = self.names.titled_before(subject) if subject is not None else None
         if titled:
@@ -663,10 +894,11 @@ class SubjectHistory:
 
 
 def is_definite_title(token: Token) -> bool:
-    """ "the Commission president", "the minister": a title noun with "the" and no name."""
+    """ "the Commission president", "the minister", "the Oscar-winning actress": a title noun, or
+    an epithet that news writing uses for a person it has named, with "the" and no name."""
     return (
         token.pos_ == "NOUN"
-        and token.lower_ in TITLE_WORDS
+        and (token.lower_ in TITLE_WORDS or token.lower_ in EPITHET_WORDS)
         and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
     )
 
@@ -676,6 +908,10 @@ def is_speech_verb(token: Token) -> bool:
         return any(c.lower_ == "to" for c in token.children) or (
             token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
         )
+    if token.lemma_ == "continue" and any(c.dep_ == "xcomp" for c in token.children):
+        return False  # "it will continue to sell", not "..., he continued"
+    if token.lemma_ == "add" and any(c.dep_ == "auxpass" for c in token.children):
+        return False  # "chips will be added", not "he added"
     return token.pos_ in {"VERB", "AUX"} and token.lemma_ in SPEECH_VERBS | NAMING_VERBS
 
 
@@ -697,7 +933,7 @@ def subject_of(verb: Token) -> Token | None:
     fallback = None
     current = verb
     for level in range(5):
-        subject = next((c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subject = main_subject(current)
         if subject is not None and (level == 0 or is_speech_verb(current)):
             return subject
         fallback = fallback or subject
@@ -707,6 +943,16 @@ def subject_of(verb: Token) -> Token | None:
             break  # the parser joined two paragraphs: never take a subject from the other one
         current = current.head
     return fallback or nearest_subject_before(verb)
+
+
+def main_subject(verb: Token) -> Token | None:
+    """The verb's subject; of two (a misparse: "New mode: “Eyes free,” says Forstall"), the proper
+    name after the verb, as in an inverted attribution."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if len(subjects) > 1:
+        inverted = [c for c in subjects if c.i > verb.i and c.pos_ == "PROPN"]
+        return inverted[0] if inverted else subjects[0]
+    return subjects[0] if subjects else None
 
 
 def crosses_paragraph(a: Token, b: Token) -> bool:
@@ -724,10 +970,13 @@ def nearest_subject_before(verb: Token) -> Token | None:
     return None
 
 
-def name_of(token: Token, names: ArticleNames) -> tuple[str | None, bool]:
-    """(speaker name, is a person) for a subject token; (None, False) when unnamed."""
+def name_of(token: Token, names: ArticleNames, speaking: bool = False) -> tuple[str | None, bool]:
+    """(speaker name, is a person) for a subject token; (None, False) when unnamed.  ``speaking``:
+    the token is the subject of a speech verb, so a proper name tagged as a place speaks."""
     if token.lower_ in UNNAMED_PRONOUNS or token.pos_ == "PRON" and token.lower_ not in PERSON_PRONOUNS:
         return None, False
+    if token.lemma_.lower() in DOCUMENT_NOUNS and token.pos_ == "NOUN":
+        return document_author(token, names)
     mention = names.by_token.get(token.i)
     if mention is None:
         for child in token.subtree:
@@ -735,10 +984,14 @@ def name_of(token: Token, names: ArticleNames) -> tuple[str | None, bool]:
                 mention = names.by_token[child.i]
                 if mention.label == "PERSON":
                     break
-    if (mention is None or mention.label != "PERSON") and token.lower_ in TITLE_WORDS:
+    if token.i not in names.by_token and token.lower_ in TITLE_WORDS:
         # "The commander of the drone unit, Robert Brovdi, said": the person in apposition
         appositive = next(
-            (names.by_token[t.i] for t in token.subtree if t.dep_ == "appos" and t.i in names.by_token),
+            (
+                names.by_token[t.i]
+                for t in token.subtree
+                if t.dep_ in {"appos", "conj"} and t.i in names.by_token
+            ),
             None,
         )
         if appositive is not None and appositive.label == "PERSON":
@@ -748,9 +1001,17 @@ def name_of(token: Token, names: ArticleNames) -> tuple[str | None, bool]:
             return names.person_name(mention.text), True
         if mention.label in {"ORG", "GPE", "NORP"} and token.pos_ == "PROPN":
             return mention.text, False
+        if speaking and mention.label in MISTAGGED_PERSON_LABELS and token.pos_ == "PROPN":
+            # the subject of a speech verb speaks: "said Jo Rivers" tagged as a place or facility is
+            # a person; with "the" it is an institution ("the White House said")
+            if any(c.dep_ == "det" for c in token.children):
+                return mention.text, False
+            return names.person_name(mention.text), True
         return None, False
     if names.is_person_surname(token.text):
         return names.person_name(token.text), True
+    if token.ent_type_ in {"DATE", "TIME"} or token.lower_ in CALENDAR_WORDS:
+        return None, False  # a date never speaks ("Monday said" is a misparse)
     if (
         token.text.istitle()
         and token.lower_ not in TITLE_WORDS
@@ -763,6 +1024,25 @@ def name_of(token: Token, names: ArticleNames) -> tuple[str | None, bool]:
         ]
         text = " ".join([t.text for t in chunk] + [token.text])
         return names.person_name(text), names.is_person_surname(text) or len(chunk) > 0
+    return None, False
+
+
+def document_author(document: Token, names: ArticleNames) -> tuple[str | None, bool]:
+    """Who speaks through a document: "the ministry's statement", "the DOJ release", "an
+    editorial in the daily Kathimerini", "a statement from Acme Corp" -> that body or person."""
+    candidates = [c for c in document.children if c.dep_ in {"poss", "compound", "nmod"}]
+    for prep in document.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"from", "by", "in", "of"}:
+            candidates += [c for c in prep.children if c.dep_ == "pobj"]
+    for candidate in candidates:
+        mentions = [names.by_token[t.i] for t in candidate.subtree if t.i in names.by_token]
+        person = next((m for m in mentions if m.label == "PERSON"), None)
+        if person is not None:
+            return names.person_name(person.text), True
+        if mentions and mentions[0].label in AUTHOR_LABELS:
+            return mentions[0].text, False
+        if candidate.pos_ == "PROPN" and candidate.text[:1].isupper():
+            return candidate.text, False
     return None, False
 
 
@@ -802,6 +1082,9 @@ def attribute(
     if before:
         return before[-1], False
     text = doc.text  # built from the tokens on each access: read it once
+    carried = attribution_just_before(doc, span, speeches, p_start)
+    if carried is not None:
+        return carried, False
     outside = (text[p_start : span.open] + text[close + 1 : p_end]).strip()
     if len(re.findall(r"[A-Za-z]+", outside)) > 2:
         return None, False
@@ -829,10 +1112,31 @@ def attribute(
             first = [s for s in speeches if n_start <= s.verb.idx < sentence_end(doc, n_start, n_end)]
             # a speech verb at the start of the next paragraph, or later in its first sentence
             # when it names a person ("X made the promise when ..., and said ...")
-            first = [s for s in first if s.verb.idx < near or s.is_person]
+            first = [s for s in first if (s.verb.idx < near or s.is_person) and s.verb.text != ":"]
             if first:
                 return first[0], False
     return None, False
+
+
+def attribution_just_before(doc: Doc, span: QuoteSpan, speeches: list[Speech], p_start: int) -> Speech | None:
+    """A quote that opens a sentence right after the attribution sentence of its paragraph goes on
+    with that speaker: "“We lost,” Jo Bell said. “But we fought.”", "Jo Bell said the talks had
+    stalled. “We are not giving up.”" (a quote split by "he said", the second half).
+
+    The attribution sentence is the one just before the opening mark; it must hold a speech verb
+    and nothing may stand between its end and the mark."""
+    text = doc.text
+    quoted = text[span.start : span.start + 1]
+    if not quoted[:1].isupper() and quoted[:1] not in "[(":
+        return None  # a phrase inside a sentence ("... as “a mistake”"), not a new sentence
+    earlier = [s for s in speeches if p_start <= s.verb.idx < span.open]
+    if not earlier:
+        return None
+    last = earlier[-1]
+    stop = sentence_end(doc, last.verb.idx, span.open)
+    if stop >= span.open or text[stop + 1 : span.open].strip(" \t\n" + QUOTE_MARKS + "'"):
+        return None
+    return last
 
 
 def governing_verb(doc: Doc, span: QuoteSpan, close: int, paragraph: tuple[int, int]) -> Token | None:
