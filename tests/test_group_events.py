@@ -7,14 +7,15 @@ two heists do, and only the signal under test tells them apart.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 import pytest
 
 from tests.articles import text_article
 from wirecheck import extract
-from wirecheck.group.evidence import event_evidence, headline_day, lead_weekdays
-from wirecheck.group.stories import StoryIndex, story_embeddings
+from wirecheck.group.evidence import EventEvidence, event_evidence, headline_day, lead_weekdays
+from wirecheck.group.stories import StoryIndex, StoryProfile, identity_clash, same_month_day, story_embeddings
 from wirecheck.model import Article
 
 pytestmark = pytest.mark.slow
@@ -188,3 +189,113 @@ def test_stories_opened_apart_in_one_batch_are_joined_and_numbered_without_gaps(
     assigned = assign(articles, models)
     assert assigned["fall-a-1"] == assigned["fall-a-2"]
     assert sorted(set(assigned.values())) == ["story-1", "story-2"]
+
+
+def fire(article_id: str, body: str) -> Article:
+    return text_article(article_id, body)
+
+
+def test_the_first_report_of_an_event_leaves_the_story_it_joined_before_its_own_existed(models):
+    """The first report of the mill fire names no one and reads like the timber-yard fire,
+    the only story there is when it arrives; once the mill's own reports (its manager, its
+    loading bay) have opened the mill's story, the batch's second look moves it there."""
+    timber_yard = [
+        fire(
+            "yard-0",
+            "A fire tore through a timber yard on the edge of Dunmore overnight, sending smoke across "
+            "the town, the fire service said.\n\nCrews from four stations fought the blaze at the "
+            "Harlow timber yard until dawn. Nobody was hurt.\n\nThe owner, Martin Harlow, said stacks "
+            "of seasoned oak were lost.",
+        ),
+        fire(
+            "yard-1",
+            "Firefighters spent the night tackling a blaze at the Harlow timber yard in Dunmore, where "
+            "stacks of oak caught fire late on the evening.\n\nMartin Harlow, who runs the yard, said "
+            "the damage would run to hundreds of thousands of pounds.\n\nRoads around the yard were "
+            "closed until morning.",
+        ),
+    ]
+    paper_mill = [
+        fire(
+            "zmill-0",
+            "Rolls of paper caught fire at a paper mill in Dunmore, sending smoke across the town, the "
+            "fire service said.\n\nWorkers of the night shift left the mill safely. The mill will stay shut.",
+        ),
+        fire(
+            "zmill-1",
+            "Fire crews battled a blaze at the Kestrel paper mill in Dunmore, where rolls of paper caught "
+            "fire in the loading bay.\n\nThe mill manager, Aisha Rahman, said all forty workers on the "
+            "night shift got out safely. Rahman thanked the crews.\n\nThe Kestrel mill will stay shut "
+            "while the building is checked.",
+        ),
+        fire(
+            "zmill-2",
+            "Forty night-shift workers escaped unhurt when rolls of paper caught fire in the loading bay "
+            "of the Kestrel paper mill in Dunmore.\n\nAisha Rahman, who manages the mill, praised the "
+            "workers for a calm evacuation.\n\nInvestigators from the fire service will examine the "
+            "loading bay.",
+        ),
+    ]
+    assigned = assign([*timber_yard, *paper_mill], models)
+    assert assigned["yard-0"] == assigned["yard-1"]
+    assert assigned["zmill-0"] == assigned["zmill-1"] == assigned["zmill-2"]
+    assert assigned["zmill-0"] != assigned["yard-0"]
+
+
+def test_a_date_line_without_its_year_is_read_as_month_and_day():
+    article = text_article(
+        "year-less",
+        "Rescuers searched the collapsed school through the night.",
+        removed=("Share this story", "APR 28"),
+    )
+    assert event_evidence(article, None).month_day == (4, 28)
+    headline = text_article("year-less-headline", "Rescuers searched the school.", headline="Posted 3 March")
+    assert event_evidence(headline, None).month_day == (3, 3)
+    prose = text_article(
+        "prose", "Rescuers searched the school.", removed=("Vote on April 28 for the school board",)
+    )
+    assert event_evidence(prose, None).month_day is None
+
+
+def test_an_undated_page_whose_year_less_date_line_falls_in_a_story_is_dated_by_it():
+    story = StoryProfile("story-1", first_day=day("2019-04-27"), last_day=day("2019-04-28"))
+    near = EventEvidence(None, None, None, Counter(), None, frozenset(), frozenset(), month_day=(4, 28))
+    far = EventEvidence(None, None, None, Counter(), None, frozenset(), frozenset(), month_day=(12, 14))
+    assert same_month_day(near, story)
+    assert not same_month_day(far, story)
+    # a story reported over New Year: the date line may fall in either year
+    winter = StoryProfile("story-2", first_day=day("2020-12-30"), last_day=day("2021-01-02"))
+    assert same_month_day(
+        EventEvidence(None, None, None, Counter(), None, frozenset(), frozenset(), month_day=(1, 1)), winter
+    )
+
+
+# --------------------------------------------------------------------------- who: the story's cast
+
+
+def test_a_background_name_that_leads_a_story_does_not_push_out_the_story_s_own_people():
+    """A story whose leads keep naming a former leader ("overturns the Garner rule") has him
+    as its main name, yet its own people are the two ministers named in every article: an
+    article led by one minister that names the former leader once is no other event.  An
+    article that does not name the former leader at all and is led by someone the story never
+    names is still kept out (another event of the kind)."""
+    story = StoryProfile("story-1", article_ids=["a", "b", "c", "d"])
+    story.protagonists.update({"garner": 3, "lindqvist": 1})
+    story.names.update({"garner": 4, "lindqvist": 4, "okoro": 3})
+    minister = EventEvidence(
+        None,
+        None,
+        "okoro",
+        Counter({"okoro": 2, "lindqvist": 2, "garner": 1}),
+        None,
+        frozenset(),
+        frozenset(),
+    )
+    assert identity_clash(minister, story) == 0.0
+    outsider = EventEvidence(None, None, "brandt", Counter({"brandt": 3}), None, frozenset(), frozenset())
+    assert identity_clash(outsider, story) > 0.0
+    # the minister named less than the former leader, not one of the story's people: a clash
+    stranger = EventEvidence(
+        None, None, "brandt", Counter({"brandt": 3, "garner": 1}), None, frozenset(), frozenset()
+    )
+    assert identity_clash(stranger, story) > 0.0

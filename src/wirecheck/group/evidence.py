@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from wirecheck.clean.dates import find_dates
+from wirecheck.clean.dates import MONTHS, find_dates, stamp_line
 from wirecheck.compare.places import load_gazetteer
 from wirecheck.model import Article, ArticleMentions, EntityMention
 
@@ -39,6 +39,12 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 EXPLICIT_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_MONTH_WORD = "|".join(sorted(MONTHS, key=len, reverse=True))
+MONTH_DAY = re.compile(
+    rf"\b(?P<month>{_MONTH_WORD})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?P<month2>{_MONTH_WORD})\b",
+    re.IGNORECASE,
+)
 # words that name a kind of place, not one place: "Mount Cook" and "Cook" are the same mountain
 PLACE_GENERIC = frozenset(
     {
@@ -78,6 +84,7 @@ class EventEvidence:
     place: str | None  # key of the lead's finest place
     names: frozenset[str]  # every token of every name the article mentions (any label)
     weekdays: frozenset[str]  # weekdays the headline and lead name: when the event happened
+    month_day: tuple[int, int] | None = None  # undated pages: a date line without its year ("APR 28")
 
 
 def event_evidence(article: Article, mentions: ArticleMentions | None) -> EventEvidence:
@@ -93,6 +100,7 @@ def event_evidence(article: Article, mentions: ArticleMentions | None) -> EventE
         place=lead_place(article, entities),
         names=frozenset(token for e in entities for token in name_tokens(e.text)),
         weekdays=lead_weekdays(article),
+        month_day=page_month_day(article) if day is None else None,
     )
 
 
@@ -113,6 +121,22 @@ def page_day(article: Article) -> int | None:
     if day is not None:
         return day
     return max((d for line in article.removed if (d := headline_day(line)) is not None), default=None)
+
+
+def page_month_day(article: Article) -> tuple[int, int] | None:
+    """(month, day) of a page's date line that gives no year ("APR 28", "Posted 3 March"): the
+    headline or a line the cleaner removed, when it says nothing but when."""
+    for line in (article.headline, *article.removed):
+        if not line or not stamp_line(line)[0]:
+            continue
+        found = MONTH_DAY.search(line)
+        if found is None:
+            continue
+        month = MONTHS[(found.group("month") or found.group("month2")).lower()]
+        day = int(found.group("day") or found.group("day2"))
+        if 1 <= day <= 31:
+            return month, day
+    return None
 
 
 def headline_day(headline: str | None) -> int | None:
