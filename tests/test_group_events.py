@@ -14,7 +14,7 @@ import pytest
 
 from tests.articles import text_article
 from wirecheck import extract
-from wirecheck.group.evidence import EventEvidence, event_evidence, headline_day, lead_weekdays
+from wirecheck.group.evidence import EventEvidence, event_evidence, headline_day, headline_key, lead_weekdays
 from wirecheck.group.stories import StoryIndex, StoryProfile, identity_clash, same_month_day, story_embeddings
 from wirecheck.model import Article
 
@@ -299,3 +299,65 @@ def test_a_background_name_that_leads_a_story_does_not_push_out_the_story_s_own_
         None, None, "brandt", Counter({"brandt": 3, "garner": 1}), None, frozenset(), frozenset()
     )
     assert identity_clash(stranger, story) > 0.0
+
+
+# --------------------------------------------------------------------------- a repost keeps its report's headline
+
+FERRY_HEADLINE = "Harbour authority unveils new electric ferry for the island route"
+
+
+def test_a_long_headline_is_a_report_s_own_and_a_short_one_is_not():
+    assert headline_key(FERRY_HEADLINE) == headline_key(
+        "HARBOUR AUTHORITY UNVEILS NEW ELECTRIC FERRY FOR THE ISLAND ROUTE!"
+    )
+    assert headline_key(FERRY_HEADLINE) != headline_key(
+        "Harbour authority unveils new hydrogen ferry for the island route"
+    )
+    assert headline_key("Ferry unveiled at port") is None
+
+
+def test_an_undated_repost_with_a_report_s_headline_joins_that_report_s_story(models):
+    """A blog page reposts a dated report under its nine-word headline with a line of comment
+    and no date.  Undated, it reads as close to another ferry's undated story as to its own;
+    the headline, word for word, is what ties it to its report."""
+    articles = [
+        text_article(
+            "launch-0",
+            "The harbour authority unveiled its first electric ferry on Monday, a 60-metre vessel that "
+            "will carry 300 passengers between the port and Calder Island.\n\nThe ferry charges at the "
+            "quay in twenty minutes, the authority said.",
+            headline=FERRY_HEADLINE,
+            published="2021-06-14",
+        ),
+        text_article(
+            "launch-1",
+            "A battery-powered ferry built for the Calder Island crossing was shown to the public at the "
+            "port on Monday.\n\nThe harbour authority said the vessel would enter service in September "
+            "and cut the route's fuel bill.",
+            headline="Electric ferry shown at port",
+            published="2021-06-14",
+        ),
+        text_article(
+            "other-0",
+            "The port board unveiled a new battery ferry for the island crossing, the second of its kind "
+            "on the coast.\n\nThe vessel will carry 250 passengers to Inchmore from next spring, the "
+            "board said.",
+            headline="Port board unveils battery ferry for Inchmore crossing",
+        ),
+        text_article(
+            "other-1",
+            "A new battery ferry for the Inchmore crossing was unveiled by the port board at the quay."
+            "\n\nThe ferry replaces a diesel boat that has served the island for thirty years.",
+            headline="Battery ferry unveiled for Inchmore",
+        ),
+        text_article(
+            "repost",
+            "? The harbour authority just showed off its battery ferry for the island crossing. ?\n\n"
+            "Finally. The old diesel boat shook the whole deck.",
+            headline=FERRY_HEADLINE,
+        ),
+    ]
+    assigned = assign(articles, models)
+    assert assigned["launch-0"] == assigned["launch-1"]
+    assert assigned["other-0"] == assigned["other-1"] != assigned["launch-0"]
+    assert assigned["repost"] == assigned["launch-0"]

@@ -23,6 +23,7 @@ kind"; these signals say "same event" or "another one":
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -34,6 +35,7 @@ from wirecheck.compare.places import load_gazetteer
 from wirecheck.model import Article, ArticleMentions, EntityMention
 
 LEAD_WORDS = 60
+REPORT_HEADLINE_WORDS = 6
 HEADLINE_DATE_CHARS = 100  # a longer "headline" is prose, its dates are not the page's
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -85,6 +87,7 @@ class EventEvidence:
     names: frozenset[str]  # every token of every name the article mentions (any label)
     weekdays: frozenset[str]  # weekdays the headline and lead name: when the event happened
     month_day: tuple[int, int] | None = None  # undated pages: a date line without its year ("APR 28")
+    headline: str | None = None  # key of a headline long enough to be one report's own
 
 
 def event_evidence(article: Article, mentions: ArticleMentions | None) -> EventEvidence:
@@ -101,7 +104,18 @@ def event_evidence(article: Article, mentions: ArticleMentions | None) -> EventE
         names=frozenset(token for e in entities for token in name_tokens(e.text)),
         weekdays=lead_weekdays(article),
         month_day=page_month_day(article) if day is None else None,
+        headline=headline_key(article.headline),
     )
+
+
+def headline_key(headline: str | None) -> str | None:
+    """A short hash of a headline of ``REPORT_HEADLINE_WORDS`` words or more: pages that repost
+    a report keep its headline word for word, and a headline that long is one report's, not
+    a kind's ("Quake hits California" may return every year; a nine-word headline does not)."""
+    words = re.findall(r"\w+", (headline or "").lower())
+    if len(words) < REPORT_HEADLINE_WORDS:
+        return None
+    return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()[:12]
 
 
 def publication_day(published: str | None) -> int | None:

@@ -69,6 +69,7 @@ ENTITY_BUCKETS_PER_ARTICLE = 4
 EXHAUSTIVE_STORIES = 64  # a small index is searched whole
 CANDIDATE_STORIES = 24  # otherwise only the stories sharing most buckets are scored
 ENTITY_VOTE = 3  # a shared salient name counts like three shared embedding buckets
+HEADLINE_VOTE = 12  # a long headline word for word: the report itself, reposted
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"})
 TERMS_PER_ARTICLE = 60
 TERMS_PER_STORY = 200
@@ -158,6 +159,7 @@ class StoryProfile:
     names: Counter[str] = field(default_factory=Counter)  # name token -> articles naming it
     weekdays: Counter[str] = field(default_factory=Counter)  # weekday -> articles whose lead names it
     people: Counter[str] = field(default_factory=Counter)  # person key -> mentions over its articles
+    headlines: Counter[str] = field(default_factory=Counter)  # headline key -> articles carrying it
 
     def centroid(self) -> np.ndarray:
         norm = float(np.linalg.norm(self.vector_sum))
@@ -190,6 +192,8 @@ class StoryProfile:
         self.names.update(evidence.names)
         self.weekdays.update(evidence.weekdays)
         self.people.update(evidence.people)
+        if evidence.headline:
+            self.headlines[evidence.headline] += 1
 
     def release(self, features: ArticleFeatures, weights: Mapping[str, float]) -> None:
         """Give back one article taken in by :meth:`absorb` (the batch's second look moves it).
@@ -208,7 +212,17 @@ class StoryProfile:
         self.names.subtract(evidence.names)
         self.weekdays.subtract(evidence.weekdays)
         self.people.subtract(evidence.people)
-        for counts in (self.entities, self.protagonists, self.places, self.names, self.weekdays, self.people):
+        if evidence.headline:
+            self.headlines.subtract([evidence.headline])
+        for counts in (
+            self.entities,
+            self.protagonists,
+            self.places,
+            self.names,
+            self.weekdays,
+            self.people,
+            self.headlines,
+        ):
             for key in [k for k, v in counts.items() if v <= 0]:
                 del counts[key]
         self.terms = {t: w for t, w in self.terms.items() if w > 1e-9}
@@ -224,6 +238,7 @@ class StoryProfile:
             (self.names, other.names),
             (self.weekdays, other.weekdays),
             (self.people, other.people),
+            (self.headlines, other.headlines),
         ):
             mine.update(theirs)
         for term, weight in other.terms.items():
@@ -272,6 +287,7 @@ class StoryProfile:
             "names": dict(self.names),
             "weekdays": dict(self.weekdays),
             "people": dict(self.people),
+            "headlines": dict(self.headlines),
         }
 
     @classmethod
@@ -290,6 +306,7 @@ class StoryProfile:
             names=counter_of(state.get("names")),
             weekdays=counter_of(state.get("weekdays")),
             people=counter_of(state.get("people")),
+            headlines=counter_of(state.get("headlines")),
         )
 
 
@@ -487,6 +504,9 @@ class StoryIndex:
                 weight = ENTITY_VOTE if key.startswith("e:") else 1
                 for story_id in self._buckets.get(f"{key}:{week}", ()):
                     votes[story_id] += weight
+        if feature.evidence.headline:
+            for story_id in self._buckets.get(f"h:{feature.evidence.headline}", ()):
+                votes[story_id] += HEADLINE_VOTE
         return [story_id for story_id, _ in votes.most_common(CANDIDATE_STORIES)]
 
     def _score(self, feature: ArticleFeatures, weights: Mapping[str, float], story: StoryProfile) -> float:
@@ -497,6 +517,7 @@ class StoryIndex:
             (feature.day is None) != (story.last_day is None)
             and not same_weekday(feature.evidence, story)
             and not same_month_day(feature.evidence, story)
+            and not same_headline(feature.evidence, story)
         ):
             unknown_gap = UNDATED_MARGIN
         return self._likeness(feature, weights, story) - identity_clash(feature.evidence, story) - unknown_gap
@@ -608,14 +629,19 @@ class StoryIndex:
         story = self._stories[story_id]
         story.absorb(feature, weights)
         self._article_story[feature.id] = story_id
-        week: int | str = feature.day // WEEK_DAYS if feature.day is not None else "undated"
-        for key in self._signature(feature):
-            bucket = self._buckets.setdefault(f"{key}:{week}", [])
+        # an undated article taken into a dated story is filed under the story's week
+        day = feature.day if feature.day is not None else story.last_day
+        week: int | str = day // WEEK_DAYS if day is not None else "undated"
+        keys = [f"{key}:{week}" for key in self._signature(feature)]
+        if feature.evidence.headline:
+            keys.append(f"h:{feature.evidence.headline}")  # a repost finds its report in any week
+        for key in keys:
+            bucket = self._buckets.setdefault(key, [])
             if story_id in bucket:
                 bucket.remove(story_id)
             bucket.append(story_id)
             del bucket[:-BUCKET_STORIES]
-            self._placed_keys.setdefault(story_id, set()).add(f"{key}:{week}")
+            self._placed_keys.setdefault(story_id, set()).add(key)
 
 
 def normalised(weights: Mapping[str, float]) -> dict[str, float]:
@@ -683,6 +709,12 @@ def same_weekday(evidence: EventEvidence, story: StoryProfile) -> bool:
     for an undated article, the only check of "when" there is."""
     usual = usual_weekdays(story.weekdays)
     return any(days_apart(a, b) <= 1 for a in evidence.weekdays for b in usual)
+
+
+def same_headline(evidence: EventEvidence, story: StoryProfile) -> bool:
+    """Whether the article carries, word for word, the long headline of one of the story's
+    articles: a repost of that report, whatever date it shows (or does not)."""
+    return evidence.headline is not None and evidence.headline in story.headlines
 
 
 def same_month_day(evidence: EventEvidence, story: StoryProfile) -> bool:
