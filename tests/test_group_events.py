@@ -361,3 +361,43 @@ def test_an_undated_repost_with_a_report_s_headline_joins_that_report_s_story(mo
     assert assigned["launch-0"] == assigned["launch-1"]
     assert assigned["other-0"] == assigned["other-1"] != assigned["launch-0"]
     assert assigned["repost"] == assigned["launch-0"]
+
+
+# --------------------------------------------------------------------------- signature figures
+
+
+def test_the_lead_s_magnitude_and_sum_are_an_event_s_signature_figures(models):
+    articles = [
+        text_article(
+            "arden-quake",
+            "A magnitude 4.6 earthquake shook the hill town of Arden early on Thursday, the geological "
+            "survey said.\n\nThe quake was centred five miles north of Arden.",
+        ),
+        text_article(
+            "square-heist",
+            "Thieves rammed a car into a jeweller's on the main square and took gems worth €2.5 million, "
+            "police said on Monday.\n\nThe gang fled on foot.",
+        ),
+    ]
+    mentions = extract.extract_mentions(articles, models)
+    quake_evidence, heist_evidence = (event_evidence(a, m) for a, m in zip(articles, mentions, strict=True))
+    assert quake_evidence.figures == frozenset({"magnitude:4.6"})  # the five miles are no signature
+    assert heist_evidence.figures == frozenset({"euro:2.5e+06"})
+
+
+def evidence_with(figures: set[str]) -> EventEvidence:
+    return EventEvidence(
+        None, None, None, Counter(), None, frozenset(), frozenset(), figures=frozenset(figures)
+    )
+
+
+def test_a_signature_figure_is_soft_evidence_both_ways():
+    story = StoryProfile("story-1", article_ids=["a", "b", "c"])
+    story.figures.update({"magnitude:4.6": 3, "dollar:2.6e+06": 1})
+    other_quake = identity_clash(evidence_with({"magnitude:4.4"}), story)
+    same_quake = identity_clash(evidence_with({"magnitude:4.6"}), story)
+    silent = identity_clash(evidence_with(set()), story)
+    assert other_quake > silent == 0.0 > same_quake
+    assert other_quake < 0.35  # soft: less than a clash of who or when
+    # a figure the story gives only once (a conversion, a first estimate) is no clash
+    assert identity_clash(evidence_with({"dollar:3e+06"}), story) == 0.0

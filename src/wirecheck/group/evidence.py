@@ -88,6 +88,7 @@ class EventEvidence:
     weekdays: frozenset[str]  # weekdays the headline and lead name: when the event happened
     month_day: tuple[int, int] | None = None  # undated pages: a date line without its year ("APR 28")
     headline: str | None = None  # key of a headline long enough to be one report's own
+    figures: frozenset[str] = frozenset()  # the lead's signature figures: "magnitude:4.6", "euro:2e+06"
 
 
 def event_evidence(article: Article, mentions: ArticleMentions | None) -> EventEvidence:
@@ -105,7 +106,40 @@ def event_evidence(article: Article, mentions: ArticleMentions | None) -> EventE
         weekdays=lead_weekdays(article),
         month_day=page_month_day(article) if day is None else None,
         headline=headline_key(article.headline),
+        figures=signature_figures(article, mentions),
     )
+
+
+def signature_figures(article: Article, mentions: ArticleMentions | None) -> frozenset[str]:
+    """The figures an event is known by, as the lead gives them: a magnitude, a sum of money
+    (keyed by its currency: a conversion is another figure), a score.  Keys "kind:value";
+    background figures ("the 2004 quake's 9.1") and vague ones ("dozens") are left out."""
+    if mentions is None:
+        return frozenset()
+    end = lead_end(article)
+    figures = set()
+    for quantity in mentions.quantities:
+        if quantity.start >= end or quantity.background or quantity.vague:
+            continue
+        if quantity.counted_class == "magnitude":
+            kind = "magnitude"
+        elif quantity.counted_class == "money" and quantity.counted:
+            kind = quantity.counted
+        elif quantity.role == "score":
+            kind = "score"
+        else:
+            continue
+        figures.add(f"{kind}:{scaled(quantity.number, quantity.text):.3g}")
+    return frozenset(figures)
+
+
+def scaled(number: float, text: str) -> float:
+    """ "$2.6-million" read as 2.6: the number times the scale word its phrase carries."""
+    lowered = text.lower()
+    for word, factor in (("billion", 1e9), ("million", 1e6)):
+        if word in lowered and number < factor:
+            return number * factor
+    return number
 
 
 def headline_key(headline: str | None) -> str | None:

@@ -93,6 +93,9 @@ WHEN_CLASH = 0.35  # an undated lead's weekday 2+ days off the story's: another 
 WEEKDAY_SHARE = 0.5  # a story's usual weekdays: named in half as many leads as its first
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MOVE_MARGIN = 0.0  # the batch's second look moves an article to a story that fits it this much better
+FIGURE_CLASH = 0.1  # soft: a signature figure given by the story's articles, none of the values agreeing
+FIGURE_AGREE = 0.05
+FIGURE_TOLERANCE = 0.02  # relative: 4.5 and 4.6 differ, 2.60 and 2.6 million agree
 MINOR_SHARE = 4  # a name leading over a quarter as many articles as the main one is no outsider
 
 
@@ -160,6 +163,7 @@ class StoryProfile:
     weekdays: Counter[str] = field(default_factory=Counter)  # weekday -> articles whose lead names it
     people: Counter[str] = field(default_factory=Counter)  # person key -> mentions over its articles
     headlines: Counter[str] = field(default_factory=Counter)  # headline key -> articles carrying it
+    figures: Counter[str] = field(default_factory=Counter)  # signature figure -> articles giving it
 
     def centroid(self) -> np.ndarray:
         norm = float(np.linalg.norm(self.vector_sum))
@@ -194,6 +198,7 @@ class StoryProfile:
         self.people.update(evidence.people)
         if evidence.headline:
             self.headlines[evidence.headline] += 1
+        self.figures.update(evidence.figures)
 
     def release(self, features: ArticleFeatures, weights: Mapping[str, float]) -> None:
         """Give back one article taken in by :meth:`absorb` (the batch's second look moves it).
@@ -214,6 +219,7 @@ class StoryProfile:
         self.people.subtract(evidence.people)
         if evidence.headline:
             self.headlines.subtract([evidence.headline])
+        self.figures.subtract(evidence.figures)
         for counts in (
             self.entities,
             self.protagonists,
@@ -222,6 +228,7 @@ class StoryProfile:
             self.weekdays,
             self.people,
             self.headlines,
+            self.figures,
         ):
             for key in [k for k, v in counts.items() if v <= 0]:
                 del counts[key]
@@ -239,6 +246,7 @@ class StoryProfile:
             (self.weekdays, other.weekdays),
             (self.people, other.people),
             (self.headlines, other.headlines),
+            (self.figures, other.figures),
         ):
             mine.update(theirs)
         for term, weight in other.terms.items():
@@ -288,6 +296,7 @@ class StoryProfile:
             "weekdays": dict(self.weekdays),
             "people": dict(self.people),
             "headlines": dict(self.headlines),
+            "figures": dict(self.figures),
         }
 
     @classmethod
@@ -307,6 +316,7 @@ class StoryProfile:
             weekdays=counter_of(state.get("weekdays")),
             people=counter_of(state.get("people")),
             headlines=counter_of(state.get("headlines")),
+            figures=counter_of(state.get("figures")),
         )
 
 
@@ -692,7 +702,36 @@ def identity_clash(evidence: EventEvidence, story: StoryProfile) -> float:
             clash = not named_in(main, evidence.names) and not named_in(own, main.split())
         if clash:
             penalty += weight
-    return penalty + weekday_clash(evidence, story)
+    return penalty + weekday_clash(evidence, story) + figure_clash(evidence, story)
+
+
+def figure_clash(evidence: EventEvidence, story: StoryProfile) -> float:
+    """Soft evidence from signature figures: the lead gives a magnitude (a sum, a score) the
+    story's articles give too, none of its values within ``FIGURE_TOLERANCE`` of theirs: a
+    4.4 quake against a story of a 4.6 one.  One agreeing figure is a small plus instead.
+    Soft both ways: first reports revise magnitudes, and tolls rise."""
+    if not evidence.figures or not story.figures:
+        return 0.0
+    theirs: dict[str, list[float]] = {}
+    for key, count in story.figures.items():
+        kind, value = key.split(":", 1)
+        theirs.setdefault(kind, []).extend([float(value)] * count)
+    penalty = 0.0
+    for kind, values in figure_kinds(evidence.figures).items():
+        known = theirs.get(kind, [])
+        if any(abs(v - k) <= FIGURE_TOLERANCE * max(abs(v), abs(k)) for v in values for k in known):
+            return -FIGURE_AGREE
+        if 2 * len(known) >= len(story.article_ids) and len(known) >= 2:
+            penalty = FIGURE_CLASH
+    return penalty
+
+
+def figure_kinds(figures: frozenset[str]) -> dict[str, list[float]]:
+    kinds: dict[str, list[float]] = {}
+    for key in figures:
+        kind, value = key.split(":", 1)
+        kinds.setdefault(kind, []).append(float(value))
+    return kinds
 
 
 def weekday_clash(evidence: EventEvidence, story: StoryProfile) -> float:
