@@ -561,8 +561,9 @@ class StoryIndex:
     def _second_placement(self, placed: Sequence[tuple[ArticleFeatures, dict[str, float]]]) -> None:
         """Each article of the batch looks again once all are placed: the first of an
         event's articles to arrive may have joined another event of the kind before its
-        own story existed.  It moves when another story now fits it clearly better than its
-        own (without it); a story left empty is dropped with the merged ones."""
+        own story existed.  It is taken out of its story and moves when another story now
+        fits it better than its own does without it.  Articles alone in their story stay
+        (the stories' second look, next, handles them), so no story is left empty."""
         for feature, weights in placed:
             current = self._stories[self._article_story[feature.id]]
             if len(current.article_ids) < 2:
