@@ -7,14 +7,15 @@ two heists do, and only the signal under test tells them apart.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 import pytest
 
 from tests.articles import text_article
 from wirecheck import extract
-from wirecheck.group.evidence import event_evidence, headline_day, lead_weekdays
-from wirecheck.group.stories import StoryIndex, story_embeddings
+from wirecheck.group.evidence import EventEvidence, event_evidence, headline_day, headline_key, lead_weekdays
+from wirecheck.group.stories import StoryIndex, StoryProfile, identity_clash, same_month_day, story_embeddings
 from wirecheck.model import Article
 
 pytestmark = pytest.mark.slow
@@ -188,3 +189,215 @@ def test_stories_opened_apart_in_one_batch_are_joined_and_numbered_without_gaps(
     assigned = assign(articles, models)
     assert assigned["fall-a-1"] == assigned["fall-a-2"]
     assert sorted(set(assigned.values())) == ["story-1", "story-2"]
+
+
+def fire(article_id: str, body: str) -> Article:
+    return text_article(article_id, body)
+
+
+def test_the_first_report_of_an_event_leaves_the_story_it_joined_before_its_own_existed(models):
+    """The first report of the mill fire names no one and reads like the timber-yard fire,
+    the only story there is when it arrives; once the mill's own reports (its manager, its
+    loading bay) have opened the mill's story, the batch's second look moves it there."""
+    timber_yard = [
+        fire(
+            "yard-0",
+            "A fire tore through a timber yard on the edge of Dunmore overnight, sending smoke across "
+            "the town, the fire service said.\n\nCrews from four stations fought the blaze at the "
+            "Harlow timber yard until dawn. Nobody was hurt.\n\nThe owner, Martin Harlow, said stacks "
+            "of seasoned oak were lost.",
+        ),
+        fire(
+            "yard-1",
+            "Firefighters spent the night tackling a blaze at the Harlow timber yard in Dunmore, where "
+            "stacks of oak caught fire late on the evening.\n\nMartin Harlow, who runs the yard, said "
+            "the damage would run to hundreds of thousands of pounds.\n\nRoads around the yard were "
+            "closed until morning.",
+        ),
+    ]
+    paper_mill = [
+        fire(
+            "zmill-0",
+            "Rolls of paper caught fire at a paper mill in Dunmore, sending smoke across the town, the "
+            "fire service said.\n\nWorkers of the night shift left the mill safely. The mill will stay shut.",
+        ),
+        fire(
+            "zmill-1",
+            "Fire crews battled a blaze at the Kestrel paper mill in Dunmore, where rolls of paper caught "
+            "fire in the loading bay.\n\nThe mill manager, Aisha Rahman, said all forty workers on the "
+            "night shift got out safely. Rahman thanked the crews.\n\nThe Kestrel mill will stay shut "
+            "while the building is checked.",
+        ),
+        fire(
+            "zmill-2",
+            "Forty night-shift workers escaped unhurt when rolls of paper caught fire in the loading bay "
+            "of the Kestrel paper mill in Dunmore.\n\nAisha Rahman, who manages the mill, praised the "
+            "workers for a calm evacuation.\n\nInvestigators from the fire service will examine the "
+            "loading bay.",
+        ),
+    ]
+    assigned = assign([*timber_yard, *paper_mill], models)
+    assert assigned["yard-0"] == assigned["yard-1"]
+    assert assigned["zmill-0"] == assigned["zmill-1"] == assigned["zmill-2"]
+    assert assigned["zmill-0"] != assigned["yard-0"]
+
+
+def test_a_date_line_without_its_year_is_read_as_month_and_day():
+    article = text_article(
+        "year-less",
+        "Rescuers searched the collapsed school through the night.",
+        removed=("Share this story", "APR 28"),
+    )
+    assert event_evidence(article, None).month_day == (4, 28)
+    headline = text_article("year-less-headline", "Rescuers searched the school.", headline="Posted 3 March")
+    assert event_evidence(headline, None).month_day == (3, 3)
+    prose = text_article(
+        "prose", "Rescuers searched the school.", removed=("Vote on April 28 for the school board",)
+    )
+    assert event_evidence(prose, None).month_day is None
+
+
+def test_an_undated_page_whose_year_less_date_line_falls_in_a_story_is_dated_by_it():
+    story = StoryProfile("story-1", first_day=day("2019-04-27"), last_day=day("2019-04-28"))
+    near = EventEvidence(None, None, None, Counter(), None, frozenset(), frozenset(), month_day=(4, 28))
+    far = EventEvidence(None, None, None, Counter(), None, frozenset(), frozenset(), month_day=(12, 14))
+    assert same_month_day(near, story)
+    assert not same_month_day(far, story)
+    # a story reported over New Year: the date line may fall in either year
+    winter = StoryProfile("story-2", first_day=day("2020-12-30"), last_day=day("2021-01-02"))
+    assert same_month_day(
+        EventEvidence(None, None, None, Counter(), None, frozenset(), frozenset(), month_day=(1, 1)), winter
+    )
+
+
+# --------------------------------------------------------------------------- who: the story's cast
+
+
+def test_a_background_name_that_leads_a_story_does_not_push_out_the_story_s_own_people():
+    """A story whose leads keep naming a former leader ("overturns the Garner rule") has him
+    as its main name, yet its own people are the two ministers named in every article: an
+    article led by one minister that names the former leader once is no other event.  An
+    article that does not name the former leader at all and is led by someone the story never
+    names is still kept out (another event of the kind)."""
+    story = StoryProfile("story-1", article_ids=["a", "b", "c", "d"])
+    story.protagonists.update({"garner": 3, "lindqvist": 1})
+    story.names.update({"garner": 4, "lindqvist": 4, "okoro": 3})
+    minister = EventEvidence(
+        None,
+        None,
+        "okoro",
+        Counter({"okoro": 2, "lindqvist": 2, "garner": 1}),
+        None,
+        frozenset(),
+        frozenset(),
+    )
+    assert identity_clash(minister, story) == 0.0
+    outsider = EventEvidence(None, None, "brandt", Counter({"brandt": 3}), None, frozenset(), frozenset())
+    assert identity_clash(outsider, story) > 0.0
+    # the minister named less than the former leader, not one of the story's people: a clash
+    stranger = EventEvidence(
+        None, None, "brandt", Counter({"brandt": 3, "garner": 1}), None, frozenset(), frozenset()
+    )
+    assert identity_clash(stranger, story) > 0.0
+
+
+# --------------------------------------------------------------------------- a repost keeps its report's headline
+
+FERRY_HEADLINE = "Harbour authority unveils new electric ferry for the island route"
+
+
+def test_a_long_headline_is_a_report_s_own_and_a_short_one_is_not():
+    assert headline_key(FERRY_HEADLINE) == headline_key(
+        "HARBOUR AUTHORITY UNVEILS NEW ELECTRIC FERRY FOR THE ISLAND ROUTE!"
+    )
+    assert headline_key(FERRY_HEADLINE) != headline_key(
+        "Harbour authority unveils new hydrogen ferry for the island route"
+    )
+    assert headline_key("Ferry unveiled at port") is None
+
+
+def test_an_undated_repost_with_a_report_s_headline_joins_that_report_s_story(models):
+    """A blog page reposts a dated report under its nine-word headline with a line of comment
+    and no date.  Undated, it reads as close to another ferry's undated story as to its own;
+    the headline, word for word, is what ties it to its report."""
+    articles = [
+        text_article(
+            "launch-0",
+            "The harbour authority unveiled its first electric ferry on Monday, a 60-metre vessel that "
+            "will carry 300 passengers between the port and Calder Island.\n\nThe ferry charges at the "
+            "quay in twenty minutes, the authority said.",
+            headline=FERRY_HEADLINE,
+            published="2021-06-14",
+        ),
+        text_article(
+            "launch-1",
+            "A battery-powered ferry built for the Calder Island crossing was shown to the public at the "
+            "port on Monday.\n\nThe harbour authority said the vessel would enter service in September "
+            "and cut the route's fuel bill.",
+            headline="Electric ferry shown at port",
+            published="2021-06-14",
+        ),
+        text_article(
+            "other-0",
+            "The port board unveiled a new battery ferry for the island crossing, the second of its kind "
+            "on the coast.\n\nThe vessel will carry 250 passengers to Inchmore from next spring, the "
+            "board said.",
+            headline="Port board unveils battery ferry for Inchmore crossing",
+        ),
+        text_article(
+            "other-1",
+            "A new battery ferry for the Inchmore crossing was unveiled by the port board at the quay."
+            "\n\nThe ferry replaces a diesel boat that has served the island for thirty years.",
+            headline="Battery ferry unveiled for Inchmore",
+        ),
+        text_article(
+            "repost",
+            "? The harbour authority just showed off its battery ferry for the island crossing. ?\n\n"
+            "Finally. The old diesel boat shook the whole deck.",
+            headline=FERRY_HEADLINE,
+        ),
+    ]
+    assigned = assign(articles, models)
+    assert assigned["launch-0"] == assigned["launch-1"]
+    assert assigned["other-0"] == assigned["other-1"] != assigned["launch-0"]
+    assert assigned["repost"] == assigned["launch-0"]
+
+
+# --------------------------------------------------------------------------- signature figures
+
+
+def test_the_lead_s_magnitude_and_sum_are_an_event_s_signature_figures(models):
+    articles = [
+        text_article(
+            "arden-quake",
+            "A magnitude 4.6 earthquake shook the hill town of Arden early on Thursday, the geological "
+            "survey said.\n\nThe quake was centred five miles north of Arden.",
+        ),
+        text_article(
+            "square-heist",
+            "Thieves rammed a car into a jeweller's on the main square and took gems worth €2.5 million, "
+            "police said on Monday.\n\nThe gang fled on foot.",
+        ),
+    ]
+    mentions = extract.extract_mentions(articles, models)
+    quake_evidence, heist_evidence = (event_evidence(a, m) for a, m in zip(articles, mentions, strict=True))
+    assert quake_evidence.figures == frozenset({"magnitude:4.6"})  # the five miles are no signature
+    assert heist_evidence.figures == frozenset({"euro:2.5e+06"})
+
+
+def evidence_with(figures: set[str]) -> EventEvidence:
+    return EventEvidence(
+        None, None, None, Counter(), None, frozenset(), frozenset(), figures=frozenset(figures)
+    )
+
+
+def test_a_signature_figure_is_soft_evidence_both_ways():
+    story = StoryProfile("story-1", article_ids=["a", "b", "c"])
+    story.figures.update({"magnitude:4.6": 3, "dollar:2.6e+06": 1})
+    other_quake = identity_clash(evidence_with({"magnitude:4.4"}), story)
+    same_quake = identity_clash(evidence_with({"magnitude:4.6"}), story)
+    silent = identity_clash(evidence_with(set()), story)
+    assert other_quake > silent == 0.0 > same_quake
+    assert other_quake < 0.35  # soft: less than a clash of who or when
+    # a figure the story gives only once (a conversion, a first estimate) is no clash
+    assert identity_clash(evidence_with({"dollar:3e+06"}), story) == 0.0

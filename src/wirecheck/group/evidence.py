@@ -23,22 +23,30 @@ kind"; these signals say "same event" or "another one":
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from wirecheck.clean.dates import find_dates
+from wirecheck.clean.dates import MONTHS, find_dates, stamp_line
 from wirecheck.compare.places import load_gazetteer
 from wirecheck.model import Article, ArticleMentions, EntityMention
 
 LEAD_WORDS = 60
+REPORT_HEADLINE_WORDS = 6
 HEADLINE_DATE_CHARS = 100  # a longer "headline" is prose, its dates are not the page's
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 EXPLICIT_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_MONTH_WORD = "|".join(sorted(MONTHS, key=len, reverse=True))
+MONTH_DAY = re.compile(
+    rf"\b(?P<month>{_MONTH_WORD})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?P<month2>{_MONTH_WORD})\b",
+    re.IGNORECASE,
+)
 # words that name a kind of place, not one place: "Mount Cook" and "Cook" are the same mountain
 PLACE_GENERIC = frozenset(
     {
@@ -78,6 +86,9 @@ class EventEvidence:
     place: str | None  # key of the lead's finest place
     names: frozenset[str]  # every token of every name the article mentions (any label)
     weekdays: frozenset[str]  # weekdays the headline and lead name: when the event happened
+    month_day: tuple[int, int] | None = None  # undated pages: a date line without its year ("APR 28")
+    headline: str | None = None  # key of a headline long enough to be one report's own
+    figures: frozenset[str] = frozenset()  # the lead's signature figures: "magnitude:4.6", "euro:2e+06"
 
 
 def event_evidence(article: Article, mentions: ArticleMentions | None) -> EventEvidence:
@@ -93,7 +104,52 @@ def event_evidence(article: Article, mentions: ArticleMentions | None) -> EventE
         place=lead_place(article, entities),
         names=frozenset(token for e in entities for token in name_tokens(e.text)),
         weekdays=lead_weekdays(article),
+        month_day=page_month_day(article) if day is None else None,
+        headline=headline_key(article.headline),
+        figures=signature_figures(article, mentions),
     )
+
+
+def signature_figures(article: Article, mentions: ArticleMentions | None) -> frozenset[str]:
+    """The figures an event is known by, as the lead gives them: a magnitude, a sum of money
+    (keyed by its currency: a conversion is another figure), a score.  Keys "kind:value";
+    background figures ("the 2004 quake's 9.1") and vague ones ("dozens") are left out."""
+    if mentions is None:
+        return frozenset()
+    end = lead_end(article)
+    figures = set()
+    for quantity in mentions.quantities:
+        if quantity.start >= end or quantity.background or quantity.vague:
+            continue
+        if quantity.counted_class == "magnitude":
+            kind = "magnitude"
+        elif quantity.counted_class == "money" and quantity.counted:
+            kind = quantity.counted
+        elif quantity.role == "score":
+            kind = "score"
+        else:
+            continue
+        figures.add(f"{kind}:{scaled(quantity.number, quantity.text):.3g}")
+    return frozenset(figures)
+
+
+def scaled(number: float, text: str) -> float:
+    """ "$2.6-million" read as 2.6: the number times the scale word its phrase carries."""
+    lowered = text.lower()
+    for word, factor in (("billion", 1e9), ("million", 1e6)):
+        if word in lowered and number < factor:
+            return number * factor
+    return number
+
+
+def headline_key(headline: str | None) -> str | None:
+    """A short hash of a headline of ``REPORT_HEADLINE_WORDS`` words or more: pages that repost
+    a report keep its headline word for word, and a headline that long is one report's, not
+    a kind's ("Quake hits California" may return every year; a nine-word headline does not)."""
+    words = re.findall(r"\w+", (headline or "").lower())
+    if len(words) < REPORT_HEADLINE_WORDS:
+        return None
+    return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()[:12]
 
 
 def publication_day(published: str | None) -> int | None:
@@ -113,6 +169,22 @@ def page_day(article: Article) -> int | None:
     if day is not None:
         return day
     return max((d for line in article.removed if (d := headline_day(line)) is not None), default=None)
+
+
+def page_month_day(article: Article) -> tuple[int, int] | None:
+    """(month, day) of a page's date line that gives no year ("APR 28", "Posted 3 March"): the
+    headline or a line the cleaner removed, when it says nothing but when."""
+    for line in (article.headline, *article.removed):
+        if not line or not stamp_line(line)[0]:
+            continue
+        found = MONTH_DAY.search(line)
+        if found is None:
+            continue
+        month = MONTHS[(found.group("month") or found.group("month2")).lower()]
+        day = int(found.group("day") or found.group("day2"))
+        if 1 <= day <= 31:
+            return month, day
+    return None
 
 
 def headline_day(headline: str | None) -> int | None:

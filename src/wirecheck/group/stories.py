@@ -11,9 +11,11 @@ score also weighs what tells events apart (:mod:`.evidence`): a date bound that 
 story out (an undated article naming 2008 is not about a story reported in 2005), and
 clashes of protagonist, finest place and, for undated articles, the lead's weekday.  An
 undated article against a dated story has no date to check and must read closer still.
-After a batch is placed, the stories it opened get a second look as wholes: one that
-started apart from the story it belongs to (before that story's protagonist or weekday
-was clear) joins it then.
+After a batch is placed, each of its articles looks again (the first report of an event
+may have joined another event of the kind before its own story existed) and moves to a
+story that now fits it better; then the stories the batch opened get a second look as
+wholes: one that started apart from the story it belongs to (before that story's
+protagonist or weekday was clear) joins it then.
 
 Stable API (the web app keeps the state in SQLite and adds articles later)::
 
@@ -45,6 +47,7 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -66,6 +69,7 @@ ENTITY_BUCKETS_PER_ARTICLE = 4
 EXHAUSTIVE_STORIES = 64  # a small index is searched whole
 CANDIDATE_STORIES = 24  # otherwise only the stories sharing most buckets are scored
 ENTITY_VOTE = 3  # a shared salient name counts like three shared embedding buckets
+HEADLINE_VOTE = 12  # a long headline word for word: the report itself, reposted
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"})
 TERMS_PER_ARTICLE = 60
 TERMS_PER_STORY = 200
@@ -88,6 +92,10 @@ WHERE_CLASH = 0.2  # the same for the finest place: weaker, accounts of one even
 WHEN_CLASH = 0.35  # an undated lead's weekday 2+ days off the story's: another event of the kind
 WEEKDAY_SHARE = 0.5  # a story's usual weekdays: named in half as many leads as its first
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MOVE_MARGIN = 0.0  # the batch's second look moves an article to a story that fits it this much better
+FIGURE_CLASH = 0.1  # soft: a signature figure given by the story's articles, none of the values agreeing
+FIGURE_AGREE = 0.05
+FIGURE_TOLERANCE = 0.02  # relative: 4.5 and 4.6 differ, 2.60 and 2.6 million agree
 MINOR_SHARE = 4  # a name leading over a quarter as many articles as the main one is no outsider
 
 
@@ -154,6 +162,8 @@ class StoryProfile:
     names: Counter[str] = field(default_factory=Counter)  # name token -> articles naming it
     weekdays: Counter[str] = field(default_factory=Counter)  # weekday -> articles whose lead names it
     people: Counter[str] = field(default_factory=Counter)  # person key -> mentions over its articles
+    headlines: Counter[str] = field(default_factory=Counter)  # headline key -> articles carrying it
+    figures: Counter[str] = field(default_factory=Counter)  # signature figure -> articles giving it
 
     def centroid(self) -> np.ndarray:
         norm = float(np.linalg.norm(self.vector_sum))
@@ -186,6 +196,43 @@ class StoryProfile:
         self.names.update(evidence.names)
         self.weekdays.update(evidence.weekdays)
         self.people.update(evidence.people)
+        if evidence.headline:
+            self.headlines[evidence.headline] += 1
+        self.figures.update(evidence.figures)
+
+    def release(self, features: ArticleFeatures, weights: Mapping[str, float]) -> None:
+        """Give back one article taken in by :meth:`absorb` (the batch's second look moves it).
+        The date range is kept: it only widens a story, and the batch's articles are close."""
+        self.article_ids.remove(features.id)
+        self.vector_sum = self.vector_sum - features.embedding.astype(np.float32)
+        self.entities.subtract(features.entities.keys())
+        for term, weight in weights.items():
+            if term in self.terms:
+                self.terms[term] -= weight
+        evidence = features.evidence
+        if evidence.protagonist:
+            self.protagonists.subtract([evidence.protagonist])
+        if evidence.place:
+            self.places.subtract([evidence.place])
+        self.names.subtract(evidence.names)
+        self.weekdays.subtract(evidence.weekdays)
+        self.people.subtract(evidence.people)
+        if evidence.headline:
+            self.headlines.subtract([evidence.headline])
+        self.figures.subtract(evidence.figures)
+        for counts in (
+            self.entities,
+            self.protagonists,
+            self.places,
+            self.names,
+            self.weekdays,
+            self.people,
+            self.headlines,
+            self.figures,
+        ):
+            for key in [k for k, v in counts.items() if v <= 0]:
+                del counts[key]
+        self.terms = {t: w for t, w in self.terms.items() if w > 1e-9}
 
     def merge(self, other: StoryProfile) -> None:
         """Take in every article of ``other`` (a story found to be the same event)."""
@@ -198,6 +245,8 @@ class StoryProfile:
             (self.names, other.names),
             (self.weekdays, other.weekdays),
             (self.people, other.people),
+            (self.headlines, other.headlines),
+            (self.figures, other.figures),
         ):
             mine.update(theirs)
         for term, weight in other.terms.items():
@@ -246,6 +295,8 @@ class StoryProfile:
             "names": dict(self.names),
             "weekdays": dict(self.weekdays),
             "people": dict(self.people),
+            "headlines": dict(self.headlines),
+            "figures": dict(self.figures),
         }
 
     @classmethod
@@ -264,6 +315,8 @@ class StoryProfile:
             names=counter_of(state.get("names")),
             weekdays=counter_of(state.get("weekdays")),
             people=counter_of(state.get("people")),
+            headlines=counter_of(state.get("headlines")),
+            figures=counter_of(state.get("figures")),
         )
 
 
@@ -302,6 +355,7 @@ class StoryIndex:
         self._articles_seen = 0
         self._latest_day: int | None = None
         self._batch_day: int | None = None  # fallback date of the batch being added
+        self._batch_days: list[int] = []  # days of the batch's dated articles
         self._placed_keys: dict[str, set[str]] = {}  # bucket keys of the batch's stories
         self._new_ids: list[str] = []  # stories the batch being added opened
         self._planes = (
@@ -325,11 +379,13 @@ class StoryIndex:
         by_id = {m.article_id: m for m in mentions}
         features = [self._features(a, by_id.get(a.id), v) for a, v in zip(articles, vectors, strict=True)]
         self._batch_day = self._fallback_day(features)
+        self._batch_days = sorted({f.day for f in features if f.day is not None})
         forced = forced_groups(same_story or {})
         assigned: dict[str, str] = {}
         first_new = len(self._stories)
         self._placed_keys = {}
         self._new_ids = []
+        placed: list[tuple[ArticleFeatures, dict[str, float]]] = []
         # dated articles first, in time order: undated ones then join the stories they fit
         for feature in sorted(features, key=lambda f: (f.day is None, f.day or 0, f.id)):
             if feature.id in self._article_story:
@@ -342,6 +398,9 @@ class StoryIndex:
             if story_id is None:
                 story_id = self._best_story(feature, weights)
             self._place(feature, story_id, weights)
+            if not group:
+                placed.append((feature, weights))
+        self._second_placement(placed)
         self._merge_new_stories(first_new)
         for feature in features:
             assigned[feature.id] = self._article_story[feature.id]
@@ -428,13 +487,19 @@ class StoryIndex:
         weights = self._entity_weights(feature)
         return sorted(weights, key=lambda e: (-weights[e], e))[:ENTITY_BUCKETS_PER_ARTICLE]
 
-    def _weeks(self, day: int | None) -> list[int | str]:
+    def _weeks(self, day: int | None, month_day: tuple[int, int] | None = None) -> list[int | str]:
         """Weeks to search: around the article's date; for an undated article, around the
-        batch's median date (taken as current news) and the undated bucket."""
+        batch's median date (taken as current news) and the undated bucket, and around the
+        batch's days its year-less date line ("APR 28") may be."""
         if day is None:
-            if self._batch_day is None:
-                return ["undated"]
-            return ["undated", *self._weeks(self._batch_day)]
+            weeks: list[int | str] = ["undated"]
+            if self._batch_day is not None:
+                weeks += self._weeks(self._batch_day)
+            if month_day is not None:
+                for batch_day in self._batch_days:
+                    if month_day_near(month_day, batch_day, batch_day):
+                        weeks += [w for w in self._weeks(batch_day) if w not in weeks]
+            return weeks
         week = day // WEEK_DAYS
         return [week - 1, week, week + 1]
 
@@ -444,20 +509,35 @@ class StoryIndex:
             return list(self._stories)
         votes: Counter[str] = Counter()
         signature = self._signature(feature)
-        for week in self._weeks(feature.day):
+        for week in self._weeks(feature.day, feature.evidence.month_day):
             for key in signature:
                 weight = ENTITY_VOTE if key.startswith("e:") else 1
                 for story_id in self._buckets.get(f"{key}:{week}", ()):
                     votes[story_id] += weight
+        if feature.evidence.headline:
+            for story_id in self._buckets.get(f"h:{feature.evidence.headline}", ()):
+                votes[story_id] += HEADLINE_VOTE
         return [story_id for story_id, _ in votes.most_common(CANDIDATE_STORIES)]
 
     def _score(self, feature: ArticleFeatures, weights: Mapping[str, float], story: StoryProfile) -> float:
         if not same_time(feature, story):
             return NO_STORY
         unknown_gap = 0.0
-        if (feature.day is None) != (story.last_day is None) and not same_weekday(feature.evidence, story):
+        if (
+            (feature.day is None) != (story.last_day is None)
+            and not same_weekday(feature.evidence, story)
+            and not same_month_day(feature.evidence, story)
+            and not same_headline(feature.evidence, story)
+        ):
             unknown_gap = UNDATED_MARGIN
         return self._likeness(feature, weights, story) - identity_clash(feature.evidence, story) - unknown_gap
+
+    def _ranked(
+        self, feature: ArticleFeatures, weights: Mapping[str, float], story_ids: Sequence[str]
+    ) -> list[tuple[float, str]]:
+        """The stories the article may join (score at least ``SAME_STORY_SCORE``), best first."""
+        scored = [(self._score(feature, weights, self._stories[s]), s) for s in story_ids]
+        return sorted((item for item in scored if item[0] >= SAME_STORY_SCORE), reverse=True)
 
     def _likeness(self, feature: ArticleFeatures, weights: Mapping[str, float], story: StoryProfile) -> float:
         """How much the article reads like the story: embedding, names, words, date gap."""
@@ -475,9 +555,28 @@ class StoryIndex:
         return EMBEDDING_WEIGHT * embedding + ENTITY_WEIGHT * entities + TERM_WEIGHT * terms - gap_penalty
 
     def _best_story(self, feature: ArticleFeatures, weights: Mapping[str, float]) -> str | None:
-        scored = [(self._score(feature, weights, self._stories[s]), s) for s in self._candidates(feature)]
-        best = max(scored, default=None)
-        return best[1] if best is not None and best[0] >= SAME_STORY_SCORE else None
+        ranked = self._ranked(feature, weights, self._candidates(feature))
+        return ranked[0][1] if ranked else None
+
+    def _second_placement(self, placed: Sequence[tuple[ArticleFeatures, dict[str, float]]]) -> None:
+        """Each article of the batch looks again once all are placed: the first of an
+        event's articles to arrive may have joined another event of the kind before its
+        own story existed.  It is taken out of its story and moves when another story now
+        fits it better than its own does without it.  Articles alone in their story stay
+        (the stories' second look, next, handles them), so no story is left empty."""
+        for feature, weights in placed:
+            current = self._stories[self._article_story[feature.id]]
+            if len(current.article_ids) < 2:
+                continue
+            current.release(feature, weights)
+            candidates = [s for s in self._candidates(feature) if s != current.id]
+            ranked = self._ranked(feature, weights, [current.id, *candidates])
+            own = next((fit for fit, s in ranked if s == current.id), NO_STORY)
+            best = ranked[0] if ranked else None
+            if best is None or best[1] == current.id or best[0] < own + MOVE_MARGIN:
+                current.absorb(feature, weights)
+                continue
+            self._place(feature, best[1], weights)
 
     def _merge_new_stories(self, first_new: int) -> None:
         """Second look at the stories this batch opened: one whose articles arrived before
@@ -541,14 +640,19 @@ class StoryIndex:
         story = self._stories[story_id]
         story.absorb(feature, weights)
         self._article_story[feature.id] = story_id
-        week: int | str = feature.day // WEEK_DAYS if feature.day is not None else "undated"
-        for key in self._signature(feature):
-            bucket = self._buckets.setdefault(f"{key}:{week}", [])
+        # an undated article taken into a dated story is filed under the story's week
+        day = feature.day if feature.day is not None else story.last_day
+        week: int | str = day // WEEK_DAYS if day is not None else "undated"
+        keys = [f"{key}:{week}" for key in self._signature(feature)]
+        if feature.evidence.headline:
+            keys.append(f"h:{feature.evidence.headline}")  # a repost finds its report in any week
+        for key in keys:
+            bucket = self._buckets.setdefault(key, [])
             if story_id in bucket:
                 bucket.remove(story_id)
             bucket.append(story_id)
             del bucket[:-BUCKET_STORIES]
-            self._placed_keys.setdefault(story_id, set()).add(f"{key}:{week}")
+            self._placed_keys.setdefault(story_id, set()).add(key)
 
 
 def normalised(weights: Mapping[str, float]) -> dict[str, float]:
@@ -587,12 +691,48 @@ def identity_clash(evidence: EventEvidence, story: StoryProfile) -> float:
         if MINOR_SHARE * theirs.get(own, 0) > count:
             continue  # the article's protagonist leads a fair share of the story too
         if weight is WHO_CLASH:
-            clash = evidence.people.get(main, 0) < evidence.people.get(own, 0)
+            # the story's main figure outnumbered in the article: another event, unless the
+            # article's own figure is one of the story's people too (named in a fair share of
+            # its articles) and the main one is there as well: then both are the story's cast
+            outnumbered = evidence.people.get(main, 0) < evidence.people.get(own, 0)
+            cast = evidence.people.get(main, 0) > 0 and MINOR_SHARE * story.names.get(own, 0) >= len(
+                story.article_ids
+            )
+            clash = outnumbered and not cast
         else:
             clash = not named_in(main, evidence.names) and not named_in(own, main.split())
         if clash:
             penalty += weight
-    return penalty + weekday_clash(evidence, story)
+    return penalty + weekday_clash(evidence, story) + figure_clash(evidence, story)
+
+
+def figure_clash(evidence: EventEvidence, story: StoryProfile) -> float:
+    """Soft evidence from signature figures: the lead gives a magnitude (a sum, a score) the
+    story's articles give too, none of its values within ``FIGURE_TOLERANCE`` of theirs: a
+    4.4 quake against a story of a 4.6 one.  One agreeing figure is a small plus instead.
+    Soft both ways: first reports revise magnitudes, and tolls rise."""
+    if not evidence.figures or not story.figures:
+        return 0.0
+    theirs: dict[str, list[float]] = {}
+    for key, count in story.figures.items():
+        kind, value = key.split(":", 1)
+        theirs.setdefault(kind, []).extend([float(value)] * count)
+    penalty = 0.0
+    for kind, values in figure_kinds(evidence.figures).items():
+        known = theirs.get(kind, [])
+        if any(abs(v - k) <= FIGURE_TOLERANCE * max(abs(v), abs(k)) for v in values for k in known):
+            return -FIGURE_AGREE
+        if 2 * len(known) >= len(story.article_ids) and len(known) >= 2:
+            penalty = FIGURE_CLASH
+    return penalty
+
+
+def figure_kinds(figures: frozenset[str]) -> dict[str, list[float]]:
+    kinds: dict[str, list[float]] = {}
+    for key in figures:
+        kind, value = key.split(":", 1)
+        kinds.setdefault(kind, []).append(float(value))
+    return kinds
 
 
 def weekday_clash(evidence: EventEvidence, story: StoryProfile) -> float:
@@ -609,6 +749,33 @@ def same_weekday(evidence: EventEvidence, story: StoryProfile) -> bool:
     for an undated article, the only check of "when" there is."""
     usual = usual_weekdays(story.weekdays)
     return any(days_apart(a, b) <= 1 for a in evidence.weekdays for b in usual)
+
+
+def same_headline(evidence: EventEvidence, story: StoryProfile) -> bool:
+    """Whether the article carries, word for word, the long headline of one of the story's
+    articles: a repost of that report, whatever date it shows (or does not)."""
+    return evidence.headline is not None and evidence.headline in story.headlines
+
+
+def same_month_day(evidence: EventEvidence, story: StoryProfile) -> bool:
+    """Whether an undated page's year-less date line ("APR 28") falls within the dated
+    story's days, in one of its years: the page is then dated after all."""
+    if evidence.month_day is None or story.first_day is None or story.last_day is None:
+        return False
+    return month_day_near(evidence.month_day, story.first_day, story.last_day)
+
+
+def month_day_near(month_day: tuple[int, int], first_day: int, last_day: int) -> bool:
+    """Whether (month, day) in some year falls within ``GRACE_DAYS`` of the days first..last."""
+    month, day = month_day
+    for year in range(date.fromordinal(first_day).year - 1, date.fromordinal(last_day).year + 2):
+        try:
+            candidate = date(year, month, day).toordinal()
+        except ValueError:
+            continue
+        if first_day - GRACE_DAYS <= candidate <= last_day + GRACE_DAYS:
+            return True
+    return False
 
 
 def days_apart(left: str, right: str) -> int:
