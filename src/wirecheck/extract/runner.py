@@ -17,6 +17,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
+import re
 import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -108,10 +109,21 @@ def mentions_of_chunk(articles: Sequence[Article], nlp: Language) -> Iterator[Ar
 
 def parse_bodies(articles: Sequence[Article], nlp: Language) -> Iterator[Doc]:
     """One Doc per article body, parsed in batches."""
-    short = [a.body if len(a.body) <= nlp.max_length else "" for a in articles]
+    short = [parsed_text(a.body) if len(a.body) <= nlp.max_length else "" for a in articles]
     docs = nlp.pipe(short, batch_size=BATCH_SIZE)
     for article, doc in zip(articles, docs, strict=True):
-        yield doc if len(article.body) <= nlp.max_length else parse_long_text(nlp, article.body)
+        yield doc if len(article.body) <= nlp.max_length else parse_long_text(nlp, parsed_text(article.body))
+
+
+# A euro sign lost in a feed's encoding and written "e": "stole e85 million", "a e1.5bn deal".
+# Only before a number with a scale word, where a lowercase "e" cannot start a word.
+LOST_EURO_SIGN = re.compile(r"(?<![\w.@/-])e(?=\d[\d.,]*\s?(?:million|billion|bn|m)\b)")
+
+
+def parsed_text(body: str) -> str:
+    """The body as the parser reads it: a lost euro sign restored, one character for one, so
+    that every offset into the parse is an offset into the body."""
+    return LOST_EURO_SIGN.sub("€", body)
 
 
 def parse_long_text(nlp: Language, text: str) -> Doc:
