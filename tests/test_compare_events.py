@@ -117,6 +117,8 @@ def test_the_same_verb_weeks_apart_or_in_a_past_year_is_another_occurrence(model
     [
         "The magnitude 6.8 earthquake struck the Varan valley on Friday, the national seismic service said.",
         "The quake, which had a magnitude of 6.8, hit the Varan valley on Friday, seismologists said.",
+        "A 6.8 quake rattled the Varan valley on Friday, the national seismic service said.",
+        "The 6.8 temblor that hit the Varan valley on Friday cracked walls, the seismic service said.",
     ],
 )
 def test_magnitudes_of_one_earthquake_from_two_agencies_are_a_dispute(models, other: str) -> None:
