@@ -263,3 +263,14 @@ def test_a_quote_going_on_with_another_statement_is_compared_on_the_shared_one()
     assert wording_differences(quote_words(ours), quote_words(theirs)) == []
     changed = "We turned away from the boats. While one of them fled north, we boarded the other three."
     assert wording_differences(quote_words(ours), quote_words(changed))
+
+
+# ------------------------------------------------------------------ magnitudes without the word
+
+
+def test_a_fractional_figure_before_a_shock_noun_is_its_magnitude(models):
+    """No one counts quakes in fractions: "a 5.3 tremor" is the tremor's magnitude, while a whole
+    number of quakes stays a count of quakes."""
+    found = by_number(models, "A 5.3 tremor woke the town at dawn, the first of two quakes that day.")
+    assert found[5.3].counted_class == "magnitude"
+    assert found[2].counted_class != "magnitude"

@@ -112,11 +112,36 @@ def test_the_same_verb_weeks_apart_or_in_a_past_year_is_another_occurrence(model
     assert not [f for f in facts if f.kind == "date" and f.status == "disputed"]
 
 
+def test_an_act_told_as_a_noun_with_its_named_victim_is_dated_against_the_verb(models) -> None:
+    """ "the shooting of X on Friday" and "killed X on Saturday" date one act on one named person;
+    a shooting without a named victim, or of another person, is not compared."""
+    noun = (
+        "Hundreds marched through Dunmore on Sunday after the fatal shooting of Tomas Brenner on Friday. "
+        "A shooting on Thursday near the docks left a man wounded."
+    )
+    verb = (
+        "Prosecutors said a night guard killed Tomas Brenner on Saturday outside a bar in Dunmore. "
+        "Ilse Maren was shot on Wednesday in a separate case."
+    )
+    facts = facts_of(
+        models,
+        document("s1", "Dunmore Echo", "2031-03-10", "March for Tomas Brenner in Dunmore", noun),
+        document("s2", "County Wire", "2031-03-10", "Guard charged over Dunmore bar killing", verb),
+    )
+    act = find(facts, "date", "Brenner")
+    assert act.status == "disputed"
+    assert {claim.article_id: claim.value for claim in act.claims} == {"s1": "on Friday", "s2": "on Saturday"}
+    dated = [f for f in facts if f.kind == "date"]
+    assert not [f for f in dated if "Maren" in f.subject or "docks" in f.subject]
+
+
 @pytest.mark.parametrize(
     "other",
     [
         "The magnitude 6.8 earthquake struck the Varan valley on Friday, the national seismic service said.",
         "The quake, which had a magnitude of 6.8, hit the Varan valley on Friday, seismologists said.",
+        "A 6.8 quake rattled the Varan valley on Friday, the national seismic service said.",
+        "The 6.8 temblor that hit the Varan valley on Friday cracked walls, the seismic service said.",
     ],
 )
 def test_magnitudes_of_one_earthquake_from_two_agencies_are_a_dispute(models, other: str) -> None:

@@ -28,6 +28,9 @@ DATED_GRANULARITIES = frozenset({"day", "part_of_day", "year"})
 NEAR_MIDNIGHT = re.compile(r"\b(midnight|night|early hours|late|evening|overnight)\b", re.IGNORECASE)
 
 
+# "the fatal shooting of X on Saturday" and "killed X on Sunday" date one act: the subject (the
+# named victim) keeps them to one person.
+ONE_FATAL_ACT = frozenset({"shoot", "kill", "murder", "slay"})
 MAX_DAYS_APART = 3  # one event dated further apart than this is taken for two occurrences
 
 
@@ -61,6 +64,8 @@ def verb_class(ref: TimeRef) -> str | None:
         return None
     if verb.split()[0] in ORIGIN_VERBS:
         return "origin" if ref.granularity == "year" else verb
+    if verb in ONE_FATAL_ACT:
+        return "shoot or kill"
     return None if verb == "since" else verb
 
 

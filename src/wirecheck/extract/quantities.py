@@ -402,6 +402,8 @@ def unit_around(doc: Doc, run: NumberRun) -> tuple[str | None, int | None]:
     after = doc[end_index + 1 : end_index + 3]
     if any(t.lower_ == "magnitude" for t in after) and all(t.lower_ in {"-", "magnitude"} for t in after[:1]):
         return "magnitude", None
+    if fractional_before_shock(doc, run, end_index):
+        return "magnitude", None
     if run.first > 0:
         symbol = doc[run.first - 1].text
         if symbol in MONEY_SYMBOLS:
@@ -418,6 +420,17 @@ def unit_around(doc: Doc, run: NumberRun) -> tuple[str | None, int | None]:
         if following.lemma_.lower() in MONEY_WORDS:
             return following.lemma_.lower(), following.idx + len(following.text)
     return None, None
+
+
+def fractional_before_shock(doc: Doc, run: NumberRun, end_index: int) -> bool:
+    """ "a 4.4 quake", "the 5.1 temblor": no one counts quakes in fractions, so a number with a
+    decimal part written straight before a shock noun is the shock's magnitude."""
+    if run.first != end_index or not re.fullmatch(r"\d+\.\d+", doc[run.first].text):
+        return False
+    following = doc[end_index + 1 : end_index + 3]
+    if following and following[0].text in {"-", "–"}:
+        following = following[1:]
+    return bool(following) and following[0].lemma_.lower() in SHOCK_WORDS
 
 
 def magnitude_word_before(doc: Doc, first: int) -> Token | None:

@@ -660,6 +660,9 @@ def event_of(doc: Doc, start: int, end: int) -> tuple[str, tuple[str, ...], str 
     phrase."""
     verb = governing_verb(doc, start, end)
     span = doc.char_span(start, end, alignment_mode="expand")
+    named_act = act_on_a_named_victim(span) if span is not None and len(span) > 0 else None
+    if named_act is not None:
+        return named_act
     if (
         span is not None
         and len(span) > 0
@@ -679,6 +682,9 @@ def event_of(doc: Doc, start: int, end: int) -> tuple[str, tuple[str, ...], str 
     subject = (
         verb.head if described else next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     )
+    victim = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+    if name in VICTIM_VERBS and victim is not None and verb.tag_ != "VBN":
+        return name, names_of(victim), " ".join([*noun_words(victim), "was", VICTIM_VERBS[name]])
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
         return name, (), None
     before = [t for left in subject.lefts for t in left.subtree]
@@ -703,6 +709,48 @@ def event_of(doc: Doc, start: int, end: int) -> tuple[str, tuple[str, ...], str 
     )  # "broke out", "ran aground"
     phrase_words += [*auxiliaries, verb.text] + ([completion.text] if completion is not None else [])
     return name, tuple(dict.fromkeys([head, *names])), " ".join(phrase_words)
+
+
+# Acts done to one person, as a noun and as its verb: "the shooting of X on Friday", "Friday's
+# killing of X", "the Oct. 3 shooting of X" date the same act as "X was shot on Friday".
+EVENT_NOUNS = {"shooting": "shoot", "killing": "kill", "murder": "kill", "slaying": "kill",
+               "stabbing": "stab", "kidnapping": "kidnap", "abduction": "kidnap"}  # fmt: skip
+VICTIM_VERBS = {"shoot": "shot", "kill": "killed", "murder": "murdered", "slay": "slain", "stab": "stabbed",
+                "kidnap": "kidnapped", "abduct": "abducted"}  # fmt: skip
+
+
+def act_on_a_named_victim(span: Span) -> tuple[str, tuple[str, ...], str] | None:
+    """A date on an act noun with a named victim: "the shooting of Ana Ruiz on Friday", "Friday's
+    killing of Ana Ruiz", "the Oct. 3 stabbing of Ana Ruiz" -> ("shoot", ("Ruiz", "Ana"), ...), the
+    same event as the verb "Ana Ruiz was shot on Friday".  Without a named victim, None: an
+    unnamed "shooting" could be any shooting."""
+    root = span.root
+    noun = None
+    if root.dep_ in {"poss", "nmod", "compound", "npadvmod"}:
+        noun = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ == "on" and root.head.dep_ == "prep":
+        noun = root.head.head
+    if noun is None or noun.pos_ != "NOUN" or noun.lower_ not in EVENT_NOUNS:
+        return None
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    victim = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if victim is None or victim.pos_ != "PROPN":
+        return None
+    phrase = " ".join(["the", noun.text, "of", *noun_words(victim)])
+    return EVENT_NOUNS[noun.lower_], names_of(victim), phrase
+
+
+def names_of(person: Token) -> tuple[str, ...]:
+    """A named person as a date subject: the last name, then the names before it."""
+    before = [t.text for left in person.lefts for t in left.subtree if t.pos_ == "PROPN"]
+    return tuple(dict.fromkeys([person.text, *before]))
+
+
+def noun_words(person: Token) -> list[str]:
+    return [
+        t.text
+        for t in sorted([*[t for left in person.lefts for t in left.subtree], person], key=lambda t: t.i)
+    ]
 
 
 def cuts_clause(token: Token) -> bool:
