@@ -201,3 +201,27 @@ def test_processes_opening_a_new_database_at_once_all_succeed(tmp_path):
         with Store(db) as store:
             versions = [r[0] for r in store.db.execute("SELECT version FROM schema_version ORDER BY version")]
         assert versions == list(range(1, SCHEMA_VERSION + 1))
+
+
+def test_switching_to_wal_waits_while_another_connection_holds_the_file(tmp_path):
+    """SQLite refuses a journal-mode change at once while another connection holds the file:
+    the store waits and retries, and gives up with the error only after its patience."""
+    import sqlite3
+    import threading
+
+    from wirecheck.store import use_wal
+
+    path = tmp_path / "held.db"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN EXCLUSIVE")
+    opener = sqlite3.connect(path, isolation_level=None, timeout=0)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        use_wal(opener, patience=0.1)
+    release = threading.Timer(0.3, lambda: holder.execute("COMMIT"))
+    release.start()
+    use_wal(opener)
+    release.join()
+    assert opener.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    opener.close()
+    holder.close()

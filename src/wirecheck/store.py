@@ -24,6 +24,7 @@ import json
 import os
 import re
 import sqlite3
+import time
 import types
 import typing
 from collections.abc import Iterable, Iterator, Sequence
@@ -178,6 +179,23 @@ def _now() -> str:
 # --------------------------------------------------------------------------- the store
 
 
+def use_wal(db: sqlite3.Connection, patience: float = 30.0) -> None:
+    """Switch the file to write-ahead logging.  Changing the journal mode needs the file to
+    itself, and SQLite answers "database is locked" at once, without its busy timeout, while
+    other processes open the same new file: so wait and retry, as the busy timeout would."""
+    deadline = time.monotonic() + patience
+    delay = 0.005
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) and "busy" not in str(err) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.25)
+
+
 class Store:
     """A wirecheck database in one SQLite file."""
 
@@ -186,7 +204,7 @@ class Store:
         try:
             self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
             self.db.row_factory = sqlite3.Row
-            self.db.execute("PRAGMA journal_mode = WAL")
+            use_wal(self.db)
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA synchronous = NORMAL")
             self.migrate()
