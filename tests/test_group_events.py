@@ -15,7 +15,14 @@ import pytest
 from tests.articles import text_article
 from wirecheck import extract
 from wirecheck.group.evidence import EventEvidence, event_evidence, headline_day, headline_key, lead_weekdays
-from wirecheck.group.stories import StoryIndex, StoryProfile, identity_clash, same_month_day, story_embeddings
+from wirecheck.group.stories import (
+    StoryIndex,
+    StoryProfile,
+    identity_clash,
+    same_month_day,
+    same_protagonist,
+    story_embeddings,
+)
 from wirecheck.model import Article
 
 pytestmark = pytest.mark.slow
@@ -401,3 +408,28 @@ def test_a_signature_figure_is_soft_evidence_both_ways():
     assert other_quake < 0.35  # soft: less than a clash of who or when
     # a figure the story gives only once (a conversion, a first estimate) is no clash
     assert identity_clash(evidence_with({"dollar:3e+06"}), story) == 0.0
+
+
+# --------------------------------------------------------------------------- who stands in for an undated page's date
+
+
+def test_an_undated_page_led_by_a_story_s_own_person_owes_no_undated_margin(models):
+    """An undated page has no date to check against a dated story, so it must read closer;
+    but when its lead's main person is the one who leads the story (two of its articles or
+    more, half of its leads), that person is the check of "who" standing in for the date.
+    A page led by someone else, or a story whose main person led one article only, still
+    owes the margin."""
+    pages = [
+        climber("page-same", "Tomas Brennan", 34, "Brennan's brother thanked the rescue team."),
+        climber("page-other", "Ingrid Solheim", 29, "Solheim had trained for a year."),
+    ]
+    mentions = {m.article_id: m for m in extract.extract_mentions(pages, models)}
+    same, other = (event_evidence(page, mentions[page.id]) for page in pages)
+    assert same.day is None and same.protagonist == "brennan" and other.protagonist == "solheim"
+    story = StoryProfile("story-1", article_ids=["a", "b", "c"], first_day=day("2021-07-02"))
+    story.protagonists.update({"brennan": 2, "okafor": 1})
+    assert same_protagonist(same, story)
+    assert not same_protagonist(other, story)
+    lone = StoryProfile("story-2", article_ids=["a", "b", "c"])
+    lone.protagonists.update({"brennan": 1, "okafor": 1, "varga": 1})
+    assert not same_protagonist(same, lone)

@@ -528,6 +528,7 @@ class StoryIndex:
             and not same_weekday(feature.evidence, story)
             and not same_month_day(feature.evidence, story)
             and not same_headline(feature.evidence, story)
+            and not same_protagonist(feature.evidence, story)
         ):
             unknown_gap = UNDATED_MARGIN
         return self._likeness(feature, weights, story) - identity_clash(feature.evidence, story) - unknown_gap
@@ -749,6 +750,16 @@ def same_weekday(evidence: EventEvidence, story: StoryProfile) -> bool:
     for an undated article, the only check of "when" there is."""
     usual = usual_weekdays(story.weekdays)
     return any(days_apart(a, b) <= 1 for a in evidence.weekdays for b in usual)
+
+
+def same_protagonist(evidence: EventEvidence, story: StoryProfile) -> bool:
+    """Whether the article's main person is the story's own: the one leading at least two of
+    its articles and half of all its leads.  Between a dated and an undated side, a named
+    person at the centre of both is the "who" check that stands in for the missing date."""
+    if evidence.protagonist is None or len(story.article_ids) < 2:
+        return False
+    count = story.protagonists.get(evidence.protagonist, 0)
+    return count >= 2 and 2 * count >= sum(story.protagonists.values())
 
 
 def same_headline(evidence: EventEvidence, story: StoryProfile) -> bool:
