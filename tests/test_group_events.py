@@ -433,3 +433,47 @@ def test_an_undated_page_led_by_a_story_s_own_person_owes_no_undated_margin(mode
     lone = StoryProfile("story-2", article_ids=["a", "b", "c"])
     lone.protagonists.update({"brennan": 1, "okafor": 1, "varga": 1})
     assert not same_protagonist(same, lone)
+
+
+# --------------------------------------------------------------------------- a story that spans weeks
+
+
+def ban(article_id: str, published: str, mayor: str, town: str, act: str, extra: str) -> Article:
+    surname = mayor.split()[-1]
+    return text_article(
+        article_id,
+        f"{mayor}, the mayor of {town}, {act} a ban on diesel delivery vans in the old town centre.\n\n"
+        f"{surname} said the narrow streets of {town} could no longer take the fumes and the noise.\n\n"
+        f"{extra}\n\n{surname} told reporters the ban on diesel vans would be reviewed after a year.",
+        published=published,
+    )
+
+
+def test_two_parts_of_one_person_s_story_weeks_apart_are_one_story(models):
+    """A rule proposed, then signed six weeks later: the date gap alone would part them, but
+    the same person leads both parts (two articles each), so the stories' second look joins
+    them.  The same texts led by another mayor in another town stay apart (the control)."""
+    articles = [
+        ban("ban-1", "2022-03-01", "Helga Lindqvist", "Marrowby", "proposed", "Shop owners asked for time."),
+        ban(
+            "ban-2",
+            "2022-03-02",
+            "Helga Lindqvist",
+            "Marrowby",
+            "proposed",
+            "Couriers said they would adapt.",
+        ),
+        ban("ban-3", "2022-04-12", "Helga Lindqvist", "Marrowby", "signed", "The council had approved it."),
+        ban("ban-4", "2022-04-13", "Helga Lindqvist", "Marrowby", "signed", "The first fines start in May."),
+    ]
+    assigned = assign(articles, models)
+    assert len({assigned[a.id] for a in articles}) == 1
+    control = [
+        *articles[:2],
+        ban("other-3", "2022-04-12", "Osman Keller", "Dunholt", "signed", "The council had approved it."),
+        ban("other-4", "2022-04-13", "Osman Keller", "Dunholt", "signed", "The first fines start in May."),
+    ]
+    assigned = assign(control, models)
+    assert assigned["ban-1"] == assigned["ban-2"]
+    assert assigned["other-3"] == assigned["other-4"]
+    assert assigned["ban-1"] != assigned["other-3"]
