@@ -477,3 +477,29 @@ def test_two_parts_of_one_person_s_story_weeks_apart_are_one_story(models):
     assert assigned["ban-1"] == assigned["ban-2"]
     assert assigned["other-3"] == assigned["other-4"]
     assert assigned["ban-1"] != assigned["other-3"]
+
+
+class FixedMergeScore(StoryIndex):
+    """A story index whose stories all score ``SCORE`` against each other: to test the bar."""
+
+    SCORE = 0.42
+
+    def _merge_score(self, story, feature, weights, other):  # type: ignore[no-untyped-def]
+        return self.SCORE
+
+
+def test_a_story_of_one_article_joins_another_at_an_article_s_bar():
+    """The stories' second look asks more of a story of several articles (0.5) than of one
+    article joining (0.36); a story of a single article is an article, so it joins at the
+    article's bar.  Two stories of two articles each at the same score stay apart."""
+    for sizes, joined in (((3, 1), True), ((2, 2), False)):
+        index = FixedMergeScore()
+        ids = iter(f"a{n}" for n in range(10))
+        for number, size in enumerate(sizes, start=1):
+            story = StoryProfile(f"story-{number}", article_ids=[next(ids) for _ in range(size)])
+            index._stories[story.id] = story
+            index._new_ids.append(story.id)
+            for article_id in story.article_ids:
+                index._article_story[article_id] = story.id
+        index._merge_new_stories(0)
+        assert (len(index.stories()) == 1) is joined

@@ -608,7 +608,9 @@ class StoryIndex:
                 if other != story_id and other not in merged
             ]
             best = max(scored, default=None)
-            if best is None or best[0] < MERGE_SCORE:
+            # a story of one article is an article: it joins at an article's bar
+            bar = SAME_STORY_SCORE if len(story.article_ids) == 1 else MERGE_SCORE
+            if best is None or best[0] < bar:
                 continue
             target = self._stories[best[1]]
             target.merge(story)
