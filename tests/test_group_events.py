@@ -15,7 +15,14 @@ import pytest
 from tests.articles import text_article
 from wirecheck import extract
 from wirecheck.group.evidence import EventEvidence, event_evidence, headline_day, headline_key, lead_weekdays
-from wirecheck.group.stories import StoryIndex, StoryProfile, identity_clash, same_month_day, story_embeddings
+from wirecheck.group.stories import (
+    StoryIndex,
+    StoryProfile,
+    identity_clash,
+    same_month_day,
+    same_protagonist,
+    story_embeddings,
+)
 from wirecheck.model import Article
 
 pytestmark = pytest.mark.slow
@@ -401,3 +408,98 @@ def test_a_signature_figure_is_soft_evidence_both_ways():
     assert other_quake < 0.35  # soft: less than a clash of who or when
     # a figure the story gives only once (a conversion, a first estimate) is no clash
     assert identity_clash(evidence_with({"dollar:3e+06"}), story) == 0.0
+
+
+# --------------------------------------------------------------------------- who stands in for an undated page's date
+
+
+def test_an_undated_page_led_by_a_story_s_own_person_owes_no_undated_margin(models):
+    """An undated page has no date to check against a dated story, so it must read closer;
+    but when its lead's main person is the one who leads the story (two of its articles or
+    more, half of its leads), that person is the check of "who" standing in for the date.
+    A page led by someone else, or a story whose main person led one article only, still
+    owes the margin."""
+    pages = [
+        climber("page-same", "Tomas Brennan", 34, "Brennan's brother thanked the rescue team."),
+        climber("page-other", "Ingrid Solheim", 29, "Solheim had trained for a year."),
+    ]
+    mentions = {m.article_id: m for m in extract.extract_mentions(pages, models)}
+    same, other = (event_evidence(page, mentions[page.id]) for page in pages)
+    assert same.day is None and same.protagonist == "brennan" and other.protagonist == "solheim"
+    story = StoryProfile("story-1", article_ids=["a", "b", "c"], first_day=day("2021-07-02"))
+    story.protagonists.update({"brennan": 2, "okafor": 1})
+    assert same_protagonist(same, story)
+    assert not same_protagonist(other, story)
+    lone = StoryProfile("story-2", article_ids=["a", "b", "c"])
+    lone.protagonists.update({"brennan": 1, "okafor": 1, "varga": 1})
+    assert not same_protagonist(same, lone)
+
+
+# --------------------------------------------------------------------------- a story that spans weeks
+
+
+def ban(article_id: str, published: str, mayor: str, town: str, act: str, extra: str) -> Article:
+    surname = mayor.split()[-1]
+    return text_article(
+        article_id,
+        f"{mayor}, the mayor of {town}, {act} a ban on diesel delivery vans in the old town centre.\n\n"
+        f"{surname} said the narrow streets of {town} could no longer take the fumes and the noise.\n\n"
+        f"{extra}\n\n{surname} told reporters the ban on diesel vans would be reviewed after a year.",
+        published=published,
+    )
+
+
+def test_two_parts_of_one_person_s_story_weeks_apart_are_one_story(models):
+    """A rule proposed, then signed six weeks later: the date gap alone would part them, but
+    the same person leads both parts (two articles each), so the stories' second look joins
+    them.  The same texts led by another mayor in another town stay apart (the control)."""
+    articles = [
+        ban("ban-1", "2022-03-01", "Helga Lindqvist", "Marrowby", "proposed", "Shop owners asked for time."),
+        ban(
+            "ban-2",
+            "2022-03-02",
+            "Helga Lindqvist",
+            "Marrowby",
+            "proposed",
+            "Couriers said they would adapt.",
+        ),
+        ban("ban-3", "2022-04-12", "Helga Lindqvist", "Marrowby", "signed", "The council had approved it."),
+        ban("ban-4", "2022-04-13", "Helga Lindqvist", "Marrowby", "signed", "The first fines start in May."),
+    ]
+    assigned = assign(articles, models)
+    assert len({assigned[a.id] for a in articles}) == 1
+    control = [
+        *articles[:2],
+        ban("other-3", "2022-04-12", "Osman Keller", "Dunholt", "signed", "The council had approved it."),
+        ban("other-4", "2022-04-13", "Osman Keller", "Dunholt", "signed", "The first fines start in May."),
+    ]
+    assigned = assign(control, models)
+    assert assigned["ban-1"] == assigned["ban-2"]
+    assert assigned["other-3"] == assigned["other-4"]
+    assert assigned["ban-1"] != assigned["other-3"]
+
+
+class FixedMergeScore(StoryIndex):
+    """A story index whose stories all score ``SCORE`` against each other: to test the bar."""
+
+    SCORE = 0.42
+
+    def _merge_score(self, story, feature, weights, other):  # type: ignore[no-untyped-def]
+        return self.SCORE
+
+
+def test_a_story_of_one_article_joins_another_at_an_article_s_bar():
+    """The stories' second look asks more of a story of several articles (0.5) than of one
+    article joining (0.36); a story of a single article is an article, so it joins at the
+    article's bar.  Two stories of two articles each at the same score stay apart."""
+    for sizes, joined in (((3, 1), True), ((2, 2), False)):
+        index = FixedMergeScore()
+        ids = iter(f"a{n}" for n in range(10))
+        for number, size in enumerate(sizes, start=1):
+            story = StoryProfile(f"story-{number}", article_ids=[next(ids) for _ in range(size)])
+            index._stories[story.id] = story
+            index._new_ids.append(story.id)
+            for article_id in story.article_ids:
+                index._article_story[article_id] = story.id
+        index._merge_new_stories(0)
+        assert (len(index.stories()) == 1) is joined

@@ -15,7 +15,8 @@ After a batch is placed, each of its articles looks again (the first report of a
 may have joined another event of the kind before its own story existed) and moves to a
 story that now fits it better; then the stories the batch opened get a second look as
 wholes: one that started apart from the story it belongs to (before that story's
-protagonist or weekday was clear) joins it then.
+protagonist or weekday was clear) joins it then, and two dated parts led by the same
+person (a rule proposed, then signed weeks later) join across the date gap.
 
 Stable API (the web app keeps the state in SQLite and adds articles later)::
 
@@ -81,6 +82,7 @@ TERM_WEIGHT = 0.25
 SAME_STORY_SCORE = 0.36
 GRACE_DAYS = 2  # a developing story is reported over a couple of days at no cost
 GAP_PENALTY_PER_DAY = 0.04
+LONG_STORY_DAYS = 365  # two parts of one person's story (a rule proposed, then signed) join within a year
 NOT_BEFORE_SLACK_DAYS = 180  # "not before 2008" rules out a story last reported in 2005, not one in 2007
 NO_STORY = -1.0
 # an undated article against a dated story (or back) whose weekdays do not agree either:
@@ -528,6 +530,7 @@ class StoryIndex:
             and not same_weekday(feature.evidence, story)
             and not same_month_day(feature.evidence, story)
             and not same_headline(feature.evidence, story)
+            and not same_protagonist(feature.evidence, story)
         ):
             unknown_gap = UNDATED_MARGIN
         return self._likeness(feature, weights, story) - identity_clash(feature.evidence, story) - unknown_gap
@@ -590,13 +593,24 @@ class StoryIndex:
             story = self._stories[story_id]
             feature = story.as_features()
             weights = normalised(story.terms)
+            candidates = dict.fromkeys(self._candidates(feature))
+            lead = main_protagonist(story)
+            if lead is not None and story.last_day is not None:
+                found = self._buckets.get(f"p:{lead}", ())
+                candidates.update(
+                    dict.fromkeys(
+                        s for s in found if s in self._stories and self._stories[s].last_day is not None
+                    )
+                )
             scored = [
-                (self._score(feature, weights, self._stories[other]), other)
-                for other in self._candidates(feature)
+                (self._merge_score(story, feature, weights, self._stories[other]), other)
+                for other in candidates
                 if other != story_id and other not in merged
             ]
             best = max(scored, default=None)
-            if best is None or best[0] < MERGE_SCORE:
+            # a story of one article is an article: it joins at an article's bar
+            bar = SAME_STORY_SCORE if len(story.article_ids) == 1 else MERGE_SCORE
+            if best is None or best[0] < bar:
                 continue
             target = self._stories[best[1]]
             target.merge(story)
@@ -605,6 +619,22 @@ class StoryIndex:
             self._repoint(story_id, target.id)
             merged.add(story_id)
         self._renumber(first_new, merged)
+
+    def _merge_score(
+        self, story: StoryProfile, feature: ArticleFeatures, weights: Mapping[str, float], other: StoryProfile
+    ) -> float:
+        """A story scored as a whole against another.  Two parts of a story that spans weeks
+        (a rule proposed, then signed; a rehab stay from check-in to transfer) led by the same
+        person on both sides owe no date gap beyond ``LONG_STORY_DAYS``: the person at the
+        centre of both is what ties them, the date gap alone does not part them."""
+        score = self._score(feature, weights, other)
+        lead = main_protagonist(story)
+        if score == NO_STORY or lead is None or lead != main_protagonist(other) or feature.day is None:
+            return score
+        gap = other.gap_days(feature.day)
+        if gap > LONG_STORY_DAYS or other.last_day is None:
+            return score
+        return score + GAP_PENALTY_PER_DAY * max(0, gap - GRACE_DAYS)
 
     def _repoint(self, old: str, new: str) -> None:
         for key in self._placed_keys.pop(old, ()):
@@ -646,6 +676,8 @@ class StoryIndex:
         keys = [f"{key}:{week}" for key in self._signature(feature)]
         if feature.evidence.headline:
             keys.append(f"h:{feature.evidence.headline}")  # a repost finds its report in any week
+        if feature.evidence.protagonist:
+            keys.append(f"p:{feature.evidence.protagonist}")  # a story of weeks finds its other part
         for key in keys:
             bucket = self._buckets.setdefault(key, [])
             if story_id in bucket:
@@ -749,6 +781,22 @@ def same_weekday(evidence: EventEvidence, story: StoryProfile) -> bool:
     for an undated article, the only check of "when" there is."""
     usual = usual_weekdays(story.weekdays)
     return any(days_apart(a, b) <= 1 for a in evidence.weekdays for b in usual)
+
+
+def same_protagonist(evidence: EventEvidence, story: StoryProfile) -> bool:
+    """Whether the article's main person is the story's own: the one leading at least two of
+    its articles and half of all its leads.  Between a dated and an undated side, a named
+    person at the centre of both is the "who" check that stands in for the missing date."""
+    if evidence.protagonist is None or len(story.article_ids) < 2:
+        return False
+    count = story.protagonists.get(evidence.protagonist, 0)
+    return count >= 2 and 2 * count >= sum(story.protagonists.values())
+
+
+def main_protagonist(story: StoryProfile) -> str | None:
+    """The person leading at least two of the story's articles and half of its leads."""
+    lead = dominant(story.protagonists)
+    return lead if lead is not None and story.protagonists[lead] >= 2 else None
 
 
 def same_headline(evidence: EventEvidence, story: StoryProfile) -> bool:
