@@ -12,6 +12,10 @@ number of requests from another process over keep-alive connections (loopback on
    block reads.
 
     .venv/bin/python bench/app_load.py [--articles 10000] [--requests 2000] [--concurrency 16]
+                                       [--workers 2] [--db saved.db]
+
+``--workers`` is passed to ``wirecheck serve``; ``--db`` keeps the database (built if the file
+does not exist) so runs one after the other read the same file.
 """
 
 from __future__ import annotations
@@ -84,18 +88,21 @@ def report(label: str, latencies: list[float], errors: int, wall: float) -> None
     )
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
+def start_server(db: Path, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     command = [sys.executable, "-m", "wirecheck.cli", "serve", "--db", str(db), "--port", str(port)]
+    if workers > 1:
+        command += ["--workers", str(workers)]
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 180  # each worker process imports the app on its own
     while time.monotonic() < deadline:
         try:
             asyncio.run(asyncio.wait_for(asyncio.open_connection("127.0.0.1", port), 1))
             return process
         except OSError:
             time.sleep(0.1)
-    process.kill()
+    process.terminate()  # not kill: uvicorn's parent stops its workers on SIGTERM
+    process.wait(timeout=30)
     raise SystemExit("the app did not start")
 
 
@@ -141,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=2000, help="per phase")
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--working-set", type=int, default=300, help="distinct pages per kind, warm phases")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (wirecheck serve --workers)")
+    parser.add_argument("--db", type=Path, help="keep the database here (reused if it exists)")
     args = parser.parse_args(argv)
     rng = random.Random(5)
     archive = synth_report(args.articles // 5)
@@ -148,15 +157,16 @@ def main(argv: list[str] | None = None) -> int:
         {w.strip(".,").lower() for a in archive.articles[:500] for w in a.body.split() if len(w) > 5}
     )
     with tempfile.TemporaryDirectory(prefix="wirecheck-load-") as tmp:
-        db = Path(tmp) / "load.db"
+        db = args.db or Path(tmp) / "load.db"
         started = time.perf_counter()
-        with Store(db) as store:
-            store.add_report(archive)
+        if not db.exists():
+            with Store(db) as store:
+                store.add_report(archive)
         print(
             f"database: {args.articles:,} articles, {len(archive.stories):,} stories, built in {time.perf_counter() - started:.0f}s"
         )
         port = free_port()
-        server = start_server(db, port)
+        server = start_server(db, port, args.workers)
         try:
             story_ids = [s.id for s in archive.stories]
             article_ids = [a.id for a in archive.articles]

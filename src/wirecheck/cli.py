@@ -124,6 +124,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="another Host name the app answers to, besides 127.0.0.1, localhost and [::1] (repeatable)",
     )
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="server processes (default 1); pages not rendered yet use one core per process",
+    )
     serve.set_defaults(handler=run_serve)
     return parser
 
@@ -301,6 +308,7 @@ def run_serve(args: argparse.Namespace) -> int:
         port=args.port,
         allowed_dirs=args.allow_dir,
         allowed_hosts=args.allow_host,
+        workers=args.workers,
     )
     return EXIT_OK
 

@@ -11,6 +11,7 @@ Models load once per process, on the first add.
 from __future__ import annotations
 
 import dataclasses
+import fcntl
 import json
 import os
 import tempfile
@@ -177,6 +178,18 @@ class Library:
         with store.snapshot():
             yield store
 
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """One add at a time, across this process's threads and the server's other worker
+        processes (a lock file beside the database; SQLite's own locks cannot be held from
+        the first read of an add to its last write without making other writers time out)."""
+        with self._write_lock, open(f"{self.db_path}.write-lock", "a") as lock_file:
+            fcntl.flock(lock_file, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock_file, fcntl.LOCK_UN)
+
     def version(self) -> int:
         """A number that changes whenever anything (this app or another process) wrote to
         the database: what cached pages are checked against."""
@@ -309,7 +322,9 @@ class Library:
     def _add_documents(self, documents: Sequence[RawDocument], warnings: Sequence[InputProblem]) -> AddResult:
         """Parse first, outside the write lock (a huge text must not hold up other imports),
         then, under the lock, hand the batch to the one incremental core (``pipeline.update``),
-        which checks again what is new, joins stories and writes in one transaction."""
+        which checks again what is new, joins stories and writes in one transaction.  The
+        lock is also held against the app's other worker processes (see :meth:`writing`):
+        none adds between what another read to join its stories and what it wrote."""
         from wirecheck import clean, ingest
         from wirecheck.incremental import extract_by_id, unseen_articles, update_articles
         from wirecheck.pipeline import cleaning_notes
@@ -319,7 +334,7 @@ class Library:
         with self.store() as store:
             unseen = unseen_articles(articles, store)
         parsed = extract_by_id(unseen, self.models)
-        with self._write_lock, self.store() as store:
+        with self.writing(), self.store() as store:
             result = update_articles(store, articles, self.models, extracted=parsed)
         return AddResult(
             added=result.added,
