@@ -21,10 +21,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from wirecheck.compare.found import FoundClaims
+from wirecheck.compare.found import FoundClaims, found_in_sentences
 from wirecheck.compare.persons import people_index, read_figures, who_is
 from wirecheck.compare.text import mentions_with_bodies, sentence_span
-from wirecheck.model import Article, ArticleMentions, Claim, Entity, EntityMention
+from wirecheck.model import Article, ArticleMentions, Entity, EntityMention
 
 METRES = {"m": 1.0, "metre": 1.0, "metres": 1.0, "meter": 1.0, "meters": 1.0, "ft": 0.3048, "foot": 0.3048,
           "feet": 0.3048, "km": 1000.0, "kilometre": 1000.0, "kilometres": 1000.0, "kilometer": 1000.0,
@@ -172,20 +172,10 @@ def _fact(
     listing = " vs ".join(
         f"{c[0].value} ({', '.join(dict.fromkeys(labels[x.article_id] for x in c))})" for c in clusters
     )
-    if clash:
-        status, reason = "disputed", f"different lengths for {person}'s fall, compared in metres: {listing}"
-    else:
-        status, reason = "agreed", f"the same length for {person}'s fall, units converted: {listing}"
-    claims = tuple(
-        Claim(x.article_id, x.value, x.number,
-              bodies[x.article_id][x.sentence_span[0] : x.sentence_span[1]].strip(), x.start, x.end)
-        for x in lengths
-    )  # fmt: skip
-    return FoundClaims(
-        subject=f"how far {person} fell",
-        kind="quantity",
-        status="disputed" if status == "disputed" else "agreed",
-        reason=reason,
-        claims=claims,
-        sentence_spans=tuple(x.sentence_span for x in lengths),
+    reason = (
+        f"different lengths for {person}'s fall, compared in metres: {listing}"
+        if clash
+        else f"the same length for {person}'s fall, units converted: {listing}"
     )
+    figures = [(x.article_id, x.value, x.number, x.sentence_span, x.start, x.end) for x in lengths]
+    return found_in_sentences(f"how far {person} fell", "quantity", clash, reason, figures, bodies)

@@ -25,11 +25,11 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from wirecheck.compare.found import FoundClaims
+from wirecheck.compare.found import FoundClaims, found_in_sentences
 from wirecheck.compare.names import _misspelt_entities, _person_index
 from wirecheck.compare.text import fold_transliteration, mentions_with_bodies, sentence_span
 from wirecheck.extract.numbers import single_number
-from wirecheck.model import Article, ArticleMentions, Claim, Entity, EntityMention
+from wirecheck.model import Article, ArticleMentions, Entity, EntityMention
 
 MAX_AGE = 120
 MAX_AGE_SPREAD_DAYS = 183  # ages given further apart in time may both be right
@@ -320,20 +320,11 @@ def _fact(
     else:
         subject = f"{what} of {person}"
         what = f"{person}'s {what}"
-    if clash:
-        status, reason = "disputed", f"outlets give different figures for {what}: {listing}"
-    else:
-        status, reason = "agreed", f"all give {what} as {ordered[0][0]}"
-    claims = tuple(
-        Claim(f.article_id, f.value, float(f.number),
-              bodies[f.article_id][f.sentence_span[0] : f.sentence_span[1]].strip(), f.start, f.end)
-        for f in group
-    )  # fmt: skip
-    return FoundClaims(
-        subject=subject,
-        kind="age" if attribute == "age" else "quantity",
-        status="disputed" if status == "disputed" else "agreed",
-        reason=reason,
-        claims=claims,
-        sentence_spans=tuple(f.sentence_span for f in group),
+    reason = (
+        f"outlets give different figures for {what}: {listing}"
+        if clash
+        else f"all give {what} as {ordered[0][0]}"
     )
+    figures = [(f.article_id, f.value, float(f.number), f.sentence_span, f.start, f.end) for f in group]
+    kind = "age" if attribute == "age" else "quantity"
+    return found_in_sentences(subject, kind, bool(clash), reason, figures, bodies)

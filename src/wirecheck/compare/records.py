@@ -19,9 +19,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from wirecheck.compare.found import FoundClaims
+from wirecheck.compare.found import FoundClaims, found_in_sentences
 from wirecheck.compare.text import sentence_span
-from wirecheck.model import Article, Claim
+from wirecheck.model import Article
 
 _TEAM = r"(?P<team>(?:[A-Z][\w.\u2019']*\s+){0,2}[A-Z][\w.]*?)"
 _RECORD = r"(?P<record>\d{1,2}-\d{1,2}(?:-\d{1,2})?)"
@@ -116,22 +116,10 @@ def _fact(
         for b in holders
         if a < b
     )
-    status = "disputed" if clash else "agreed"
     reason = (
         f"outlets give {team} different win-loss records: {listing}"
         if clash
         else f"all give {team} the record {next(iter(holders))}"
     )
-    claims = tuple(
-        Claim(r.article_id, r.record, None, bodies[r.article_id][r.sentence_span[0] : r.sentence_span[1]].strip(),
-              r.start, r.end)
-        for r in records
-    )  # fmt: skip
-    return FoundClaims(
-        subject=f"win-loss record of {team}",
-        kind="quantity",
-        status="disputed" if status == "disputed" else "agreed",
-        reason=reason,
-        claims=claims,
-        sentence_spans=tuple(r.sentence_span for r in records),
-    )
+    figures = [(r.article_id, r.record, None, r.sentence_span, r.start, r.end) for r in records]
+    return found_in_sentences(f"win-loss record of {team}", "quantity", clash, reason, figures, bodies)
