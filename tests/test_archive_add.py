@@ -164,3 +164,29 @@ def test_report_writes_the_chosen_stories_of_an_archive(tmp_path, shared_models,
     assert "YYYY-MM-DD" in capsys.readouterr().err
     assert cli.main(["report", "--db", str(tmp_path / "none.db"), "--json", str(out)]) == cli.EXIT_FAILED
     assert not (tmp_path / "none.db").exists()
+
+
+def test_add_waits_while_another_writer_holds_the_archive(tmp_path, shared_models):
+    """A running app or another ``add`` holds the archive's write lock: this add writes nothing
+    until it is released, then adds everything."""
+    import threading
+
+    from wirecheck.incremental import archive_write_lock
+
+    inputs = write_inputs(tmp_path / "in")
+    db = tmp_path / "archive.db"
+    Store(db).close()
+    outcome = []
+    with archive_write_lock(db):
+        adder = threading.Thread(
+            target=lambda: outcome.append(cli.main(["add", "--quiet", "--db", str(db), str(inputs)]))
+        )
+        adder.start()
+        adder.join(timeout=2.0)
+        assert adder.is_alive() and not outcome
+        with Store(db) as store:
+            assert store.article_ids() == []
+    adder.join(timeout=600)
+    assert outcome == [cli.EXIT_OK]
+    with Store(db) as store:
+        assert len(store.article_ids()) == 4

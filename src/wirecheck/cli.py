@@ -196,6 +196,7 @@ def run_add(args: argparse.Namespace) -> int:
     after a crash skips what was stored)."""
     import functools
 
+    from wirecheck.incremental import archive_write_lock
     from wirecheck.ingest import read_inputs
     from wirecheck.ingest.walk import find_input_files
     from wirecheck.nlp import load_models
@@ -218,7 +219,8 @@ def run_add(args: argparse.Namespace) -> int:
                 reading = read_inputs([str(f) for f in chunk])
                 problems.extend(reading.problems)
                 for first in range(0, len(reading.documents), args.batch):
-                    result = update(store, reading.documents[first : first + args.batch], models=models)
+                    with archive_write_lock(args.db_path):  # beside a running app or another add
+                        result = update(store, reading.documents[first : first + args.batch], models=models)
                     added += len(result.added)
                     duplicates += len(result.duplicates)
                     changed.update(result.updated_stories)

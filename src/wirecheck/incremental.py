@@ -12,7 +12,10 @@ bench all call it; none keeps a pipeline of its own.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping, Sequence
+import fcntl
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +26,21 @@ from wirecheck.store import SAME_ARTICLE_KEYS, Store
 INDEX_STATE_KEY = "story_index"
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
 ModelsSource = Models | Callable[[], Models]  # models, or how to load them when first needed
+
+
+@contextmanager
+def archive_write_lock(db_path: str | os.PathLike[str]) -> Iterator[None]:
+    """One update of an archive at a time, across processes (``wirecheck add`` runs and the web
+    app's workers alike): an update reads the story index and stored stories, then writes them,
+    and another update in between would be lost.  A lock file beside the database, because
+    SQLite's own write lock held that long would make other writers time out.  Not reentrant:
+    take it once per update, around the call."""
+    with open(f"{os.fspath(db_path)}.write-lock", "a") as lock_file:
+        fcntl.flock(lock_file, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock_file, fcntl.LOCK_UN)
 
 
 @dataclass(frozen=True)
@@ -51,7 +69,8 @@ def update(
     *,
     progress: ProgressFactory | None = None,
 ) -> UpdateResult:
-    """Add ``documents`` to the archive in ``store``; return what changed."""
+    """Add ``documents`` to the archive in ``store``; return what changed.  Callers that may run
+    beside another writer hold :func:`archive_write_lock` around the call."""
     from wirecheck import clean, ingest
     from wirecheck.pipeline import cleaning_notes
 

@@ -11,7 +11,6 @@ Models load once per process, on the first add.
 from __future__ import annotations
 
 import dataclasses
-import fcntl
 import json
 import os
 import tempfile
@@ -181,14 +180,11 @@ class Library:
     @contextmanager
     def writing(self) -> Iterator[None]:
         """One add at a time, across this process's threads and the server's other worker
-        processes (a lock file beside the database; SQLite's own locks cannot be held from
-        the first read of an add to its last write without making other writers time out)."""
-        with self._write_lock, open(f"{self.db_path}.write-lock", "a") as lock_file:
-            fcntl.flock(lock_file, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(lock_file, fcntl.LOCK_UN)
+        processes and ``wirecheck add`` runs on the same file (the core's ``archive_write_lock``)."""
+        from wirecheck.incremental import archive_write_lock
+
+        with self._write_lock, archive_write_lock(self.db_path):
+            yield
 
     def version(self) -> int:
         """A number that changes whenever anything (this app or another process) wrote to
