@@ -13,7 +13,7 @@ from wirecheck.model import Fact, RawDocument
 from wirecheck.pipeline import analyze_documents
 
 
-def document(doc_id: str, outlet: str, published: str, title: str, text: str) -> RawDocument:
+def document(doc_id: str, outlet: str, published: str | None, title: str, text: str) -> RawDocument:
     return RawDocument(
         id=doc_id,
         source=f"{doc_id}.jsonl",
@@ -133,6 +133,33 @@ def test_an_act_told_as_a_noun_with_its_named_victim_is_dated_against_the_verb(m
     assert {claim.article_id: claim.value for claim in act.claims} == {"s1": "on Friday", "s2": "on Saturday"}
     dated = [f for f in facts if f.kind == "date"]
     assert not [f for f in dated if "Maren" in f.subject or "docks" in f.subject]
+
+
+def test_weekdays_of_one_fatal_act_in_undated_articles_are_compared(models) -> None:
+    """Without publication dates no calendar day is known, but a named person is killed once: "the
+    shooting of X, 19, on Tuesday" (an age between the name and the day) against "killed X on
+    Wednesday" disagree.  A march told on two weekdays is not compared: it may have recurred."""
+    noun = (
+        "The fatal shooting of Petra Holm, 19, on Tuesday set off two nights of marches in Kessel. "
+        "Students marched through the old town on Thursday."
+    )
+    verb = (
+        "Court papers say an officer killed Petra Holm on Wednesday during a scuffle near the Kessel bridge. "
+        "Students marched through the old town on Friday."
+    )
+    facts = facts_of(
+        models,
+        document("u1", "Kessel Post", None, "Marches after Petra Holm shooting", noun),
+        document("u2", "River Wire", None, "Officer charged over Petra Holm death", verb),
+    )
+    act = find(facts, "date", "Holm")
+    assert act.status == "disputed"
+    assert {claim.article_id: claim.value for claim in act.claims} == {
+        "u1": "on Tuesday",
+        "u2": "on Wednesday",
+    }
+    assert "Tuesday (" in act.reason and "Wednesday (" in act.reason
+    assert not [f for f in facts if f.kind == "date" and "march" in f.subject.lower()]
 
 
 @pytest.mark.parametrize(

@@ -246,3 +246,59 @@ def test_a_different_first_name_is_not_taken_for_the_same_person(models):
     )
     assert facts["age of Jerry Conlan"].status == "agreed"
     assert sorted(c.number for c in facts["age of Jerry Conlan"].claims) == [35.0, 35.0]
+
+
+# ------------------------------------------------------------------ how many times a person was arrested
+
+
+def test_prior_arrests_of_one_person_across_outlets(models):
+    """The count of a named person's arrests, as a verb ("had previously been arrested five
+    times"), as a noun ("has five prior arrests") or after a participle in a sentence naming one
+    person; a count "since March" is of a shorter stretch, so the dispute says the scopes may differ."""
+    facts = by_subject(
+        facts_of(
+            models,
+            {
+                "a": "Records show Daniel Whitford had previously been arrested five times for burglary.",
+                "b": "Court papers say Daniel Whitford has five prior arrests, all for theft.",
+                "c": "Daniel Whitford was known to officers, having been arrested twice since March.",
+            },
+        )
+    )
+    fact = facts["how many times Daniel Whitford was arrested"]
+    assert fact.status == "disputed"
+    assert sorted(c.number for c in fact.claims) == [2.0, 5.0, 5.0]
+    assert fact.soft and "since March" in fact.reason and "scopes may differ" in fact.reason
+
+
+def test_arrests_of_two_people_stay_apart(models):
+    """Each count of arrests stays with the person it is said of."""
+    facts = by_subject(
+        facts_of(
+            models,
+            {
+                "a": "Daniel Whitford had been arrested three times. Sarah Whitford was arrested once.",
+                "b": "Daniel Whitford has three prior arrests, the police said.",
+            },
+        )
+    )
+    fact = facts["how many times Daniel Whitford was arrested"]
+    assert fact.status == "agreed"
+    assert [c.number for c in fact.claims] == [3.0, 3.0]
+
+
+def test_a_surname_two_named_people_share_is_told_as_the_surname(models):
+    """After "Tom Kessler" and "his brother Paul Kessler", a bare "Kessler" may be either: the count
+    is told of "Kessler", not given to the brother named last."""
+    facts = by_subject(
+        facts_of(
+            models,
+            {
+                "a": "Tom Kessler, 17, died on Friday. His brother Paul Kessler spoke to reporters. "
+                "Kessler had previously been arrested four times.",
+                "b": "Tom Kessler was buried on Monday. His brother, Paul Kessler, wept. Kessler has four prior arrests.",
+            },
+        )
+    )
+    assert "how many times Paul Kessler was arrested" not in facts
+    assert facts["how many times Kessler was arrested"].status == "agreed"

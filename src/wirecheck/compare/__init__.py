@@ -12,6 +12,7 @@ Each kind of fact has its own module, read top to bottom:
 - ``persons``: a named person's age and number of children;
 - ``falls``: how far a named person fell, units converted;
 - ``records``: a team's win-loss record;
+- ``game_clock``: when in a game one play came (the clock or the part of the period);
 - ``directions``: a distance's direction from its reference point, weighed in the quantity verdict;
 - ``judge``: agreed / disputed / single and the reason, in words a reader accepts;
 - ``independence``: how many independent witnesses stand behind a fact (copies and shared
@@ -32,6 +33,7 @@ from wirecheck.compare import (
     dates,
     directions,
     falls,
+    game_clock,
     judge,
     names,
     persons,
@@ -91,6 +93,7 @@ def compare_story(
             *persons.person_facts(entities, articles, mentions),
             *falls.fall_facts(entities, articles, mentions),
             *records.record_facts(articles),
+            *game_clock.game_clock_facts(articles, mentions),
         ]
     facts = [to_fact(item, context) for item in found]
     return sorted(facts, key=lambda f: (-f.importance, f.subject))

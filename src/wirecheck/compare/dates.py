@@ -8,6 +8,13 @@ noun or a name: "the Glória line" / "the Glória funicular" / "the funicular").
 with each other.  Reporting verbs ("said on Friday") date the report, not the event, and are left
 out, as are plans ("will meet on Friday") and dates without a subject to match.  An article that
 gives one event two different dates is left out of that event (it may tell of two occurrences).
+
+An article without a publication date gives no calendar day for "on Saturday", but the weekday is
+still a claim: a fatal act on a named person happens once, so "X was killed on Sunday" against
+"the shooting of X on Saturday" disagree however far apart the articles were written.  Only that
+act is compared by weekday (a march or a riot may recur on several days); a calendar date of
+the same act in a dated article is compared by its weekday, and a day of the month without a year
+("Dec. 6") is not compared with a weekday.
 """
 
 from __future__ import annotations
@@ -32,6 +39,9 @@ NEAR_MIDNIGHT = re.compile(r"\b(midnight|night|early hours|late|evening|overnigh
 # named victim) keeps them to one person.
 ONE_FATAL_ACT = frozenset({"shoot", "kill", "murder", "slay"})
 MAX_DAYS_APART = 3  # one event dated further apart than this is taken for two occurrences
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+WEEKDAY_KEY = "weekday:"  # the date of a claim known only by its weekday: "weekday:saturday"
 
 
 @dataclass(frozen=True)
@@ -76,11 +86,12 @@ def date_claims(articles: Sequence[Article], mentions: Sequence[ArticleMentions]
         times = article_mentions.times
         for ref in times:
             verb = verb_class(ref)
+            date = ref.date if ref.date is not None else weekday_only(ref, verb)
             if (
                 verb is None
                 or ref.kind != "date"
-                or ref.date is None
-                or not is_calendar_date(ref.date)
+                or date is None
+                or not (is_calendar_date(date) or date.startswith(WEEKDAY_KEY))
                 or ref.future
                 or ref.granularity not in DATED_GRANULARITIES
                 or not ref.event_subject
@@ -94,7 +105,7 @@ def date_claims(articles: Sequence[Article], mentions: Sequence[ArticleMentions]
                     verb=verb,
                     subject=ref.event_subject,
                     phrase=ref.event_phrase,
-                    date=ref.date,
+                    date=date,
                     granularity=ref.granularity,
                     value=body[start:end],
                     start=start,
@@ -105,6 +116,23 @@ def date_claims(articles: Sequence[Article], mentions: Sequence[ArticleMentions]
                 )
             )
     return claims
+
+
+def weekday_only(ref: TimeRef, verb: str | None) -> str | None:
+    """ "weekday:saturday" for an unresolved weekday ("on Saturday" in an undated article) dating a
+    fatal act on a named person; None otherwise."""
+    names = {m.group(1).lower() for m in _WEEKDAY.finditer(ref.text)}
+    named = any(word[:1].isupper() for word in ref.event_subject)
+    if verb != "shoot or kill" or len(names) != 1 or not named:
+        return None
+    return WEEKDAY_KEY + names.pop()
+
+
+def weekday_of(date: str) -> str:
+    """The weekday key of a calendar date or of a weekday claim."""
+    if date.startswith(WEEKDAY_KEY):
+        return date
+    return WEEKDAY_KEY + WEEKDAYS[dt.date.fromisoformat(date).weekday()]
 
 
 def _with_time_of_day(ref: TimeRef, times: Sequence[TimeRef]) -> tuple[int, int]:
@@ -126,13 +154,17 @@ def align_dates(claims: Sequence[DateClaim]) -> list[list[DateClaim]]:
     aligned = []
     for group in joined_by_subject(claims):
         yearly = any(c.granularity == "year" for c in group)
+        weekly = _by_weekday(group)
+        if yearly and weekly:
+            group = [c for c in group if not c.date.startswith(WEEKDAY_KEY)]
+            weekly = False
         by_article: dict[str, list[DateClaim]] = {}
         for claim in group:
             by_article.setdefault(claim.article_id, []).append(claim)
         kept = [
             found[0]
             for found in by_article.values()
-            if len({_key(c, yearly) for c in found}) == 1  # one article, two dates: two occurrences?
+            if len({_key(c, yearly, weekly) for c in found}) == 1  # one article, two dates: two occurrences?
         ]
         if len(kept) >= 2 and _one_occurrence(kept):
             aligned.append(kept)
@@ -171,29 +203,46 @@ def _one_occurrence(group: Sequence[DateClaim]) -> bool:
         return True
     if any(c.granularity == "year" for c in group):
         return False
+    if _by_weekday(group):
+        return True  # a fatal act on one named person: it happened once
     days = sorted(dt.date.fromisoformat(c.date) for c in group)
     return (days[-1] - days[0]).days <= MAX_DAYS_APART
 
 
-def _key(claim: DateClaim, yearly: bool) -> str:
+def _by_weekday(group: Sequence[DateClaim]) -> bool:
+    return any(c.date.startswith(WEEKDAY_KEY) for c in group)
+
+
+def _key(claim: DateClaim, yearly: bool, weekly: bool = False) -> str:
+    if weekly:
+        return weekday_of(claim.date)
     return claim.date[:4] if yearly else claim.date
 
 
 def compared_on(group: Sequence[DateClaim]) -> str:
-    return "year" if any(c.granularity == "year" for c in group) else "day"
+    if any(c.granularity == "year" for c in group):
+        return "year"
+    return "weekday" if _by_weekday(group) else "day"
 
 
 def claim_key(claim: DateClaim, group: Sequence[DateClaim]) -> str:
-    return _key(claim, compared_on(group) == "year")
+    on = compared_on(group)
+    return _key(claim, on == "year", on == "weekday")
 
 
 def near_midnight(group: Sequence[DateClaim]) -> bool:
     """Neighbouring days with a late or early hour named: a difference of hours, not of days."""
-    days = sorted({c.date for c in group})
-    if len(days) != 2 or compared_on(group) == "year":
+    on = compared_on(group)
+    days = sorted({claim_key(c, group) for c in group})
+    if len(days) != 2 or on == "year":
         return False
-    first, second = (dt.date.fromisoformat(d) for d in days)
-    return (second - first).days == 1 and any(NEAR_MIDNIGHT.search(c.value) for c in group)
+    if on == "weekday":
+        first_day, second_day = (WEEKDAYS.index(d.removeprefix(WEEKDAY_KEY)) for d in days)
+        apart = min((first_day - second_day) % 7, (second_day - first_day) % 7)
+    else:
+        first, second = (dt.date.fromisoformat(d) for d in days)
+        apart = (second - first).days
+    return apart == 1 and any(NEAR_MIDNIGHT.search(c.value) for c in group)
 
 
 def subject_of(group: Sequence[DateClaim]) -> str:
@@ -213,5 +262,7 @@ def shown(key: str) -> str:
     """ "1885"; "Thursday 20 March 2025"."""
     if len(key) == 4:
         return key
+    if key.startswith(WEEKDAY_KEY):
+        return key.removeprefix(WEEKDAY_KEY).capitalize()
     day = dt.date.fromisoformat(key)
     return f"{day:%A} {day.day} {day:%B %Y}"

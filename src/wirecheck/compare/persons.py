@@ -7,6 +7,10 @@ different ones disagree.  The frame is the person, found by structure, never by 
 
 - "X was shot seven times", "hitting X seven times": how many times the named person was shot
   (hit, struck) or stabbed; "he had been shot seven times" when its sentence names one person;
+- "X had previously been arrested four times", "X has four prior arrests", "..., having been
+  arrested three times since May" (its sentence naming one person): how many times the person was
+  arrested; a count bounded by "since <time>" is of a shorter stretch, so a difference with it is
+  shown as a dispute whose scopes may differ;
 - an age belongs to the name it is written against: "41-year-old Ann Roe" (the age, then at most
   three words that are not names or punctuation, then the name), "Ann Roe, 41," and "Ann Roe (41)";
 - "a mother/father/parent of N" belongs to the name it is in apposition with or said of: "Ann Roe,
@@ -20,6 +24,7 @@ and "Anne Roe" are one person when the story knows them as one.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
@@ -51,16 +56,24 @@ _NOT_CHILDREN = re.compile(r"^\s+(?:years?|months?|weeks?|days?|percent|per\s+ce
 
 # how many times a person was shot or stabbed: "X was shot seven times", "hitting X seven times"
 _WOUND_VERBS = {"shot": "shot", "hit": "shot", "struck": "shot", "hitting": "shot", "striking": "shot",
-                "shooting": "shot", "stabbed": "stabbed", "stabbing": "stabbed"}  # fmt: skip
-_TIMES = r"(?P<times>\d{1,2}|[a-z]+)\s+times\b"
+                "shooting": "shot", "stabbed": "stabbed", "stabbing": "stabbed",
+                "arrested": "arrested"}  # fmt: skip
+_TIMES = r"(?P<times>(?:\d{1,2}|[a-z]+)\s+times|once|twice)\b"
+ONCE_TWICE = {"once": 1, "twice": 2}
+_SINCE = re.compile(r"^\s+since\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:\d{4}|[A-Z]\w+)\b")  # "since October"
+_BEEN = r"(?:was|had\s+been|has\s+been|been|had\s+previously\s+been|has\s+previously\s+been)"
 _PASSIVE_WOUND = re.compile(
-    r"^(?:\s*,\s*\d{1,3}\s*,)?\s+(?:was|had\s+been|has\s+been|been)\s+(?P<verb>shot|hit|struck|stabbed)\s+"
-    + _TIMES
+    rf"^(?:\s*,\s*\d{{1,3}}\s*,)?\s+{_BEEN}\s+(?P<verb>shot|hit|struck|stabbed|arrested)\s+" + _TIMES
 )
 _ACTIVE_WOUND = re.compile(r"\b(?P<verb>shot|hit|hitting|struck|striking|shooting|stabbed|stabbing)\s+$")
 _AFTER_OBJECT = re.compile(r"^\s+" + _TIMES)
 _PRONOUN_WOUND = re.compile(
-    r"\b(?:he|she)\s+(?:was|had\s+been|has\s+been)\s+(?P<verb>shot|hit|struck|stabbed)\s+" + _TIMES
+    rf"\b(?:(?:he|she)\s+{_BEEN}|having\s+(?:previously\s+)?been)\s+(?P<verb>shot|hit|struck|stabbed|arrested)\s+"
+    + _TIMES
+)
+# "X has four prior arrests": the count of the person's arrests as a noun
+_PRIOR_ARRESTS = re.compile(
+    r"^\s+(?:has|had)\s+(?:had\s+)?(?P<times>\d{1,2}|[a-z]+)\s+(?:prior|previous|earlier|past)\s+arrests\b"
 )
 
 
@@ -77,6 +90,7 @@ class PersonFigure:
     start: int
     end: int
     sentence_span: tuple[int, int]
+    since: str | None = None  # a count bounded in time: "since October"
 
 
 def people_index(entities: Sequence[Entity]) -> dict[str, str]:
@@ -219,20 +233,32 @@ def _wounds(
     article_id: str, body: str, persons: Sequence[EntityMention], who: Mapping[int, str]
 ) -> list[PersonFigure]:
     """How many times a named person was shot (or stabbed): "X, 16, was shot seven times", "hitting
-    X seven times", and "he had been shot seven times" when the sentence names one person before."""
+    X seven times", and "he had been shot seven times" when the sentence names one person before.
+    A bare surname that two people named in full before it share is told as the surname alone:
+    "Gray" after "Ann Gray" and "her brother Tom Gray" may be either."""
     found: list[PersonFigure] = []
+    who = _shared_surnames_kept(persons, who)
 
     def add(person: str | None, verb: str, times: str, start: int, end: int) -> None:
-        count = single_number(times.lower())
+        times = times.lower().removesuffix("times").strip()
+        count = ONCE_TWICE.get(times) or single_number(times)
         if person is None or count is None or count != int(count) or not 0 < count < 100:
             return
+        since = _SINCE.match(body[end : end + 40])
+        if since:
+            end += since.end()
         found.append(
             PersonFigure(article_id, person, "times " + _WOUND_VERBS[verb.lower()], int(count), body[start:end],
-                         None, start, end, sentence_span(body, start, end))
+                         None, start, end, sentence_span(body, start, end),
+                         since.group(0).strip() if since else None)
         )  # fmt: skip
 
     for mention in persons:
         person = who.get(mention.start)
+        prior = _PRIOR_ARRESTS.match(body[mention.end : mention.end + 50])
+        if prior:
+            add(person, "arrested", prior.group("times"), mention.start, mention.end + prior.end())
+            continue
         passive = _PASSIVE_WOUND.match(body[mention.end : mention.end + 60])
         if passive:
             add(
@@ -254,6 +280,22 @@ def _wounds(
         if len(named) == 1:
             add(named.pop(), match.group("verb"), match.group("times"), match.start(), match.end())
     return found
+
+
+def _shared_surnames_kept(persons: Sequence[EntityMention], who: Mapping[int, str]) -> dict[int, str]:
+    """``who`` with each bare surname that two people already named in full share mapped to the
+    surname itself, not to one of them."""
+    named_in_full: dict[str, set[str]] = {}  # folded surname -> people named in full so far
+    kept = dict(who)
+    for mention in sorted(persons, key=lambda m: m.start):
+        words = mention.text.split()
+        person = who.get(mention.start)
+        key = fold_transliteration(words[-1]) if words else ""
+        if len(words) > 1 and person is not None:
+            named_in_full.setdefault(key, set()).add(person)
+        elif len(words) == 1 and len(named_in_full.get(key, ())) > 1:
+            kept[mention.start] = mention.text
+    return kept
 
 
 def _age_of(mention: EntityMention, body: str) -> tuple[int, int, int] | None:
@@ -325,6 +367,11 @@ def _fact(
         if clash
         else f"all give {what} as {ordered[0][0]}"
     )
+    bounded = sorted({f"{f.since} ({labels[f.article_id]})" for f in group if f.since})
+    scoped = clash and bounded and any(f.since is None for f in group)
+    if scoped:
+        reason += f"; counted only {', '.join(bounded)} by some, so the scopes may differ"
     figures = [(f.article_id, f.value, float(f.number), f.sentence_span, f.start, f.end) for f in group]
     kind = "age" if attribute == "age" else "quantity"
-    return found_in_sentences(subject, kind, bool(clash), reason, figures, bodies)
+    found = found_in_sentences(subject, kind, bool(clash), reason, figures, bodies)
+    return dataclasses.replace(found, soft=True) if scoped else found

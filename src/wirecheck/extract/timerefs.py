@@ -730,6 +730,8 @@ def act_on_a_named_victim(span: Span) -> tuple[str, tuple[str, ...], str] | None
         noun = root.head
     elif root.dep_ == "pobj" and root.head.lower_ == "on" and root.head.dep_ == "prep":
         noun = root.head.head
+        if noun.pos_ in {"VERB", "AUX"}:
+            noun = _act_subject_before(root.head) or noun
     if noun is None or noun.pos_ != "NOUN" or noun.lower_ not in EVENT_NOUNS:
         return None
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -738,6 +740,19 @@ def act_on_a_named_victim(span: Span) -> tuple[str, tuple[str, ...], str] | None
         return None
     phrase = " ".join(["the", noun.text, "of", *noun_words(victim)])
     return EVENT_NOUNS[noun.lower_], names_of(victim), phrase
+
+
+def _act_subject_before(on: Token) -> Token | None:
+    """ "The shooting of X, 15, on Saturday sparked riots": after an apposition (an age) the parser
+    hangs "on Saturday" on the verb, yet it is written inside the subject, straight after the act's
+    victim; the act noun subject it follows, or None."""
+    verb = on.head
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < on.i), None)
+    if subject is None or on.i > verb.i or on.i == 0:
+        return None
+    before = on.doc[on.i - 1]
+    inside = {t.i for t in subject.subtree}
+    return subject if before.i in inside and before.i == max(inside) else None
 
 
 def names_of(person: Token) -> tuple[str, ...]:
