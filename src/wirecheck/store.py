@@ -268,11 +268,6 @@ class Store:
                     (rowid, article.headline or "", article.outlet or "", article.body),
                 )
 
-    def put_mentions(self, mentions: Sequence[ArticleMentions]) -> None:
-        with self.transaction():
-            for m in mentions:
-                self.db.execute("UPDATE articles SET mentions = ? WHERE id = ?", (to_json(m), m.article_id))
-
     def article_count(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
