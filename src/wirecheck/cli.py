@@ -51,6 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--db", dest="db_path", help="also add the articles to this SQLite database")
     analyze.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
     analyze.add_argument(
+        "--config",
+        metavar="FILE",
+        help="a TOML file of thresholds (name = value) overriding the defaults in wirecheck.settings",
+    )
+    analyze.add_argument(
         "--engine",
         choices=("local", "ray"),
         default="local",
@@ -173,14 +178,25 @@ def write_reports(report: Report, args: argparse.Namespace) -> None:
 
 
 def analyze_on_engine(args: argparse.Namespace, progress: ProgressFactory | None) -> Report | None:
-    """The report from the chosen engine; None (and a message) when the engine cannot run."""
+    """The report from the chosen engine; None (and a message) when the engine cannot run
+    or the settings file cannot be used."""
+    from wirecheck.settings import DEFAULT_SETTINGS, SettingsError, load_settings
+
+    try:
+        settings = load_settings(args.config) if args.config else DEFAULT_SETTINGS
+    except SettingsError as err:
+        print(f"wirecheck: {err}", file=sys.stderr)
+        return None
     if args.engine != "ray":
         if args.address:
             print("wirecheck: --address names a Ray cluster: use it with --engine ray", file=sys.stderr)
             return None
         from wirecheck.pipeline import analyze
 
-        return analyze(args.paths, progress=progress)
+        return analyze(args.paths, progress=progress, settings=settings)
+    if args.config:
+        print("wirecheck: --config works with the local engine only for now", file=sys.stderr)
+        return None
     from wirecheck.engines.ray import RayEngineError
     from wirecheck.engines.ray import analyze as analyze_on_ray
 

@@ -307,6 +307,7 @@ class Report:
     grouping: Grouping
     stories: tuple[StoryReport, ...]
     problems: tuple[InputProblem, ...] = ()
+    settings: Mapping[str, Any] = field(default_factory=dict)  # the thresholds it ran with, when known
 
 
 # --------------------------------------------------------------------------- serialisation

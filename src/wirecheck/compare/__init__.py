@@ -45,6 +45,7 @@ from wirecheck.compare.independence import StoryContext, count_witnesses
 from wirecheck.compare.text import quote_excerpt, words
 from wirecheck.model import Article, ArticleMentions, Claim, Entity, Fact, Grouping, Quote
 from wirecheck.nlp import Models
+from wirecheck.settings import DEFAULT_SETTINGS, Settings
 
 Encode = Callable[[list[str]], np.ndarray]
 
@@ -71,6 +72,7 @@ def compare_story(
     quotes: Sequence[Quote],
     grouping: Grouping,
     models: Models,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> list[Fact]:
     """Every fact the story's articles state, judged, with independence counts; most important first."""
     context = StoryContext.build(articles, mentions, grouping)
@@ -78,13 +80,13 @@ def compare_story(
     mentions_by_id = {m.article_id: m for m in mentions}
     encode: Encode = models.embedder.encode
     found: list[FoundClaims] = [
-        *quantity_facts(articles, mentions, encode, context),
+        *quantity_facts(articles, mentions, encode, context, settings),
         *span_facts(articles, mentions, context),
         *date_facts(articles, mentions, context),
     ]
     if len(by_id) > 1:  # these set one article's wording against another's: none in a lone article
         found += [
-            *quote_facts(quotes, by_id, encode),
+            *quote_facts(quotes, by_id, encode, settings),
             *names.name_variant_facts(entities, by_id, mentions_by_id),
             *names.spelling_facts(entities, by_id, mentions_by_id),
             *names.place_facts(names.place_sightings(entities, articles, mentions), by_id),
@@ -140,11 +142,17 @@ def publication_time(article: Article | None) -> str | None:
 
 
 def quantity_facts(
-    articles: Sequence[Article], mentions: Sequence[ArticleMentions], encode: Encode, context: StoryContext
+    articles: Sequence[Article],
+    mentions: Sequence[ArticleMentions],
+    encode: Encode,
+    context: StoryContext,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> list[FoundClaims]:
     claims = align.quantity_claims(articles, mentions)
     found: list[FoundClaims] = []
-    groups = align.pair_nested_places(align.align_quantities(claims, encode), claims, places.load_gazetteer())
+    groups = align.pair_nested_places(
+        align.align_quantities(claims, encode, settings), claims, places.load_gazetteer()
+    )
     for group in groups:
         first = group[0]
         if len({c.article_id for c in group}) < 2 and not _worth_alone(first):
@@ -357,10 +365,13 @@ def date_facts(
 
 
 def quote_facts(
-    story_quotes: Sequence[Quote], articles: Mapping[str, Article], encode: Encode
+    story_quotes: Sequence[Quote],
+    articles: Mapping[str, Article],
+    encode: Encode,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> list[FoundClaims]:
     found: list[FoundClaims] = []
-    for group in quotes.align_quotes(quotes.quote_claims(story_quotes, articles), encode):
+    for group in quotes.align_quotes(quotes.quote_claims(story_quotes, articles), encode, settings):
         wordings = Counter(c.words for c in group)
         base = wordings.most_common(1)[0][0]
         base_ids = ", ".join(c.quote.article_id for c in group if c.words == base)
