@@ -41,7 +41,17 @@ def build_parser() -> argparse.ArgumentParser:
         description="Compare news articles about one developing story: agreements, disputes, quotes, copies.",
     )
     sub = parser.add_subparsers(dest="command")
+    add_analyze_command(sub)
+    add_add_command(sub)
+    add_report_command(sub)
+    add_serve_command(sub)
+    return parser
 
+
+Subcommands = argparse._SubParsersAction  # what add_subparsers returns
+
+
+def add_analyze_command(sub: Subcommands) -> None:
     analyze = sub.add_parser("analyze", help="analyse files and folders of articles")
     analyze.add_argument(
         "paths", nargs="+", help="files or folders (.txt, .html, .jsonl, .warc(.gz), RSS/Atom)"
@@ -66,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     analyze.set_defaults(handler=run_analyze)
 
+
+def add_add_command(sub: Subcommands) -> None:
     add = sub.add_parser(
         "add",
         help="add files, folders or feeds to an archive database, joining its stories",
@@ -83,6 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
     add.set_defaults(handler=run_add)
 
+
+def add_report_command(sub: Subcommands) -> None:
     report = sub.add_parser(
         "report",
         help="write an HTML or JSON report of chosen stories of an archive database",
@@ -110,6 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.set_defaults(handler=run_report)
 
+
+def add_serve_command(sub: Subcommands) -> None:
     serve = sub.add_parser("serve", help="start the local web app over a SQLite database")
     serve.add_argument(
         "--db", dest="db_path", default="wirecheck.db", help="SQLite file (created if missing)"
@@ -137,7 +153,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="server processes (default 1); pages not rendered yet use one core per process",
     )
     serve.set_defaults(handler=run_serve)
-    return parser
 
 
 def run_analyze(args: argparse.Namespace) -> int:
