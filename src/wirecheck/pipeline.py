@@ -206,7 +206,7 @@ def build_story(
     facts = compare.compare_story(
         story_articles, story_mentions, entities, quotes, grouping, models, settings
     )
-    events = timeline.build_timeline(story_articles, story_mentions)
+    events = timeline.build_timeline(story_articles, story_mentions, settings)
     summary = brief.build_brief(story_articles, story_mentions, facts, grouping, models)
     return StoryReport(
         id=story_id,

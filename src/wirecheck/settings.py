@@ -115,6 +115,18 @@ class Settings:
         "docs/benchmarks.md, Compare: seeds 76/76 and demo 294/294 (tests/test_demo_corpus.py)",
     )
 
+    # ----------------------------------------------------------- dates (compare/dates.py, report/timeline.py)
+    date_max_days_apart: int = setting(
+        3,
+        "one event dated further apart by two outlets is still compared: more date disputes, fewer two-occurrence splits",
+        "no bench figure recorded: set with the first date comparison (a89a22f); tests/test_compare_events.py",
+    )
+    timeline_conflict_window_days: int = setting(
+        7,
+        "the timeline looks further for the same event dated otherwise by another outlet",
+        "no bench figure recorded: set with the first timeline (ab92ae7); tests/test_timeline.py",
+    )
+
     def as_dict(self) -> dict[str, Any]:
         """Name -> value, as the JSON report records them."""
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}

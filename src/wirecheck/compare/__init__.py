@@ -82,7 +82,7 @@ def compare_story(
     found: list[FoundClaims] = [
         *quantity_facts(articles, mentions, encode, context, settings),
         *span_facts(articles, mentions, context),
-        *date_facts(articles, mentions, context),
+        *date_facts(articles, mentions, context, settings),
     ]
     if len(by_id) > 1:  # these set one article's wording against another's: none in a lone article
         found += [
@@ -332,11 +332,14 @@ def span_facts(
 
 
 def date_facts(
-    articles: Sequence[Article], mentions: Sequence[ArticleMentions], context: StoryContext
+    articles: Sequence[Article],
+    mentions: Sequence[ArticleMentions],
+    context: StoryContext,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> list[FoundClaims]:
     """When each event happened, as the outlets date it: the same day (or year) agrees."""
     found: list[FoundClaims] = []
-    for group in dates.align_dates(dates.date_claims(articles, mentions)):
+    for group in dates.align_dates(dates.date_claims(articles, mentions), settings):
         keyed: dict[str, list[str]] = {}
         for claim in group:
             label = context.label(claim.article_id)
