@@ -50,6 +50,7 @@ from importlib import resources
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from wirecheck.group.text import Token, excerpt, tokenize
+from wirecheck.lexicons.english import DETERMINERS, MODALS, PARTICIPLE_ENDINGS
 from wirecheck.model import Article, ArticleMentions, CopyLink, SpinScore
 from wirecheck.settings import DEFAULT_SETTINGS, Settings
 
@@ -69,9 +70,6 @@ MIN_CONTENT_WORDS = 120  # short texts are judged as if they had this many conte
 MIN_DISTINCT_PHRASES = 2
 MAX_PHRASES = 12
 
-DETERMINERS = frozenset(("the", "a", "an", "its", "their", "our", "my", "your", "every"))  # not pronouns
-PARTICIPLE_ENDINGS = ("ed", "ing", "en")
-MODALS = frozenset(["will", "would", "can", "could", "should", "may", "might", "must", "shall", "cannot"])
 
 LINK_VOCABULARY_SHARE = 0.5  # candidate originals share half the spun text's vocabulary
 LINK_ALIGNED_SHARE = 0.5  # and half of its words align in order after normalisation
