@@ -132,3 +132,16 @@ def test_the_command_writes_the_settings_it_ran_with(tmp_path: Path) -> None:
     written = json.loads(report.read_text(encoding="utf-8"))
     assert written["settings"]["copy_min_shared_shingles"] == 100000
     assert all(a["copy_of"] is None for a in written["articles"])
+
+
+def test_an_engine_runs_with_the_defaults_and_says_so(tmp_path: Path) -> None:
+    from wirecheck.model import Grouping, Report
+
+    def engine(documents, progress):  # an engine that only counts what it was handed
+        return Report(articles=(), mentions=(), grouping=Grouping(), stories=())
+
+    report = analyze([corpus(tmp_path)], engine=engine)
+    assert report.settings == DEFAULT_SETTINGS.as_dict()
+    stricter = dataclasses.replace(DEFAULT_SETTINGS, copy_containment=0.7)
+    with pytest.raises(ValueError, match="default settings"):
+        analyze([tmp_path / "in"], engine=engine, settings=stricter)

@@ -46,7 +46,9 @@ def analyze(
     settings: Settings = DEFAULT_SETTINGS,
 ) -> Report:
     """Read every input under ``paths`` and analyse it as one report (here, or on ``engine``,
-    which runs with the default settings)."""
+    which runs with the default settings: other settings with an engine are refused)."""
+    if engine and settings != DEFAULT_SETTINGS:
+        raise ValueError("an engine runs with the default settings; analyse here to use others")
     ingested = ingest.read_inputs([str(p) for p in paths], progress=progress)
     if engine:
         report = engine(ingested.documents, progress)
@@ -58,7 +60,7 @@ def analyze(
         grouping=report.grouping,
         stories=report.stories,
         problems=tuple(ingested.problems) + tuple(report.problems),
-        settings=report.settings,
+        settings=report.settings or settings.as_dict(),
     )
 
 
