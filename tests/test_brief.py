@@ -1,17 +1,9 @@
 """The brief: covers the story, says each thing once, cites its articles, and never states a
 disputed figure as settled.  Texts are our own (an invented footbridge collapse); the spaCy
-and embedding models are the real ones.  The optional model rewrite is tested against a tiny
-HTTP server started here on 127.0.0.1, never against the network.
+and embedding models are the real ones.
 """
 
 from __future__ import annotations
-
-import json
-import socket
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
 
 import pytest
 from hypothesis import given
@@ -30,7 +22,6 @@ from wirecheck.model import (
 )
 from wirecheck.nlp import Embedder, Models
 from wirecheck.report.brief import build_brief, is_brief_worthy, spans_within, split_candidates, story_title
-from wirecheck.report.brief_rewrite import RewriteError, rewrite_brief
 
 WIRE = [
     "A footbridge over the River Wend in Kessleton collapsed on Saturday afternoon during a crowded "
@@ -241,122 +232,6 @@ def test_story_title_without_headlines_uses_the_opening_words():
     bare = [article("x", LOCAL, None)]
     assert story_title(bare).startswith("At least six people died when a pedestrian bridge")
     assert story_title([]) == "Untitled story"
-
-
-# --------------------------------------------------------------------------- optional model rewrite
-
-
-class FakeModelServer:
-    """An OpenAI-compatible chat endpoint on 127.0.0.1 that answers with a canned text."""
-
-    def __init__(self, answer: Any) -> None:
-        self.answer = answer
-        self.requests: list[dict[str, Any]] = []
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 - the http.server API
-                length = int(self.headers["Content-Length"])
-                server.requests.append({"path": self.path, "body": json.loads(self.rfile.read(length))})
-                payload = (
-                    server.answer if isinstance(server.answer, bytes) else json.dumps(server.answer).encode()
-                )
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def __enter__(self) -> FakeModelServer:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-        self.thread.join()
-
-
-def chat_answer(text: str) -> dict[str, Any]:
-    return {"choices": [{"message": {"role": "assistant", "content": text}}]}
-
-
-SOURCES = [
-    BriefSentence("A footbridge collapsed in Kessleton on Saturday.", ("wire", "reprint")),
-    BriefSentence(
-        "It killed seven people (outlets differ: seven [wire]; at least six [local]).", ("wire", "reprint")
-    ),
-    BriefSentence("An investigation into the cause has begun.", ("local", "evening")),
-]
-
-
-@pytest.fixture
-def server_answering() -> Iterator[Any]:
-    servers: list[FakeModelServer] = []
-
-    def start(answer: Any) -> FakeModelServer:
-        server = FakeModelServer(answer).__enter__()
-        servers.append(server)
-        return server
-
-    yield start
-    for server in servers:
-        server.__exit__()
-
-
-def test_rewrite_maps_citations_to_articles_and_marks_sentences_generated(server_answering):
-    server = server_answering(
-        chat_answer(
-            "A festival footbridge in Kessleton gave way on Saturday [1]. "
-            "Seven people died, though one outlet says at least six [2]. "
-            "This sentence cites nothing. Inspectors are looking into why it failed [1, 3]."
-        )
-    )
-    result = rewrite_brief(SOURCES, server.url, "local-model", title="Kessleton bridge")
-    assert [s.generated for s in result] == [True, True, True]
-    assert result[0] == BriefSentence(
-        "A festival footbridge in Kessleton gave way on Saturday.", ("wire", "reprint"), True
-    )
-    assert result[2].article_ids == ("wire", "reprint", "local", "evening")
-    assert all("[" not in s.text.replace("[wire]", "").replace("[local]", "") for s in result)
-    assert "(outlets differ: seven [wire]; at least six [local])" in result[1].text
-    request = server.requests[0]
-    assert request["path"] == "/v1/chat/completions"
-    assert request["body"]["model"] == "local-model"
-    assert "[2] It killed seven people" in request["body"]["messages"][1]["content"]
-
-
-def test_rewrite_without_any_citation_is_refused(server_answering):
-    server = server_answering(chat_answer("A bridge fell down. Many people were hurt."))
-    with pytest.raises(RewriteError, match=r"citing the sources"):
-        rewrite_brief(SOURCES, server.url, "m")
-
-
-def test_rewrite_with_a_broken_reply_is_refused(server_answering):
-    server = server_answering(b"<html>not json</html>")
-    with pytest.raises(RewriteError, match="no usable answer"):
-        rewrite_brief(SOURCES, server.url, "m")
-    odd = server_answering({"result": "no choices here"})
-    with pytest.raises(RewriteError, match="choices"):
-        rewrite_brief(SOURCES, odd.url, "m")
-
-
-def test_rewrite_reports_an_unreachable_server_and_a_bad_url():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    with pytest.raises(RewriteError, match="no usable answer"):
-        rewrite_brief(SOURCES, f"http://127.0.0.1:{port}", "m", timeout=5)
-    with pytest.raises(RewriteError, match="http"):
-        rewrite_brief(SOURCES, "ftp://example.invalid", "m")
-    assert rewrite_brief([], "http://127.0.0.1:1", "m") == []
 
 
 def test_a_disputed_figure_the_comparison_missed_in_one_article_is_still_annotated(models):

@@ -41,7 +41,17 @@ def build_parser() -> argparse.ArgumentParser:
         description="Compare news articles about one developing story: agreements, disputes, quotes, copies.",
     )
     sub = parser.add_subparsers(dest="command")
+    add_analyze_command(sub)
+    add_add_command(sub)
+    add_report_command(sub)
+    add_serve_command(sub)
+    return parser
 
+
+Subcommands = argparse._SubParsersAction  # what add_subparsers returns
+
+
+def add_analyze_command(sub: Subcommands) -> None:
     analyze = sub.add_parser("analyze", help="analyse files and folders of articles")
     analyze.add_argument(
         "paths", nargs="+", help="files or folders (.txt, .html, .jsonl, .warc(.gz), RSS/Atom)"
@@ -50,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--html", dest="html_path", help="write the one-file HTML report here")
     analyze.add_argument("--db", dest="db_path", help="also add the articles to this SQLite database")
     analyze.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
+    analyze.add_argument(
+        "--config",
+        metavar="FILE",
+        help="a TOML file of thresholds (name = value) overriding the defaults in wirecheck.settings",
+    )
     analyze.add_argument(
         "--engine",
         choices=("local", "ray"),
@@ -61,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     analyze.set_defaults(handler=run_analyze)
 
+
+def add_add_command(sub: Subcommands) -> None:
     add = sub.add_parser(
         "add",
         help="add files, folders or feeds to an archive database, joining its stories",
@@ -78,6 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
     add.set_defaults(handler=run_add)
 
+
+def add_report_command(sub: Subcommands) -> None:
     report = sub.add_parser(
         "report",
         help="write an HTML or JSON report of chosen stories of an archive database",
@@ -105,6 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.set_defaults(handler=run_report)
 
+
+def add_serve_command(sub: Subcommands) -> None:
     serve = sub.add_parser("serve", help="start the local web app over a SQLite database")
     serve.add_argument(
         "--db", dest="db_path", default="wirecheck.db", help="SQLite file (created if missing)"
@@ -132,7 +153,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="server processes (default 1); pages not rendered yet use one core per process",
     )
     serve.set_defaults(handler=run_serve)
-    return parser
 
 
 def run_analyze(args: argparse.Namespace) -> int:
@@ -173,14 +193,25 @@ def write_reports(report: Report, args: argparse.Namespace) -> None:
 
 
 def analyze_on_engine(args: argparse.Namespace, progress: ProgressFactory | None) -> Report | None:
-    """The report from the chosen engine; None (and a message) when the engine cannot run."""
+    """The report from the chosen engine; None (and a message) when the engine cannot run
+    or the settings file cannot be used."""
+    from wirecheck.settings import DEFAULT_SETTINGS, SettingsError, load_settings
+
+    try:
+        settings = load_settings(args.config) if args.config else DEFAULT_SETTINGS
+    except SettingsError as err:
+        print(f"wirecheck: {err}", file=sys.stderr)
+        return None
     if args.engine != "ray":
         if args.address:
             print("wirecheck: --address names a Ray cluster: use it with --engine ray", file=sys.stderr)
             return None
         from wirecheck.pipeline import analyze
 
-        return analyze(args.paths, progress=progress)
+        return analyze(args.paths, progress=progress, settings=settings)
+    if args.config:
+        print("wirecheck: --config works with the local engine only for now", file=sys.stderr)
+        return None
     from wirecheck.engines.ray import RayEngineError
     from wirecheck.engines.ray import analyze as analyze_on_ray
 

@@ -6,15 +6,24 @@ group -> Grouping (copies, spin, stories); compare -> Fact; report -> Report.
 Everything is a frozen dataclass of plain values (str, int, float, None, tuples
 of those or of other model classes), so any stage's output can be serialised
 with :func:`to_jsonable` and tested alone.  Character spans are offsets into
-``Article.body``.
+``Article.body``.  The model owns its format: :func:`to_jsonable` / :func:`to_json`
+write it and :func:`from_jsonable` / :func:`from_json` read it back into the same
+frozen dataclasses (the store and the app use these, nothing else does it again).
 """
 
 from __future__ import annotations
 
+import collections.abc
 import dataclasses
+import functools
+import json
+import types
+import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
+
+T = TypeVar("T")
 
 # --------------------------------------------------------------------------- ingest
 
@@ -298,6 +307,7 @@ class Report:
     grouping: Grouping
     stories: tuple[StoryReport, ...]
     problems: tuple[InputProblem, ...] = ()
+    settings: Mapping[str, Any] = field(default_factory=dict)  # the thresholds it ran with, when known
 
 
 # --------------------------------------------------------------------------- serialisation
@@ -312,3 +322,61 @@ def to_jsonable(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [to_jsonable(v) for v in value]
     return value
+
+
+def to_json(value: Any) -> str:
+    """A model value as compact JSON text (how the store keeps it)."""
+    return json.dumps(to_jsonable(value), ensure_ascii=False, separators=(",", ":"))
+
+
+def from_json(cls: type[T], text: str) -> T:
+    """The model value of class ``cls`` written by :func:`to_json`."""
+    return from_jsonable(cls, json.loads(text))
+
+
+def from_jsonable(cls: type[T], data: Any) -> T:
+    """Rebuild a model dataclass from :func:`to_jsonable` output, field types guiding."""
+    return typing.cast(T, _convert(cls, data))
+
+
+def _convert(tp: Any, data: Any) -> Any:
+    if data is None:
+        return None
+    kind, args = _shape(tp)
+    if kind == "dataclass":
+        return tp(**{name: _convert(hint, data[name]) for name, hint in args if name in data})
+    if kind == "optional":
+        return _convert(args, data)
+    if kind == "sequence":
+        return tuple(_convert(args, v) for v in data)
+    if kind == "fixed":
+        return tuple(_convert(a, v) for a, v in zip(args, data, strict=False))
+    if kind == "dict":
+        return dict(data)
+    if kind == "float" and isinstance(data, int):
+        return float(data)
+    return data
+
+
+@functools.cache
+def _shape(tp: Any) -> tuple[str, Any]:
+    """How to rebuild a value of type ``tp``, worked out once per type (resolving type hints
+    per row cost more than the query): a dataclass's (field, type) pairs, the element type
+    of a tuple, the one type of an Optional..."""
+    origin = typing.get_origin(tp)
+    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+        hints = typing.get_type_hints(tp)
+        return "dataclass", tuple((f.name, hints[f.name]) for f in dataclasses.fields(tp))
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        return ("optional", options[0]) if len(options) == 1 else ("as is", None)
+    if origin is tuple:
+        args = typing.get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return "sequence", args[0]
+        return "fixed", args
+    if origin in (dict, collections.abc.Mapping) or tp is dict:
+        return "dict", None
+    if tp is float:
+        return "float", None
+    return "as is", None

@@ -2,7 +2,7 @@
 
 ingest -> clean -> extract -> group -> (per story) entities, quotes, facts,
 timeline, brief -> Report.  Models are loaded once (``nlp.load_models``) and
-handed to the stages that need them.
+handed to the stages that need them; so are the thresholds (``settings.Settings``).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from wirecheck.model import (
 )
 from wirecheck.nlp import Models, load_models
 from wirecheck.report import brief, timeline
+from wirecheck.settings import DEFAULT_SETTINGS, Settings
 
 if TYPE_CHECKING:
     from wirecheck.incremental import UpdateResult
@@ -42,19 +43,24 @@ def analyze(
     models: Models | None = None,
     progress: ProgressFactory | None = None,
     engine: DocumentsEngine | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> Report:
-    """Read every input under ``paths`` and analyse it as one report (here, or on ``engine``)."""
+    """Read every input under ``paths`` and analyse it as one report (here, or on ``engine``,
+    which runs with the default settings: other settings with an engine are refused)."""
+    if engine and settings != DEFAULT_SETTINGS:
+        raise ValueError("an engine runs with the default settings; analyse here to use others")
     ingested = ingest.read_inputs([str(p) for p in paths], progress=progress)
     if engine:
         report = engine(ingested.documents, progress)
     else:
-        report = analyze_documents(ingested.documents, models=models, progress=progress)
+        report = analyze_documents(ingested.documents, models=models, progress=progress, settings=settings)
     return Report(
         articles=report.articles,
         mentions=report.mentions,
         grouping=report.grouping,
         stories=report.stories,
         problems=tuple(ingested.problems) + tuple(report.problems),
+        settings=report.settings or settings.as_dict(),
     )
 
 
@@ -63,6 +69,7 @@ def analyze_documents(
     *,
     models: Models | None = None,
     progress: ProgressFactory | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> Report:
     """The pipeline after ingestion: for the Python API, the web app and Ray.  Documents that
     did not come through ``ingest`` are fitted to the size budget of one article here."""
@@ -70,17 +77,30 @@ def analyze_documents(
     articles = clean.clean_documents(fitted)
     notes = tuple(budget_notes) + cleaning_notes(articles)
     if not articles:
-        return Report(articles=(), mentions=(), grouping=Grouping(), stories=(), problems=notes)
+        return Report(
+            articles=(),
+            mentions=(),
+            grouping=Grouping(),
+            stories=(),
+            problems=notes,
+            settings=settings.as_dict(),
+        )
     models = models or load_models()
     mentions = extract.extract_mentions(articles, models, progress=progress)
     with stage(progress, "group into stories", 1):
-        grouping = group.group_articles(articles, mentions, models)
+        grouping = group.group_articles(articles, mentions, models, settings)
     stories = []
     with stage(progress, "build stories", len(grouping.stories)) as advance:
         for item in story_inputs(articles, mentions, grouping.stories):
             stories.append(
                 build_story(
-                    item.story.id, item.story.article_ids, item.articles, item.mentions, grouping, models
+                    item.story.id,
+                    item.story.article_ids,
+                    item.articles,
+                    item.mentions,
+                    grouping,
+                    models,
+                    settings,
                 )
             )
             advance(1)
@@ -90,6 +110,7 @@ def analyze_documents(
         grouping=grouping,
         stories=tuple(stories),
         problems=notes,
+        settings=settings.as_dict(),
     )
 
 
@@ -176,6 +197,7 @@ def build_story(
     mentions: Sequence[ArticleMentions],
     grouping: Grouping,
     models: Models,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> StoryReport:
     """Everything said about one story: entities, quotes, facts, timeline, brief."""
     wanted = set(article_ids)
@@ -183,8 +205,10 @@ def build_story(
     story_mentions = [m for m in mentions if m.article_id in wanted]
     entities = extract.resolve_story_entities(story_articles, story_mentions)
     quotes = extract.resolve_story_quotes(story_mentions, entities)
-    facts = compare.compare_story(story_articles, story_mentions, entities, quotes, grouping, models)
-    events = timeline.build_timeline(story_articles, story_mentions)
+    facts = compare.compare_story(
+        story_articles, story_mentions, entities, quotes, grouping, models, settings
+    )
+    events = timeline.build_timeline(story_articles, story_mentions, settings)
     summary = brief.build_brief(story_articles, story_mentions, facts, grouping, models)
     return StoryReport(
         id=story_id,

@@ -2,8 +2,8 @@
 
 One file, WAL mode (readers never wait for the writer), schema migrations recorded in
 a ``schema_version`` table, FTS5 for article search.  Model objects are stored as JSON
-(``model.to_jsonable``) and read back into the same frozen dataclasses
-(:func:`from_jsonable`), so a story read from the store renders exactly like one
+(``model.to_json``) and read back into the same frozen dataclasses
+(``model.from_json``), so a story read from the store renders exactly like one
 fresh from the pipeline.
 
 Use it as a context manager; group writes in ``with store.transaction():`` so a
@@ -15,22 +15,18 @@ failed import leaves the database as it was::
 
 from __future__ import annotations
 
-import collections.abc
 import dataclasses
 import datetime as dt
-import functools
 import hashlib
 import json
 import os
 import re
 import sqlite3
 import time
-import types
-import typing
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from wirecheck.model import (
     Article,
@@ -41,10 +37,10 @@ from wirecheck.model import (
     SpinScore,
     StoryCluster,
     StoryReport,
-    to_jsonable,
+    from_json,
+    to_json,
 )
 
-T = TypeVar("T")
 SAME_ARTICLE_KEYS = ("body", "headline", "outlet", "url", "published")
 
 # Each migration moves the schema one version up; never edit one that has shipped, add a new one.
@@ -115,61 +111,6 @@ class SearchHit:
     published: str | None
     story_id: str | None
     snippet: tuple[tuple[str, bool], ...]  # (text, matched) pieces; the template escapes them
-
-
-# --------------------------------------------------------------------------- JSON back to dataclasses
-
-
-def from_jsonable(cls: type[T], data: Any) -> T:
-    """Rebuild a model dataclass from :func:`model.to_jsonable` output, field types guiding."""
-    return typing.cast(T, _convert(cls, data))
-
-
-def _convert(tp: Any, data: Any) -> Any:
-    if data is None:
-        return None
-    kind, args = _shape(tp)
-    if kind == "dataclass":
-        return tp(**{name: _convert(hint, data[name]) for name, hint in args if name in data})
-    if kind == "optional":
-        return _convert(args, data)
-    if kind == "sequence":
-        return tuple(_convert(args, v) for v in data)
-    if kind == "fixed":
-        return tuple(_convert(a, v) for a, v in zip(args, data, strict=False))
-    if kind == "dict":
-        return dict(data)
-    if kind == "float" and isinstance(data, int):
-        return float(data)
-    return data
-
-
-@functools.cache
-def _shape(tp: Any) -> tuple[str, Any]:
-    """How to rebuild a value of type ``tp``, worked out once per type (resolving type hints
-    per row cost more than the query): a dataclass's (field, type) pairs, the element type
-    of a tuple, the one type of an Optional..."""
-    origin = typing.get_origin(tp)
-    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
-        hints = typing.get_type_hints(tp)
-        return "dataclass", tuple((f.name, hints[f.name]) for f in dataclasses.fields(tp))
-    if origin in (typing.Union, types.UnionType):
-        options = [a for a in typing.get_args(tp) if a is not type(None)]
-        return ("optional", options[0]) if len(options) == 1 else ("as is", None)
-    if origin is tuple:
-        args = typing.get_args(tp)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return "sequence", args[0]
-        return "fixed", args
-    if origin in (dict, collections.abc.Mapping) or tp is dict:
-        return "dict", None
-    if tp is float:
-        return "float", None
-    return "as is", None
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(to_jsonable(value), ensure_ascii=False, separators=(",", ":"))
 
 
 def _now() -> str:
@@ -303,8 +244,8 @@ class Store:
                     article.published,
                     article.source,
                     body_hash(article.body),
-                    _dumps(article),
-                    _dumps(m) if m else None,
+                    to_json(article),
+                    to_json(m) if m else None,
                 )
                 if old:
                     rowid = old[0]
@@ -327,11 +268,6 @@ class Store:
                     (rowid, article.headline or "", article.outlet or "", article.body),
                 )
 
-    def put_mentions(self, mentions: Sequence[ArticleMentions]) -> None:
-        with self.transaction():
-            for m in mentions:
-                self.db.execute("UPDATE articles SET mentions = ? WHERE id = ?", (_dumps(m), m.article_id))
-
     def article_count(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
@@ -343,7 +279,7 @@ class Store:
 
     def get_article(self, article_id: str) -> Article | None:
         row = self.db.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return from_jsonable(Article, json.loads(row[0])) if row else None
+        return from_json(Article, row[0]) if row else None
 
     def get_articles(self, article_ids: Iterable[str]) -> list[Article]:
         """The articles that exist, in the order asked."""
@@ -359,7 +295,7 @@ class Store:
         for aid in dict.fromkeys(article_ids):
             row = self.db.execute("SELECT mentions FROM articles WHERE id = ?", (aid,)).fetchone()
             if row and row[0]:
-                out.append(from_jsonable(ArticleMentions, json.loads(row[0])))
+                out.append(from_json(ArticleMentions, row[0]))
         return out
 
     def find_same(self, article: Article) -> str | None:
@@ -389,10 +325,10 @@ class Store:
                 self.db.execute("DELETE FROM spin WHERE article_id = ?", (aid,))
             for c in grouping.copies:
                 if c.article_id in ids:
-                    self.db.execute("INSERT INTO copies VALUES (?, ?)", (c.article_id, _dumps(c)))
+                    self.db.execute("INSERT INTO copies VALUES (?, ?)", (c.article_id, to_json(c)))
             for s in grouping.spin:
                 if s.article_id in ids:
-                    self.db.execute("INSERT INTO spin VALUES (?, ?)", (s.article_id, _dumps(s)))
+                    self.db.execute("INSERT INTO spin VALUES (?, ?)", (s.article_id, to_json(s)))
 
     def get_grouping(self, article_ids: Iterable[str]) -> Grouping:
         ids = list(dict.fromkeys(article_ids))
@@ -400,10 +336,10 @@ class Store:
         for aid in ids:
             row = self.db.execute("SELECT data FROM copies WHERE article_id = ?", (aid,)).fetchone()
             if row:
-                copies.append(from_jsonable(CopyLink, json.loads(row[0])))
+                copies.append(from_json(CopyLink, row[0]))
             row = self.db.execute("SELECT data FROM spin WHERE article_id = ?", (aid,)).fetchone()
             if row:
-                spin.append(from_jsonable(SpinScore, json.loads(row[0])))
+                spin.append(from_json(SpinScore, row[0]))
         return Grouping(copies=tuple(copies), spin=tuple(spin))
 
     # ----------------------------------------------------------------- stories
@@ -423,7 +359,7 @@ class Store:
             self.db.execute(
                 "INSERT OR REPLACE INTO stories (id, title, data, article_count, disputed, latest, updated_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (story.id, story.title, _dumps(story), len(story.article_ids), disputed, latest, _now()),
+                (story.id, story.title, to_json(story), len(story.article_ids), disputed, latest, _now()),
             )
             self.db.execute("DELETE FROM story_articles WHERE story_id = ?", (story.id,))
             for aid in story.article_ids:
@@ -472,7 +408,7 @@ class Store:
 
     def get_story(self, story_id: str) -> StoryReport | None:
         row = self.db.execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()
-        return from_jsonable(StoryReport, json.loads(row[0])) if row else None
+        return from_json(StoryReport, row[0]) if row else None
 
     def story_report(self, story_ids: Sequence[str] | None = None) -> Report:
         """A Report of the given stories (default: all) with their articles, mentions and

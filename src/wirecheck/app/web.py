@@ -20,6 +20,7 @@ from urllib.parse import unquote
 
 from fastapi import FastAPI, File, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse
+from jinja2 import Environment
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
@@ -76,7 +77,6 @@ def create_app(
     """The app over ``db_path``, answering to loopback names, ``bind`` (the address it
     listens on) and ``allowed_hosts``; ``library`` lets tests share one set of loaded models."""
     lib = library or Library(db_path, allowed_dirs)
-    env = make_environment(TEMPLATES)
     app = FastAPI(
         title="wirecheck",
         version="0.1.0",
@@ -85,11 +85,6 @@ def create_app(
         redoc_url=None,
     )
     app.state.library = lib
-
-    def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
-        html = env.get_template(name).render(app=True, allowed_dirs=lib.allowed_dirs, **context)
-        return HTMLResponse(html, status_code=status)
-
     app.add_middleware(
         Guard,
         hosts=served_hosts(bind, allowed_hosts),
@@ -102,7 +97,19 @@ def create_app(
     async def rejected(request: Request, err: Rejected) -> JSONResponse:
         return JSONResponse(status_code=err.status, content=error_body(err.message, err.problems))
 
-    # ----------------------------------------------------------------- pages
+    add_page_routes(app, lib, make_environment(TEMPLATES))
+    add_reading_routes(app, lib)
+    add_adding_routes(app, lib)
+    return app
+
+
+def add_page_routes(app: FastAPI, lib: Library, env: Environment) -> None:
+    """The HTML pages: the story list, a story, an article, search, and the API's own page;
+    rendered pages are kept until the archive changes (:class:`PageCache`)."""
+
+    def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
+        html = env.get_template(name).render(app=True, allowed_dirs=lib.allowed_dirs, **context)
+        return HTMLResponse(html, status_code=status)
 
     pages = PageCache(lib.version)
 
@@ -165,7 +172,9 @@ def create_app(
     def api_page() -> HTMLResponse:
         return page("api.html", routes=api_routes(app.openapi()), max_bytes=MAX_FILE_BYTES)
 
-    # ----------------------------------------------------------------- JSON API: reading
+
+def add_reading_routes(app: FastAPI, lib: Library) -> None:
+    """The JSON API's reading half: health, stories, a story, an article, search."""
 
     @app.get("/api/health", tags=["read"], summary="Row counts and whether models are loaded")
     def health() -> dict[str, Any]:
@@ -231,7 +240,10 @@ def create_app(
             for h in hits
         ]
 
-    # ----------------------------------------------------------------- JSON API: adding
+
+def add_adding_routes(app: FastAPI, lib: Library) -> None:
+    """The JSON API's adding half: posted JSON, uploaded files, a server-side folder; each
+    adds its articles to the archive and joins them to its stories."""
 
     @app.post(
         "/api/articles",
@@ -271,8 +283,6 @@ def create_app(
     )
     def post_import(body: ImportIn) -> dict[str, Any]:
         return run_add(lambda: lib.add_folder(body.path))
-
-    return app
 
 
 def path_id(request: Request, decoded: str) -> str:

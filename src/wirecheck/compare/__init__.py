@@ -1,7 +1,8 @@
 """Compare: align claims across articles into agreed, disputed and single-source facts.
 
 Public entry: ``compare_story(articles, mentions, entities, quotes, grouping, models) -> list[Fact]``,
-most important first (disputes about casualties, names and quotes lead).
+most important first (disputes about casualties, names and quotes lead).  The hub runs the
+kinds of fact listed in ``FACT_KINDS`` (one line each) over one ``StoryMaterial`` per story.
 
 Each kind of fact has its own module, read top to bottom:
 
@@ -24,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
@@ -47,6 +49,7 @@ from wirecheck.compare.independence import StoryContext, count_witnesses
 from wirecheck.compare.text import quote_excerpt, words
 from wirecheck.model import Article, ArticleMentions, Claim, Entity, Fact, Grouping, Quote
 from wirecheck.nlp import Models
+from wirecheck.settings import DEFAULT_SETTINGS, Settings
 
 Encode = Callable[[list[str]], np.ndarray]
 
@@ -73,30 +76,77 @@ def compare_story(
     quotes: Sequence[Quote],
     grouping: Grouping,
     models: Models,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> list[Fact]:
     """Every fact the story's articles state, judged, with independence counts; most important first."""
-    context = StoryContext.build(articles, mentions, grouping)
-    by_id = {a.id: a for a in articles}
-    mentions_by_id = {m.article_id: m for m in mentions}
-    encode: Encode = models.embedder.encode
-    found: list[FoundClaims] = [
-        *quantity_facts(articles, mentions, encode, context),
-        *span_facts(articles, mentions, context),
-        *date_facts(articles, mentions, context),
-    ]
-    if len(by_id) > 1:  # these set one article's wording against another's: none in a lone article
-        found += [
-            *quote_facts(quotes, by_id, encode),
-            *names.name_variant_facts(entities, by_id, mentions_by_id),
-            *names.spelling_facts(entities, by_id, mentions_by_id),
-            *names.place_facts(names.place_sightings(entities, articles, mentions), by_id),
-            *persons.person_facts(entities, articles, mentions),
-            *falls.fall_facts(entities, articles, mentions),
-            *records.record_facts(articles),
-            *game_clock.game_clock_facts(articles, mentions),
-        ]
-    facts = [to_fact(item, context) for item in found]
+    story = StoryMaterial(
+        articles=tuple(articles),
+        mentions=tuple(mentions),
+        entities=tuple(entities),
+        quotes=tuple(quotes),
+        by_id={a.id: a for a in articles},
+        mentions_by_id={m.article_id: m for m in mentions},
+        encode=models.embedder.encode,
+        context=StoryContext.build(articles, mentions, grouping),
+        settings=settings,
+    )
+    found: list[FoundClaims] = []
+    for kind in FACT_KINDS:
+        # a kind that sets one article's wording against another's finds nothing in a lone article
+        if len(story.by_id) > 1 or not kind.across_articles:
+            found += kind.find(story)
+    facts = [to_fact(item, story.context) for item in found]
     return sorted(facts, key=lambda f: (-f.importance, f.subject))
+
+
+@dataclass(frozen=True)
+class StoryMaterial:
+    """What every kind of fact may read of one story (built once per story)."""
+
+    articles: tuple[Article, ...]
+    mentions: tuple[ArticleMentions, ...]
+    entities: tuple[Entity, ...]
+    quotes: tuple[Quote, ...]
+    by_id: Mapping[str, Article]
+    mentions_by_id: Mapping[str, ArticleMentions]
+    encode: Encode
+    context: StoryContext
+    settings: Settings
+
+
+@dataclass(frozen=True)
+class FactKind:
+    """One kind of fact: its name, its one entry point, and whether it needs two articles."""
+
+    name: str
+    find: Callable[[StoryMaterial], Iterable[FoundClaims]]
+    across_articles: bool = True
+
+
+# Every kind of fact, in the order they are found: adding a kind is one module and one line here
+# (docs/ENGINEERING.md, "Adding a kind of fact").
+FACT_KINDS: list[FactKind] = [
+    FactKind(
+        "figures",
+        lambda s: quantity_facts(s.articles, s.mentions, s.encode, s.context, s.settings),
+        across_articles=False,
+    ),
+    FactKind("durations", lambda s: span_facts(s.articles, s.mentions, s.context), across_articles=False),
+    FactKind(
+        "dates", lambda s: date_facts(s.articles, s.mentions, s.context, s.settings), across_articles=False
+    ),
+    FactKind("quotes", lambda s: quote_facts(s.quotes, s.by_id, s.encode, s.settings)),
+    FactKind("name variants", lambda s: names.name_variant_facts(s.entities, s.by_id, s.mentions_by_id)),
+    FactKind("spellings", lambda s: names.spelling_facts(s.entities, s.by_id, s.mentions_by_id)),
+    FactKind(
+        "places of people",
+        lambda s: names.place_facts(names.place_sightings(s.entities, s.articles, s.mentions), s.by_id),
+    ),
+    FactKind("persons", lambda s: persons.person_facts(s.entities, s.articles, s.mentions)),
+    FactKind("falls", lambda s: falls.fall_facts(s.entities, s.articles, s.mentions)),
+    FactKind("records", lambda s: records.record_facts(s.articles)),
+    FactKind("game clock", lambda s: game_clock.game_clock_facts(s.articles, s.mentions)),
+]
 
 
 def to_fact(item: FoundClaims, context: StoryContext) -> Fact:
@@ -143,11 +193,17 @@ def publication_time(article: Article | None) -> str | None:
 
 
 def quantity_facts(
-    articles: Sequence[Article], mentions: Sequence[ArticleMentions], encode: Encode, context: StoryContext
+    articles: Sequence[Article],
+    mentions: Sequence[ArticleMentions],
+    encode: Encode,
+    context: StoryContext,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> list[FoundClaims]:
     claims = align.quantity_claims(articles, mentions)
     found: list[FoundClaims] = []
-    groups = align.pair_nested_places(align.align_quantities(claims, encode), claims, places.load_gazetteer())
+    groups = align.pair_nested_places(
+        align.align_quantities(claims, encode, settings), claims, places.load_gazetteer()
+    )
     for group in groups:
         first = group[0]
         if len({c.article_id for c in group}) < 2 and not _worth_alone(first):
@@ -327,11 +383,14 @@ def span_facts(
 
 
 def date_facts(
-    articles: Sequence[Article], mentions: Sequence[ArticleMentions], context: StoryContext
+    articles: Sequence[Article],
+    mentions: Sequence[ArticleMentions],
+    context: StoryContext,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> list[FoundClaims]:
     """When each event happened, as the outlets date it: the same day (or year) agrees."""
     found: list[FoundClaims] = []
-    for group in dates.align_dates(dates.date_claims(articles, mentions)):
+    for group in dates.align_dates(dates.date_claims(articles, mentions), settings):
         keyed: dict[str, list[str]] = {}
         for claim in group:
             label = context.label(claim.article_id)
@@ -360,10 +419,13 @@ def date_facts(
 
 
 def quote_facts(
-    story_quotes: Sequence[Quote], articles: Mapping[str, Article], encode: Encode
+    story_quotes: Sequence[Quote],
+    articles: Mapping[str, Article],
+    encode: Encode,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> list[FoundClaims]:
     found: list[FoundClaims] = []
-    for group in quotes.align_quotes(quotes.quote_claims(story_quotes, articles), encode):
+    for group in quotes.align_quotes(quotes.quote_claims(story_quotes, articles), encode, settings):
         wordings = Counter(c.words for c in group)
         base = wordings.most_common(1)[0][0]
         base_ids = ", ".join(c.quote.article_id for c in group if c.words == base)

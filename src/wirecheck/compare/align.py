@@ -31,6 +31,7 @@ from wirecheck.compare.merge import merge_best_pairs_summarised
 from wirecheck.compare.places import Gazetteer
 from wirecheck.compare.text import fold_transliteration, locate_sentence, mentions_with_bodies, words
 from wirecheck.model import Article, ArticleMentions, Quantity
+from wirecheck.settings import DEFAULT_SETTINGS, Settings
 
 COUNTED_CLASSES: Mapping[str, str] = {
     **dict.fromkeys(
@@ -176,8 +177,6 @@ CLASS_NOUNS = {
 }
 
 SMALL_FIGURE = 3  # "one", "two", "three" recur in any story: equal small figures alone do not link claims
-LINK_THRESHOLD = 0.5  # cosine similarity of the two sentences after bonuses and penalties
-STRUCTURAL_SIMILARITY = 0.6  # stands for the similarity when event and place already match
 MAX_UNDECIDED_RATIO = (
     2.5  # figures further apart are compared only when structure links them or each is alone
 )
@@ -582,7 +581,9 @@ def link_score(a: QuantityClaim, b: QuantityClaim, similarity: float) -> float:
 
 
 def align_quantities(
-    claims: Sequence[QuantityClaim], encode: Callable[[list[str]], np.ndarray]
+    claims: Sequence[QuantityClaim],
+    encode: Callable[[list[str]], np.ndarray],
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> list[list[QuantityClaim]]:
     """Groups of claims about one measurable thing (a group may hold a single claim)."""
     blocks: dict[tuple[object, ...], list[int]] = {}
@@ -613,7 +614,7 @@ def align_quantities(
     groups: list[list[QuantityClaim]] = []
     for members in blocks.values():
         lone = frozenset(k for k, i in enumerate(members) if i in alone)
-        for cluster in _cluster([claims[i] for i in members], vectors, row, lone):
+        for cluster in _cluster([claims[i] for i in members], vectors, row, lone, settings):
             groups.append(cluster)
     return groups
 
@@ -674,13 +675,16 @@ def _cluster(
     vectors: np.ndarray,
     row: Mapping[str, int],
     alone: frozenset[int] = frozenset(),
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> list[list[QuantityClaim]]:
     """Greedy merging, best pair first.  Figures far apart are compared only when each is its
     article's one figure of this kind ("16,300 homes lost power" / "left 5,000 homes without
     power"): then the sentences decide, with the usual penalty for the distance.  Only pairs
     whose places and dates agree are looked at (:func:`frame_partners`), and whether two groups
     may join is told from their summaries (:class:`GroupFrame`): near-linear in the figures of
-    a big story, where comparing every pair of figures and of group members was not."""
+    a big story, where comparing every pair of figures and of group members was not.  Two claims
+    link at ``figure_link_score`` (sentence cosine after bonuses and penalties); a pair whose
+    event and place already match stands in with ``figure_structural_similarity``."""
     if len(block) == 1:
         return [list(block)]
     scored: list[tuple[int, int]] = []
@@ -707,13 +711,13 @@ def _cluster(
     for i, j in scored:
         a, b = block[i], block[j]
         if decided_by_structure(a, b):
-            similarity = STRUCTURAL_SIMILARITY
+            similarity = settings.figure_structural_similarity
         elif figures_close(a, b) or (i in alone and j in alone):
             similarity = similarity_of.get((i, j), -1.0)
         else:
             continue
         score = link_score(a, b, similarity)
-        if score >= LINK_THRESHOLD:
+        if score >= settings.figure_link_score:
             pairs.append((score, i, j))
     summaries = [GroupFrame.of(claim) for claim in block]
     return [

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from wirecheck.compare.text import locate_sentence, mentions_with_bodies
 from wirecheck.extract.lexicon import REPORTING_VERBS
 from wirecheck.model import Article, ArticleMentions, TimeRef
+from wirecheck.settings import DEFAULT_SETTINGS, Settings
 
 ORIGIN_VERBS = frozenset(
     {"open", "build", "construct", "found", "establish", "inaugurate", "create", "complete", "since"}
@@ -38,7 +39,6 @@ NEAR_MIDNIGHT = re.compile(r"\b(midnight|night|early hours|late|evening|overnigh
 # "the fatal shooting of X on Saturday" and "killed X on Sunday" date one act: the subject (the
 # named victim) keeps them to one person.
 ONE_FATAL_ACT = frozenset({"shoot", "kill", "murder", "slay"})
-MAX_DAYS_APART = 3  # one event dated further apart than this is taken for two occurrences
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 WEEKDAY_KEY = "weekday:"  # the date of a claim known only by its weekday: "weekday:saturday"
@@ -149,7 +149,7 @@ def _with_time_of_day(ref: TimeRef, times: Sequence[TimeRef]) -> tuple[int, int]
     return start, end
 
 
-def align_dates(claims: Sequence[DateClaim]) -> list[list[DateClaim]]:
+def align_dates(claims: Sequence[DateClaim], settings: Settings = DEFAULT_SETTINGS) -> list[list[DateClaim]]:
     """Groups of claims dating one event, at most one claim per article, two articles or more."""
     aligned = []
     for group in joined_by_subject(claims):
@@ -166,7 +166,7 @@ def align_dates(claims: Sequence[DateClaim]) -> list[list[DateClaim]]:
             for found in by_article.values()
             if len({_key(c, yearly, weekly) for c in found}) == 1  # one article, two dates: two occurrences?
         ]
-        if len(kept) >= 2 and _one_occurrence(kept):
+        if len(kept) >= 2 and _one_occurrence(kept, settings.date_max_days_apart):
             aligned.append(kept)
     return aligned
 
@@ -196,9 +196,10 @@ def joined_by_subject(claims: Sequence[DateClaim]) -> list[list[DateClaim]]:
     return list(groups.values())
 
 
-def _one_occurrence(group: Sequence[DateClaim]) -> bool:
+def _one_occurrence(group: Sequence[DateClaim], max_days_apart: int) -> bool:
     """Founding years compare as years; other events need every claim dated to a day, and days
-    close together: "in 2018" against "on Wednesday", or dates weeks apart, are two occurrences."""
+    at most ``max_days_apart`` apart: "in 2018" against "on Wednesday", or dates weeks apart, are
+    two occurrences."""
     if group[0].verb == "origin":
         return True
     if any(c.granularity == "year" for c in group):
@@ -206,7 +207,7 @@ def _one_occurrence(group: Sequence[DateClaim]) -> bool:
     if _by_weekday(group):
         return True  # a fatal act on one named person: it happened once
     days = sorted(dt.date.fromisoformat(c.date) for c in group)
-    return (days[-1] - days[0]).days <= MAX_DAYS_APART
+    return (days[-1] - days[0]).days <= max_days_apart
 
 
 def _by_weekday(group: Sequence[DateClaim]) -> bool:

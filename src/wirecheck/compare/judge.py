@@ -51,9 +51,6 @@ UPPER_BOUNDS = frozenset(
     }
 )
 JUST_BELOW = frozenset({"nearly", "almost", "close to", "just under", "approaching", "roughly almost"})
-APPROXIMATE = frozenset(
-    {"about", "around", "some", "roughly", "approximately", "an estimated", "estimated", "circa"}
-)
 
 
 @dataclass(frozen=True)

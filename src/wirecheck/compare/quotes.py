@@ -28,11 +28,10 @@ import numpy as np
 from wirecheck.compare.merge import merge_best_pairs
 from wirecheck.compare.text import STOPWORDS, content_words, fold_transliteration, sentence_span
 from wirecheck.model import Article, Quote
+from wirecheck.settings import DEFAULT_SETTINGS, Settings
 
 MIN_WORDS = 4
 ALIGNED_SHARE = 0.6  # share of the shorter quote's words that line up, in order, with the other
-SAME_MEANING = 0.75  # cosine similarity of the two quotes
-SAME_MOMENT = 0.6  # cosine similarity of the sentences around them...
 SAME_MOMENT_ALIGNED = 0.4  # ...with at least this share of words lined up
 UNNAMED_ALIGNED = 0.8
 
@@ -135,9 +134,13 @@ def quote_claims(quotes: Sequence[Quote], articles: Mapping[str, Article]) -> li
 
 
 def align_quotes(
-    claims: Sequence[QuoteClaim], encode: Callable[[list[str]], np.ndarray]
+    claims: Sequence[QuoteClaim],
+    encode: Callable[[list[str]], np.ndarray],
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> list[list[QuoteClaim]]:
-    """Groups of two or more claims from different articles that are one quote."""
+    """Groups of two or more claims from different articles that are one quote: words lined up,
+    or (partly lined up) quotes of ``quote_same_meaning`` cosine or sentences around them of
+    ``quote_same_moment``."""
     pairs: list[tuple[float, int, int]] = []
     to_embed: list[tuple[int, int, float]] = []
     content = [content_words(c.quote.text) for c in claims]
@@ -175,7 +178,7 @@ def align_quotes(
             a, b = claims[i], claims[j]
             meaning = similarity(a.quote.text, b.quote.text)
             moment = similarity(a.sentence, b.sentence)
-            if meaning >= SAME_MEANING or moment >= SAME_MOMENT:
+            if meaning >= settings.quote_same_meaning or moment >= settings.quote_same_moment:
                 pairs.append((max(meaning, share), i, j))
     return _group(claims, pairs)
 

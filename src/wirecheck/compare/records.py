@@ -72,11 +72,6 @@ def read_records(article: Article) -> list[TeamRecord]:
     return list(found.values())
 
 
-def same_team(a: str, b: str) -> bool:
-    """ "Harriers" and "Dunmore Harriers" are one team; the last word names it."""
-    return a.split()[-1].lower() == b.split()[-1].lower()
-
-
 def record_facts(articles: Sequence[Article]) -> list[FoundClaims]:
     """Agreed and disputed records of each team the story's outlets give a record for."""
     by_team: dict[str, list[TeamRecord]] = {}

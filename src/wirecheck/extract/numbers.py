@@ -48,7 +48,6 @@ COLLECTIVES = {"dozen": 12, "score": 20, "couple": 2, "pair": 2}
 VAGUE_PLURALS = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000}
 FRACTIONS = {"half": 0.5, "quarter": 0.25}
 
-NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES)
 
 # hedges as written -> normalised qualifier; longest first so "no more than" beats "more than"
 QUALIFIERS: tuple[tuple[str, str], ...] = tuple(
@@ -168,13 +167,3 @@ def single_number(word: str) -> float | None:
         if tens in TENS and unit in UNITS and UNITS[unit] < 10:
             return float(TENS[tens] + UNITS[unit])
     return None
-
-
-def is_number_word(word: str) -> bool:
-    lowered = word.lower().strip(",")
-    return (
-        single_number(lowered) is not None
-        or lowered in SCALES
-        or lowered in COLLECTIVES
-        or lowered in VAGUE_PLURALS
-    )

@@ -161,13 +161,6 @@ def mentions_from_doc(doc: Doc, article: Article) -> ArticleMentions:
 ChunkResult = tuple[int, list[Any] | str]  # chunk index, its results or a worker's traceback
 
 
-def mentions_from_workers(
-    articles: Sequence[Article], nlp: Language, n_process: int
-) -> Iterator[ArticleMentions]:
-    """Every article's mentions, extracted in ``n_process`` forked workers, in order."""
-    return run_in_workers(mentions_of_chunk, articles, nlp, n_process)
-
-
 def run_in_workers(
     work: ChunkWork[T], articles: Sequence[Article], nlp: Language, n_process: int
 ) -> Iterator[T]:

@@ -609,7 +609,6 @@ def governing_verb(doc: Doc, start: int, end: int) -> Token | None:
 
 
 CLAUSE_CUTS = {"advcl", "parataxis", "relcl", "appos"}
-CLAUSE_CONJUNCTIONS = {"conj", "cc"}  # cut only where they join clauses, not "missile and drone attacks"
 MAX_CLAUSE_TOKENS = 30
 
 

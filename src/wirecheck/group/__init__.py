@@ -15,23 +15,27 @@ from wirecheck.group.spin import confirm_by_alignment, link_spun, load_lexicon, 
 from wirecheck.group.stories import StoryIndex, story_embeddings
 from wirecheck.model import Article, ArticleMentions, CopyLink, Grouping
 from wirecheck.nlp import Models
+from wirecheck.settings import DEFAULT_SETTINGS, Settings
 
 __all__ = ["StoryIndex", "group_articles", "story_embeddings"]
 
 
 def group_articles(
-    articles: Sequence[Article], mentions: Sequence[ArticleMentions], models: Models
+    articles: Sequence[Article],
+    mentions: Sequence[ArticleMentions],
+    models: Models,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> Grouping:
-    """Copies, spin and stories for one batch of articles."""
+    """Copies, spin and stories for one batch of articles, judged with ``settings``."""
     articles = unique_by_id(articles)
     by_id = {m.article_id: m for m in mentions}
     lexicon = load_lexicon()
     spin = confirm_by_alignment(
-        articles, [score_spin(a, by_id.get(a.id), lexicon) for a in articles], lexicon
+        articles, [score_spin(a, by_id.get(a.id), lexicon, settings) for a in articles], lexicon, settings
     )
     spun_ids = {s.article_id for s in spin if s.flagged}
-    copies = merge_links(find_copies(articles), link_spun(articles, spun_ids, lexicon), spun_ids)
-    index = StoryIndex()
+    copies = merge_links(find_copies(articles, settings), link_spun(articles, spun_ids, lexicon), spun_ids)
+    index = StoryIndex(settings)
     if articles:
         index.add(
             articles,

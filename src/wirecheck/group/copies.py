@@ -24,13 +24,10 @@ from datasketch import MinHash, MinHashLSH
 
 from wirecheck.group.text import Token, excerpt, shingles, tokenize
 from wirecheck.model import Article, CopyLink
+from wirecheck.settings import DEFAULT_SETTINGS, Settings
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
-CANDIDATE_JACCARD = 0.1  # low on purpose: trimmed copies have low Jaccard, high containment
-COPY_CONTAINMENT = 0.5  # at least half of the copy's shingles stand in the original
-REPRINT_CONTAINMENT = 0.9  # both ways: near identical
-MIN_SHARED_SHINGLES = 12  # a shared sentence or two is quoting, not copying
 MIN_PASSAGE_WORDS = 12
 MAX_PASSAGES = 3
 
@@ -59,9 +56,12 @@ def containment(part: frozenset[str], whole: frozenset[str]) -> float:
     return len(part & whole) / len(part) if part else 0.0
 
 
-def candidate_pairs(candidates: Sequence[CopyCandidate]) -> set[tuple[int, int]]:
-    """Index pairs that may share text, from MinHash LSH (never all pairs)."""
-    lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=NUM_PERM)
+def candidate_pairs(
+    candidates: Sequence[CopyCandidate], settings: Settings = DEFAULT_SETTINGS
+) -> set[tuple[int, int]]:
+    """Index pairs that may share text, from MinHash LSH (never all pairs): low Jaccard on
+    purpose (``copy_candidate_jaccard``), trimmed copies have low Jaccard, high containment."""
+    lsh = MinHashLSH(threshold=settings.copy_candidate_jaccard, num_perm=NUM_PERM)
     signatures: list[MinHash] = []
     for index, candidate in enumerate(candidates):
         signature = MinHash(num_perm=NUM_PERM)
@@ -94,16 +94,18 @@ def shared_passages(copy: CopyCandidate, original: CopyCandidate) -> tuple[str, 
     return tuple(passages)
 
 
-def find_copies(articles: Sequence[Article]) -> list[CopyLink]:
-    """Link each reprint or syndicated copy to its original (see module docstring)."""
+def find_copies(articles: Sequence[Article], settings: Settings = DEFAULT_SETTINGS) -> list[CopyLink]:
+    """Link each reprint or syndicated copy to its original (see module docstring): at least
+    ``copy_containment`` of the copy's shingles stand in the original, and at least
+    ``copy_min_shared_shingles`` of them (a shared sentence or two is quoting, not copying)."""
     candidates = [prepare(a) for a in articles]
     related: dict[int, dict[int, float]] = {}  # copy index -> {original index: containment}
-    for i, j in candidate_pairs(candidates):
+    for i, j in candidate_pairs(candidates, settings):
         a, b = candidates[i], candidates[j]
         shared = len(a.shingles & b.shingles)
-        if shared < MIN_SHARED_SHINGLES:
+        if shared < settings.copy_min_shared_shingles:
             continue
-        if max(shared / len(a.shingles), shared / len(b.shingles)) < COPY_CONTAINMENT:
+        if max(shared / len(a.shingles), shared / len(b.shingles)) < settings.copy_containment:
             continue
         related.setdefault(i, {})[j] = shared / len(a.shingles)
         related.setdefault(j, {})[i] = shared / len(b.shingles)
@@ -120,10 +122,10 @@ def find_copies(articles: Sequence[Article]) -> list[CopyLink]:
         copy, original = candidates[index], candidates[root]
         forward = earlier[root]
         backward = related[root][index]
-        if forward < COPY_CONTAINMENT and backward < COPY_CONTAINMENT:
+        if forward < settings.copy_containment and backward < settings.copy_containment:
             continue
         kind: Literal["reprint", "syndicated"] = (
-            "reprint" if min(forward, backward) >= REPRINT_CONTAINMENT else "syndicated"
+            "reprint" if min(forward, backward) >= settings.reprint_containment else "syndicated"
         )
         links.append(
             CopyLink(

@@ -50,7 +50,9 @@ from importlib import resources
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from wirecheck.group.text import Token, excerpt, tokenize
+from wirecheck.lexicons.english import DETERMINERS, MODALS, PARTICIPLE_ENDINGS
 from wirecheck.model import Article, ArticleMentions, CopyLink, SpinScore
+from wirecheck.settings import DEFAULT_SETTINGS, Settings
 
 MIN_WORD_LENGTH = 3
 STAND_IN_MAX_ZIPF = 3.5  # commoner words are ordinary vocabulary, whatever their synonyms
@@ -65,21 +67,14 @@ POS_CLASH_WEIGHT = 1.0
 # evidence per content word: score 0.5 at 3.0 per 100 content words (tuning clean max + 15 %)
 RATE_SCALE = 0.043
 MIN_CONTENT_WORDS = 120  # short texts are judged as if they had this many content words
-FLAG_SCORE = 0.5
-MIN_KNOWN_SUBSTITUTIONS = 2  # distinct known spinner phrases that, with the score, flag a text
-MIN_ALIGNED_SUBSTITUTIONS = 3  # rare stand-ins where an aligned article has other words
 MIN_DISTINCT_PHRASES = 2
 MAX_PHRASES = 12
 
-DETERMINERS = frozenset(("the", "a", "an", "its", "their", "our", "my", "your", "every"))  # not pronouns
-PARTICIPLE_ENDINGS = ("ed", "ing", "en")
-MODALS = frozenset(["will", "would", "can", "could", "should", "may", "might", "must", "shall", "cannot"])
 
 LINK_VOCABULARY_SHARE = 0.5  # candidate originals share half the spun text's vocabulary
 LINK_ALIGNED_SHARE = 0.5  # and half of its words align in order after normalisation
 LINK_CANDIDATES = 3
 MIN_PASSAGE_WORDS = 8
-MIN_SYNONYM_SWAPS = 6  # one-word synonym swaps in aligned text: real copies at most 2, a spun copy 15+
 MAX_SWAP_RUN = 3  # neighbouring words swapped together, read one for one
 
 
@@ -230,7 +225,10 @@ def follows_directly(body: str, tokens: Sequence[Token], index: int) -> bool:
 
 
 def score_spin(
-    article: Article, mentions: ArticleMentions | None = None, lexicon: SpinnerLexicon | None = None
+    article: Article,
+    mentions: ArticleMentions | None = None,
+    lexicon: SpinnerLexicon | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> SpinScore:
     """How much ``article`` reads like spinner output, with the phrases that say so."""
     lexicon = lexicon or load_lexicon()
@@ -270,13 +268,15 @@ def score_spin(
     rate = total / max(content_words, MIN_CONTENT_WORDS)
     score = 1.0 - math.exp(-rate / RATE_SCALE)
     phrases = tell_tale_phrases(body, tokens, evidence)
-    flagged = is_flagged(score, len(phrases), known)
+    flagged = is_flagged(score, len(phrases), known, settings)
     return SpinScore(
         article_id=article.id, score=round(score, 3), flagged=flagged, phrases=phrases[:MAX_PHRASES]
     )
 
 
-def is_flagged(score: float, phrases: int, known_substitutions: int) -> bool:
+def is_flagged(
+    score: float, phrases: int, known_substitutions: int, settings: Settings = DEFAULT_SETTINGS
+) -> bool:
     """Spun on this article's own evidence: the calibrated score with at least two substitutions
     a spinner is known to make ("condition of obscurity").
 
@@ -287,8 +287,8 @@ def is_flagged(score: float, phrases: int, known_substitutions: int) -> bool:
     """
     return (
         phrases >= MIN_DISTINCT_PHRASES
-        and known_substitutions >= MIN_KNOWN_SUBSTITUTIONS
-        and score >= FLAG_SCORE
+        and known_substitutions >= settings.spin_min_known_substitutions
+        and score >= settings.spin_flag_score
     )
 
 
@@ -331,22 +331,25 @@ def tell_tale_phrases(
 
 
 def confirm_by_alignment(
-    articles: Sequence[Article], scores: Sequence[SpinScore], lexicon: SpinnerLexicon | None = None
+    articles: Sequence[Article],
+    scores: Sequence[SpinScore],
+    lexicon: SpinnerLexicon | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> tuple[SpinScore, ...]:
-    """Flag a rare-word candidate (scored at ``FLAG_SCORE`` or more without known substitutions)
-    when another article of the batch shows the substitutions: aligned with it, at least
-    ``MIN_ALIGNED_SUBSTITUTIONS`` places where the other article has an ordinary word and this
+    """Flag a rare-word candidate (scored at ``spin_flag_score`` or more without known
+    substitutions) when another article of the batch shows the substitutions: aligned with it, at
+    least ``spin_min_aligned_substitutions`` places where the other article has an ordinary word and this
     one a rare stand-in.  An original column with unusual words aligns with nothing, and stays
     unflagged.  Also flag, whatever its score, the spun one of two articles that align but for
     many one-word synonym swaps (:func:`synonym_swapped`)."""
     lexicon = lexicon or load_lexicon()
     forms = load_wordnet_forms()
     words = {a.id: [t.norm for t in tokenize(a.body)] for a in articles}
-    confirmed = synonym_swapped(articles, scores, words, forms)
+    confirmed = synonym_swapped(articles, scores, words, forms, settings)
     candidates = {
         s.article_id
         for s in scores
-        if not s.flagged and s.score >= FLAG_SCORE and len(s.phrases) >= MIN_DISTINCT_PHRASES
+        if not s.flagged and s.score >= settings.spin_flag_score and len(s.phrases) >= MIN_DISTINCT_PHRASES
     }
     for article in articles:
         if article.id not in candidates or not words[article.id]:
@@ -360,7 +363,7 @@ def confirm_by_alignment(
             matcher = SequenceMatcher(None, words[article.id], words[other.id], autojunk=False)
             if (
                 aligned_substitutions(matcher, words[article.id], words[other.id], forms)
-                >= MIN_ALIGNED_SUBSTITUTIONS
+                >= settings.spin_min_aligned_substitutions
             ):
                 confirmed.add(article.id)
                 break
@@ -374,13 +377,14 @@ def synonym_swapped(
     scores: Sequence[SpinScore],
     words: Mapping[str, Sequence[str]],
     forms: WordForms,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> set[str]:
     """Articles that copy another article of the batch word for word except for many single words
     each swapped for a WordNet synonym ("quake" / "tremor", "rose" / "climbed"): a spinner run over
     the other article, even one that picks common words.  Of the two, the one that reads more
     like spinner output (the higher :func:`score_spin` score) is the spun one.  Real news copies and
     rewrites swap at most two words so (ecb-dev and the web pages, 778 articles), a spun copy
-    dozens; ``MIN_SYNONYM_SWAPS`` sits between."""
+    dozens; ``spin_min_synonym_swaps`` sits between."""
     score_of = {s.article_id: s.score for s in scores}
     vocabulary = {a.id: frozenset(words[a.id]) for a in articles}
     spun: set[str] = set()
@@ -397,7 +401,10 @@ def synonym_swapped(
             aligned = sum(block.size for block in matcher.get_matching_blocks())
             if aligned < LINK_ALIGNED_SHARE * min(len(words[article.id]), len(words[other.id])):
                 continue
-            if synonym_swaps(matcher, words[article.id], words[other.id], forms) < MIN_SYNONYM_SWAPS:
+            if (
+                synonym_swaps(matcher, words[article.id], words[other.id], forms)
+                < settings.spin_min_synonym_swaps
+            ):
                 continue
             if score_of.get(article.id, 0.0) != score_of.get(other.id, 0.0):
                 spun.add(max((article.id, other.id), key=lambda key: score_of.get(key, 0.0)))

@@ -58,6 +58,7 @@ from wirecheck.group.evidence import EventEvidence, event_evidence, named_in
 from wirecheck.group.text import words
 from wirecheck.model import Article, ArticleMentions, StoryCluster
 from wirecheck.nlp import Models
+from wirecheck.settings import DEFAULT_SETTINGS, Settings
 
 STATE_VERSION = 1
 EMBEDDING_DIM = 384
@@ -79,16 +80,13 @@ LEAD_WORDS = 60
 EMBEDDING_WEIGHT = 0.5
 ENTITY_WEIGHT = 0.25
 TERM_WEIGHT = 0.25
-SAME_STORY_SCORE = 0.36
 GRACE_DAYS = 2  # a developing story is reported over a couple of days at no cost
-GAP_PENALTY_PER_DAY = 0.04
 LONG_STORY_DAYS = 365  # two parts of one person's story (a rule proposed, then signed) join within a year
 NOT_BEFORE_SLACK_DAYS = 180  # "not before 2008" rules out a story last reported in 2005, not one in 2007
 NO_STORY = -1.0
 # an undated article against a dated story (or back) whose weekdays do not agree either:
 # no date to check, so ask more of the rest
 UNDATED_MARGIN = 0.15
-MERGE_SCORE = 0.5  # two stories of one batch become one: surer than an article joining
 WHO_CLASH = 0.35  # the story's protagonist outweighed by another in the article: likely another event
 WHERE_CLASH = 0.2  # the same for the finest place: weaker, accounts of one event name nearby towns
 WHEN_CLASH = 0.35  # an undated lead's weekday 2+ days off the story's: another event of the kind
@@ -348,7 +346,8 @@ def cosine_sparse(left: Mapping[str, float], right: Mapping[str, float]) -> floa
 class StoryIndex:
     """Incremental story clustering; see the module docstring for the stable API."""
 
-    def __init__(self) -> None:
+    def __init__(self, settings: Settings = DEFAULT_SETTINGS) -> None:
+        self.settings = settings  # story_join_score, story_merge_score, story_gap_penalty_per_day
         self._stories: dict[str, StoryProfile] = {}
         self._article_story: dict[str, str] = {}
         self._buckets: dict[str, list[str]] = {}
@@ -426,10 +425,10 @@ class StoryIndex:
         }
 
     @classmethod
-    def from_state(cls, state: Mapping[str, Any]) -> StoryIndex:
+    def from_state(cls, state: Mapping[str, Any], settings: Settings = DEFAULT_SETTINGS) -> StoryIndex:
         if state.get("version") != STATE_VERSION:
             raise ValueError(f"story index state version {state.get('version')!r} is not {STATE_VERSION}")
-        index = cls()
+        index = cls(settings)
         for story_state in state["stories"]:
             story = StoryProfile.from_state(story_state)
             index._stories[story.id] = story
@@ -538,15 +537,17 @@ class StoryIndex:
     def _ranked(
         self, feature: ArticleFeatures, weights: Mapping[str, float], story_ids: Sequence[str]
     ) -> list[tuple[float, str]]:
-        """The stories the article may join (score at least ``SAME_STORY_SCORE``), best first."""
+        """The stories the article may join (score at least ``story_join_score``), best first."""
         scored = [(self._score(feature, weights, self._stories[s]), s) for s in story_ids]
-        return sorted((item for item in scored if item[0] >= SAME_STORY_SCORE), reverse=True)
+        return sorted((item for item in scored if item[0] >= self.settings.story_join_score), reverse=True)
 
     def _likeness(self, feature: ArticleFeatures, weights: Mapping[str, float], story: StoryProfile) -> float:
         """How much the article reads like the story: embedding, names, words, date gap."""
         embedding = float(feature.embedding @ story.centroid())
         terms = cosine_sparse(weights, story.terms)
-        gap_penalty = GAP_PENALTY_PER_DAY * max(0, story.gap_days(feature.day) - GRACE_DAYS)
+        gap_penalty = self.settings.story_gap_penalty_per_day * max(
+            0, story.gap_days(feature.day) - GRACE_DAYS
+        )
         if not feature.entities:
             spread = EMBEDDING_WEIGHT + TERM_WEIGHT
             return (EMBEDDING_WEIGHT * embedding + TERM_WEIGHT * terms) / spread - gap_penalty
@@ -609,7 +610,11 @@ class StoryIndex:
             ]
             best = max(scored, default=None)
             # a story of one article is an article: it joins at an article's bar
-            bar = SAME_STORY_SCORE if len(story.article_ids) == 1 else MERGE_SCORE
+            bar = (
+                self.settings.story_join_score
+                if len(story.article_ids) == 1
+                else self.settings.story_merge_score
+            )
             if best is None or best[0] < bar:
                 continue
             target = self._stories[best[1]]
@@ -634,7 +639,7 @@ class StoryIndex:
         gap = other.gap_days(feature.day)
         if gap > LONG_STORY_DAYS or other.last_day is None:
             return score
-        return score + GAP_PENALTY_PER_DAY * max(0, gap - GRACE_DAYS)
+        return score + self.settings.story_gap_penalty_per_day * max(0, gap - GRACE_DAYS)
 
     def _repoint(self, old: str, new: str) -> None:
         for key in self._placed_keys.pop(old, ()):

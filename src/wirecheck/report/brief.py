@@ -11,8 +11,7 @@ sentence embeddings of the best-ranked shortlist only, embedding every sentence 
 the spaCy parse; TF-IDF alone for a story of one article).  Each sentence cites the article it
 came from plus the articles that say the same thing (a near-duplicate sentence, or the same value of the same fact).  A figure
 that outlets dispute is never left standing as settled: the sentence is annotated with every
-value and who gives it.  The optional rewrite by a local language model lives in
-``wirecheck.report.brief_rewrite``.
+value and who gives it.
 """
 
 from __future__ import annotations

@@ -546,73 +546,20 @@ def parse_date(text: str) -> dt.date | None:
 
 
 RECENT_DAYS = 60  # a story's own days; older dates are background, drawn in a compressed band
+TIMELINE_WIDTH, TIMELINE_PAD, LEVEL_STEP, MIN_POINT_GAP, TIMELINE_TOP = 800, 40, 16, 16, 14
 
 
 def build_timeline_view(
     story_number: int, entries: Sequence[TimelineEntry], views: dict[str, ArticleView]
 ) -> Timeline:
     """Place each dated entry on a horizontal axis; points that would touch stack upwards,
-    so every point stays clickable.
-
-    News timelines mix the story's own days with background ("opened in 1885"): on one
-    linear axis the story's days would collapse into a single pixel.  So when dates reach
-    back further than ``RECENT_DAYS`` before the latest, the axis breaks: the last
-    ``RECENT_DAYS`` are drawn to scale on the right, older dates in date order in a band on
-    the left.
-    """
-    width, pad, step, min_gap, top = 800, 40, 16, 16, 14
-    dates = [parse_date(e.date) for e in entries]
-    known = sorted({d for d in dates if d})
-    ticks: list[tuple[float, str]] = []
-    breaks: list[float] = []
-    xs: list[float | None] = [None] * len(dates)
-    if known:
-        lo, hi = known[0], known[-1]
-        recent_lo = max(lo, hi - dt.timedelta(days=RECENT_DAYS))
-        older = [d for d in known if d < recent_lo]
-        if older:  # a band for the background, then a break, then the recent days to scale
-            band = 0.22 * (width - 2 * pad)
-            left = pad + band + 24
-            breaks.append(pad + band + 12)
-            rank = {d: i for i, d in enumerate(older)}
-            for i, d in enumerate(dates):
-                if d and d < recent_lo:
-                    xs[i] = pad + band * (rank[d] / (len(older) - 1) if len(older) > 1 else 0.5)
-            ticks += (
-                [(pad, str(lo.year)), (pad + band, str(older[-1].year))]
-                if len(older) > 1
-                else [(pad + band / 2, str(lo.year))]
-            )
-            recent = [d for d in known if d >= recent_lo]
-            recent_lo = recent[0] if recent else hi
-        else:
-            left = pad
-        span = (hi - recent_lo).days
-        for i, d in enumerate(dates):
-            if d and d >= recent_lo:
-                xs[i] = left + (width - pad - left) * ((d - recent_lo).days / span if span else 0.5)
-        ticks.append((left if span else (left + width - pad) / 2, recent_lo.isoformat()))
-        if span >= 4:
-            mid = recent_lo + dt.timedelta(days=span // 2)
-            ticks.append((left + (width - pad - left) * ((mid - recent_lo).days / span), mid.isoformat()))
-        if span:
-            ticks.append((width - pad, hi.isoformat()))
-    levels: list[list[float]] = []  # the x of every point already placed, per level
-    level_of: dict[int, int] = {}
-    for i in sorted((i for i, x in enumerate(xs) if x is not None), key=lambda i: (xs[i], i)):
-        x = xs[i]
-        assert x is not None
-        level = next(
-            (n for n, row in enumerate(levels) if all(abs(x - px) >= min_gap for px in row)), len(levels)
-        )
-        if level == len(levels):
-            levels.append([])
-        levels[level].append(x)
-        level_of[i] = level
-    axis = top + step * max(len(levels) - 1, 0) + 12
+    so every point stays clickable (:func:`axis_positions`, :func:`stack_levels`)."""
+    xs, ticks, breaks = axis_positions([parse_date(e.date) for e in entries])
+    level_of, levels = stack_levels(xs)
+    axis = TIMELINE_TOP + LEVEL_STEP * max(levels - 1, 0) + 12
     points = []
     for i, (entry, x) in enumerate(zip(entries, xs, strict=True)):
-        y = axis - 12 - step * level_of[i] if i in level_of else None
+        y = axis - 12 - LEVEL_STEP * level_of[i] if i in level_of else None
         points.append(
             TimelinePoint(
                 anchor=f"tl-{story_number}-{i + 1}",
@@ -624,12 +571,82 @@ def build_timeline_view(
         )
     return Timeline(
         points=tuple(points),
-        width=width,
+        width=TIMELINE_WIDTH,
         height=axis + 26,
         axis=axis,
         ticks=tuple(ticks),
         breaks=tuple(breaks),
     )
+
+
+def axis_positions(
+    dates: Sequence[dt.date | None],
+) -> tuple[list[float | None], list[tuple[float, str]], list[float]]:
+    """Each date's x on the axis (None when undated), the axis ticks and where the axis breaks.
+
+    News timelines mix the story's own days with background ("opened in 1885"): on one
+    linear axis the story's days would collapse into a single pixel.  So when dates reach
+    back further than ``RECENT_DAYS`` before the latest, the axis breaks: the last
+    ``RECENT_DAYS`` are drawn to scale on the right, older dates in date order in a band on
+    the left.
+    """
+    width, pad = TIMELINE_WIDTH, TIMELINE_PAD
+    known = sorted({d for d in dates if d})
+    ticks: list[tuple[float, str]] = []
+    breaks: list[float] = []
+    xs: list[float | None] = [None] * len(dates)
+    if not known:
+        return xs, ticks, breaks
+    lo, hi = known[0], known[-1]
+    recent_lo = max(lo, hi - dt.timedelta(days=RECENT_DAYS))
+    older = [d for d in known if d < recent_lo]
+    if older:  # a band for the background, then a break, then the recent days to scale
+        band = 0.22 * (width - 2 * pad)
+        left = pad + band + 24
+        breaks.append(pad + band + 12)
+        rank = {d: i for i, d in enumerate(older)}
+        for i, d in enumerate(dates):
+            if d and d < recent_lo:
+                xs[i] = pad + band * (rank[d] / (len(older) - 1) if len(older) > 1 else 0.5)
+        ticks += (
+            [(pad, str(lo.year)), (pad + band, str(older[-1].year))]
+            if len(older) > 1
+            else [(pad + band / 2, str(lo.year))]
+        )
+        recent = [d for d in known if d >= recent_lo]
+        recent_lo = recent[0] if recent else hi
+    else:
+        left = pad
+    span = (hi - recent_lo).days
+    for i, d in enumerate(dates):
+        if d and d >= recent_lo:
+            xs[i] = left + (width - pad - left) * ((d - recent_lo).days / span if span else 0.5)
+    ticks.append((left if span else (left + width - pad) / 2, recent_lo.isoformat()))
+    if span >= 4:
+        mid = recent_lo + dt.timedelta(days=span // 2)
+        ticks.append((left + (width - pad - left) * ((mid - recent_lo).days / span), mid.isoformat()))
+    if span:
+        ticks.append((width - pad, hi.isoformat()))
+    return xs, ticks, breaks
+
+
+def stack_levels(xs: Sequence[float | None]) -> tuple[dict[int, int], int]:
+    """The level of each placed point (0 on the axis, up one when it would touch a point
+    already placed there), left to right, and how many levels there are."""
+    levels: list[list[float]] = []  # the x of every point already placed, per level
+    level_of: dict[int, int] = {}
+    for i in sorted((i for i, x in enumerate(xs) if x is not None), key=lambda i: (xs[i], i)):
+        x = xs[i]
+        assert x is not None
+        level = next(
+            (n for n, row in enumerate(levels) if all(abs(x - px) >= MIN_POINT_GAP for px in row)),
+            len(levels),
+        )
+        if level == len(levels):
+            levels.append([])
+        levels[level].append(x)
+        level_of[i] = level
+    return level_of, len(levels)
 
 
 def when(entry: TimelineEntry) -> str:

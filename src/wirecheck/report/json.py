@@ -54,12 +54,15 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             }
         )
     stories = [to_jsonable(s) for s in report.stories]
-    return {
+    document: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "articles": articles,
         "stories": stories,
         "problems": [to_jsonable(p) for p in report.problems],
     }
+    if report.settings:  # an analysis records its thresholds; a report of stored stories has none
+        document["settings"] = dict(report.settings)
+    return document
 
 
 def write_json(report: Report, path: str | os.PathLike[str]) -> Path:

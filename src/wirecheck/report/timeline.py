@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 
 from wirecheck.extract.lexicon import REPORTING_VERBS
 from wirecheck.model import Article, ArticleMentions, TimelineEntry, TimeRef
+from wirecheck.settings import DEFAULT_SETTINGS, Settings
 
 SAME_EVENT = 0.33  # weighted overlap of content words for one event on one date
 SAME_EVENT_OTHER_DATE = 0.55  # stricter: the same event dated differently by another outlet
 MIN_SHARED_WORDS = 2
 MIN_AVERAGE_LINK = 0.15
-CONFLICT_WINDOW_DAYS = 7
 MAX_TEXT = 180
 GRANULARITY_ORDER = {"year": 0, "month": 1, "week": 2, "day": 3, "part_of_day": 4}
 
@@ -86,7 +86,11 @@ class Cluster:
         return tuple(dict.fromkeys(m.article_id for m in self.members))
 
 
-def build_timeline(articles: Sequence[Article], mentions: Sequence[ArticleMentions]) -> list[TimelineEntry]:
+def build_timeline(
+    articles: Sequence[Article],
+    mentions: Sequence[ArticleMentions],
+    settings: Settings = DEFAULT_SETTINGS,
+) -> list[TimelineEntry]:
     """Dated events of one story, oldest first, each with the articles that place it on that date."""
     by_id = {a.id: a for a in articles}
     candidates = [
@@ -101,7 +105,7 @@ def build_timeline(articles: Sequence[Article], mentions: Sequence[ArticleMentio
     clusters = cluster_by_date(candidates, weights)
     # a lone line inside someone's quotation ("indications today") is talk, not a dated event
     clusters = [c for c in clusters if len(c.members) > 1 or not is_quoted(c.members[0])]
-    conflicts = other_dates(clusters, weights)
+    conflicts = other_dates(clusters, weights, settings.timeline_conflict_window_days)
     entries = []
     for index in sorted(
         range(len(clusters)),
@@ -385,10 +389,12 @@ def is_quoted(member: Candidate) -> bool:
 
 
 def other_dates(
-    clusters: Sequence[Cluster], weights: dict[str, float]
+    clusters: Sequence[Cluster],
+    weights: dict[str, float],
+    window_days: int = DEFAULT_SETTINGS.timeline_conflict_window_days,
 ) -> list[tuple[tuple[str, tuple[str, ...]], ...]]:
     """For each cluster, where other articles date the same event differently: (other date,
-    those articles).  Only clusters of the same granularity within CONFLICT_WINDOW_DAYS are
+    those articles).  Only clusters of the same granularity within ``window_days`` are
     looked at (clusters sorted by day), each cluster's articles and clauses are gathered once,
     and each pair of clusters is compared once (:func:`tells_same_event` is symmetric)."""
     articles = [frozenset(c.article_ids) for c in clusters]
@@ -404,8 +410,8 @@ def other_dates(
         days.sort()
         ordinals = [day for day, _ in days]
         for day, index in days:
-            low = bisect.bisect_left(ordinals, day - CONFLICT_WINDOW_DAYS)
-            high = bisect.bisect_right(ordinals, day + CONFLICT_WINDOW_DAYS)
+            low = bisect.bisect_left(ordinals, day - window_days)
+            high = bisect.bisect_right(ordinals, day + window_days)
             for other_day, other in days[low:high]:
                 if other_day == day or not articles[other] - articles[index]:
                     continue  # only articles already here: one article telling of several days, not a conflict
