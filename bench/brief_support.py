@@ -28,6 +28,10 @@ ECB = ROOT.parent / "shared" / "corpus" / "ecb-dev"
 Json = dict[str, Any]
 
 
+def squash(text: str) -> str:
+    return " ".join(text.split()).rstrip(".").lower()
+
+
 def story_record(story: Any, articles: Any) -> Json:
     from wirecheck.report.brief_support import cited_text
 
@@ -36,11 +40,14 @@ def story_record(story: Any, articles: Any) -> Json:
         "story": story.id,
         "brief": [{"text": b.text, "article_ids": list(b.article_ids)} for b in story.brief],
         "texts": texts,
-        "disputed": [
-            sorted({c.value for c in f.claims})
-            for f in story.facts
-            if f.status == "disputed" and f.kind not in ("name", "place", "quote")
-        ],
+        "disputed_sentences": sorted(
+            {
+                squash(c.text)
+                for f in story.facts
+                if f.status == "disputed" and f.kind not in ("name", "place", "quote")
+                for c in f.claims
+            }
+        ),
     }
 
 
@@ -77,14 +84,19 @@ def run_ecb(models: Any) -> list[Json]:
     return out
 
 
-def score(stories: list[Json], verbose: bool) -> tuple[int, int, int, int]:
-    """(sentences, sentences every cited article supports, citations, citations supported)."""
-    from wirecheck.report.brief_support import support
+def score(stories: list[Json], verbose: bool) -> tuple[int, int, int, int, int, int]:
+    """(sentences, sentences every cited article supports, citations, citations supported,
+    sentences giving a disputed figure, those of them with no "outlets differ" note)."""
+    from wirecheck.report.brief_support import support, without_notes
 
-    sentences = supported_sentences = citations = supported_citations = 0
+    sentences = supported_sentences = citations = supported_citations = disputed = settled = 0
     for story in stories:
+        stating = set(story.get("disputed_sentences", ()))
         for sentence in story["brief"]:
             sentences += 1
+            if squash(without_notes(sentence["text"])) in stating:
+                disputed += 1
+                settled += "outlets differ" not in sentence["text"]
             verdicts = [
                 (aid, support(sentence["text"], story["texts"][aid])) for aid in sentence["article_ids"]
             ]
@@ -98,7 +110,7 @@ def score(stories: list[Json], verbose: bool) -> tuple[int, int, int, int]:
                             f"  {story['story']} | {aid}: numbers {v.missing_numbers} names {v.missing_names} "
                             f"overlap {v.overlap:.2f} | {sentence['text'][:160]}"
                         )
-    return sentences, supported_sentences, citations, supported_citations
+    return sentences, supported_sentences, citations, supported_citations, disputed, settled
 
 
 def main() -> None:
@@ -121,10 +133,11 @@ def main() -> None:
     for name, stories in runs.items():
         if args.verbose:
             print(f"{name}:")
-        sentences, whole, citations, cited = score(stories, args.verbose)
+        sentences, whole, citations, cited, disputed, settled = score(stories, args.verbose)
         print(
             f"{name}: {len(stories)} stories, brief sentences supported by every cited article "
-            f"{whole}/{sentences}; citations supported {cited}/{citations}"
+            f"{whole}/{sentences}; citations supported {cited}/{citations}; sentences giving a "
+            f"disputed figure {disputed}, stated as settled {settled}"
         )
 
 

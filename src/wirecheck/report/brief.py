@@ -9,10 +9,14 @@ entities and facts it carries, how close to the top of its article it stands; ra
 similarity, cheap for every sentence) and without redundancy (maximal marginal relevance over
 sentence embeddings of the best-ranked shortlist only, embedding every sentence cost more than
 the spaCy parse; TF-IDF alone for a story of one article).  Each sentence cites the article it
-came from plus the articles that say the same thing (a near-duplicate sentence, or the same value of the same fact).  A figure
-that outlets dispute is never left standing as settled: the sentence is annotated with every
-value and who gives it.  The optional rewrite by a local language model lives in
-``wirecheck.report.brief_rewrite``.
+came from plus the articles that say the same thing (a near-duplicate sentence, or the same value of the same fact),
+and of those only the ones that contain its claim (``wirecheck.report.brief_support``: its
+figures, its names, most of its words).  A figure that outlets dispute is never left standing
+as settled: the sentence is annotated with every value and who gives it, also when no fact
+recorded the dispute but a near-identical sentence of another outlet gives another figure.  A
+claim given as one party's word that another party denies is followed by the denial (a chosen
+denial is preceded by the claim it answers), each citing its own articles.  The optional
+rewrite by a local language model lives in ``wirecheck.report.brief_rewrite``.
 """
 
 from __future__ import annotations
