@@ -48,6 +48,36 @@ def card_heights(page, selector: str = ".fact.disputed") -> list[int]:
     )
 
 
+def by_source_problems(page) -> tuple[int, list[str]]:
+    """(items listed, problems) of the "by source" view: each item names a fact card on the page
+    holding the value shown, and that value is given by the item's outlet alone."""
+    return page.evaluate(
+        """() => {
+        const problems = []; let items = 0;
+        for (const s of document.querySelectorAll('.by-source .source')) {
+          const names = [...s.querySelectorAll('h4 a.src')].map(a => a.textContent.trim());
+          for (const li of s.querySelectorAll('li')) {
+            items += 1;
+            const id = li.querySelector('a.fact-link').getAttribute('href').slice(1);
+            const card = document.getElementById(id);
+            const value = li.querySelector('a.only').textContent.trim();
+            if (!card) { problems.push('no fact card ' + id); continue; }
+            const rows = [...card.querySelectorAll('.values > li')]
+              .filter(r => r.querySelector('.chip').textContent.trim() === value);
+            if (rows.length !== 1) { problems.push(id + ': value not in its card: ' + value); continue; }
+            const givers = [...rows[0].querySelector('.srcs').querySelectorAll('a.src')].map(a => a.textContent.trim());
+            if (!givers.length || givers.some(g => !names.includes(g)))
+              problems.push(id + ': ' + value + ' is also given by ' + givers.filter(g => !names.includes(g)));
+            const alone = li.textContent.includes('no other outlet gives this');
+            if (alone !== (card.querySelectorAll('.values > li').length === 1))
+              problems.push(id + ': said to stand alone wrongly');
+          }
+        }
+        return [items, problems];
+      }"""
+    )
+
+
 def source_labels(page) -> list[tuple[str, str]]:
     """(text, hover title) of every source label on the page."""
     return page.evaluate("[...document.querySelectorAll('a.src')].map(a => [a.textContent.trim(), a.title])")

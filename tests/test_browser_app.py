@@ -14,6 +14,7 @@ from tests.browser import (
     LAPTOP,
     PHONE,
     Watch,
+    by_source_problems,
     fits_the_width,
     keep_screenshot,
     launch_chromium,
@@ -95,6 +96,9 @@ def test_upload_join_search_and_read(browser, server, tmp_path):
     expect(page.locator("details.article")).to_have_count(3)  # it joined the bridge story
     fits_the_width(page, LAPTOP["width"])
     sources_are_named(page)
+    expect(page.locator("h3", has_text="By source")).to_be_visible()
+    items, problems = by_source_problems(page)
+    assert items and not problems, problems
     shot = tmp_path / "app-story-laptop.png"
     page.screenshot(path=str(shot))
     keep_screenshot(shot)

@@ -14,6 +14,7 @@ from tests.browser import (
     LAPTOP,
     PHONE,
     Watch,
+    by_source_problems,
     card_heights,
     cards_fit_the_screen,
     fits_the_width,
@@ -166,9 +167,9 @@ def test_a_reader_in_a_hurry_sees_outlets_whole_disputes_and_a_timeline(browser,
             expect(page.locator("section.story")).to_have_count(len(report.stories))
             fits_the_width(page, viewport["width"])
             sources_are_named(page, report)
+            cards_fit_the_screen(page)  # a dispute fits one screen, laptop and phone alike
+            print(name, label, "dispute card heights", sorted(card_heights(page))[-3:])
             if label == "laptop":
-                cards_fit_the_screen(page)
-                print(name, label, "dispute card heights", sorted(card_heights(page))[-3:])
                 card = page.locator(".fact.disputed").first
                 if name == "demo" and card.count():
                     shot = tmp_path / "report-demo-dispute-laptop.png"
@@ -191,3 +192,30 @@ def test_a_reader_in_a_hurry_sees_outlets_whole_disputes_and_a_timeline(browser,
                     keep_screenshot(shot)
             assert_offline(watch)
             page.close()
+
+
+@pytest.mark.slow
+def test_the_by_source_view_lists_what_only_each_outlet_said(browser, pipeline_reports, tmp_path):
+    """Each item of the view names a fact card holding its value, given by that outlet alone;
+    a click on the value shows the sentence; the view fits laptop and phone widths."""
+    if "demo" not in pipeline_reports:
+        pytest.skip("examples/demo is not present")
+    path, _ = pipeline_reports["demo"]
+    for label, viewport in (("laptop", LAPTOP), ("phone", PHONE)):
+        page, watch = open_report(browser, path, viewport=viewport)
+        view = page.locator(".by-source").first
+        expect(view.locator(".source").first).to_be_visible()
+        items, problems = by_source_problems(page)
+        assert items >= 5 and not problems, problems[:5]
+        fits_the_width(page, viewport["width"])
+        value = view.locator("a.only").first
+        target = value.get_attribute("href")[1:]
+        value.click()
+        if page.locator(f'mark[data-spans~="{target}"]').count():
+            target_is_highlighted_and_visible(page, target)
+        if label == "laptop":
+            shot = tmp_path / "report-demo-by-source-laptop.png"
+            view.screenshot(path=str(shot))
+            keep_screenshot(shot)
+        assert_offline(watch)
+        page.close()

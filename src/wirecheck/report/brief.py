@@ -9,9 +9,13 @@ entities and facts it carries, how close to the top of its article it stands; ra
 similarity, cheap for every sentence) and without redundancy (maximal marginal relevance over
 sentence embeddings of the best-ranked shortlist only, embedding every sentence cost more than
 the spaCy parse; TF-IDF alone for a story of one article).  Each sentence cites the article it
-came from plus the articles that say the same thing (a near-duplicate sentence, or the same value of the same fact).  A figure
-that outlets dispute is never left standing as settled: the sentence is annotated with every
-value and who gives it.
+came from plus the articles that say the same thing (a near-duplicate sentence, or the same value of the same fact),
+and of those only the ones that contain its claim (``wirecheck.report.brief_support``: its
+figures, its names, most of its words).  A figure that outlets dispute is never left standing
+as settled: the sentence is annotated with every value and who gives it, also when no fact
+recorded the dispute but a near-identical sentence of another outlet gives another figure.  A
+claim given as one party's word that another party denies is followed by the denial (a chosen
+denial is preceded by the claim it answers), each citing its own articles.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from spacy.tokens import Doc
 from wirecheck.extract.numbers import single_number
 from wirecheck.model import Article, ArticleMentions, BriefSentence, Claim, Fact, Grouping
 from wirecheck.nlp import Models
+from wirecheck.report.brief_support import TextTerms, cited_text, support, text_terms
 
 MIN_SENTENCES = 5
 MAX_SENTENCES = 10
@@ -88,7 +93,8 @@ def build_brief(
     spun = {s.article_id for s in grouping.spin if s.flagged}
     spun.update(c.article_id for c in grouping.copies if c.kind == "spun")
     copies = {c.article_id for c in grouping.copies}
-    candidates = first_wordings(worthy_candidates(split_candidates(articles, mentions, models)), copies)
+    every_sentence = split_candidates(articles, mentions, models)
+    candidates = first_wordings(worthy_candidates(every_sentence), copies)
     if not candidates:
         return []
     lexical = lexical_similarity([c.text for c in candidates])
@@ -107,17 +113,190 @@ def build_brief(
     chosen = select_by_mmr(shortlist, candidates, scores, similarity, claims_in, target)
     chosen.sort(key=lambda i: (candidates[i].position, -scores[i]))
     shown: set[int] = set()  # a disputed name is flagged once, at its first appearance
+    cited = {a.id: text_terms(cited_text(a)) for a in articles}
+    other_sides = denied_claims(
+        [candidates[i] for i in chosen], [c for c in every_sentence if c.article_id not in spun], models
+    )
     sentences = []
-    for i in chosen:
+    for k, i in enumerate(chosen):
         to_note = [(f, c) for f, c in claims_in[i] if f.kind not in ("name", "place") or id(f) not in shown]
+        to_note += unrecorded_disputes(i, candidates, similarity, claims_in[i])
         shown.update(id(f) for f, _ in to_note)
-        sentences.append(
-            BriefSentence(
-                text=annotate_disputes(candidates[i].text, to_note),
-                article_ids=tuple(supporting_articles(i, candidates, similarity, claims_in, articles)),
-            )
+        support_ids = supporting_articles(i, candidates, similarity, claims_in, articles)
+        for fact, _ in to_note:  # an article giving another value of a figure does not support it
+            if fact.status == "disputed":
+                support_ids = [a for a in support_ids if a not in other_values(fact, to_note)]
+        own = BriefSentence(
+            text=annotate_disputes(candidates[i].text, to_note),
+            article_ids=tuple(containing_the_claim(candidates[i], support_ids, cited)),
         )
-    return sentences
+        side = other_sides.get(k)
+        if side is None:
+            sentences.append(own)
+            continue
+        partner, partner_first = side
+        other = BriefSentence(text=partner.text, article_ids=tuple(verbatim_in(partner, articles)))
+        sentences.extend([other, own] if partner_first else [own, other])
+    return list({squash(s.text): s for s in sentences}.values())
+
+
+def other_values(fact: Fact, noted: Sequence[tuple[Fact, Claim]]) -> set[str]:
+    """The articles that give another value of a disputed fact than this sentence does."""
+    own = next(value_key(c) for f, c in noted if f is fact)
+    return {c.article_id for c in fact.claims if value_key(c) != own}
+
+
+def verbatim_in(candidate: Candidate, articles: Sequence[Article]) -> list[str]:
+    """The sentence's own article, then the articles that reprint it word for word."""
+    return [
+        candidate.article_id,
+        *(a.id for a in articles if a.id != candidate.article_id and candidate.text in a.body),
+    ]
+
+
+# --------------------------------------------------------------------------- both sides
+
+
+# a sentence that denies what someone else said: "denied", "rejected the claim", "said it was false"
+# (not the noun "dispute", nor "false" alone: "a dispute between gangs", "a false alarm")
+DENIAL = re.compile(
+    r"\b(den(?:y|ies|ied|ying|ial)|refut(?:e|es|ed|ing)|contradict(?:s|ed|ing)?|"
+    r"reject(?:s|ed|ing)? (?:the |this |that |these |those |such |their |his |her |its )?"
+    r"(?:claim|account|report|allegation|accusation|suggestion|version)s?|"
+    r"(?:is|was|were|are|as|been) (?:false|untrue|baseless|not true|a lie|lies|fabricated))\b",
+    re.IGNORECASE,
+)
+# a sentence that gives a claim as someone's word
+ATTRIBUTED = re.compile(
+    r"\b(said|says|say|claim(?:s|ed)?|alleg(?:e|es|ed)|according to|told|insist(?:s|ed)?|accus(?:e|es|ed))\b",
+    re.IGNORECASE,
+)
+UNRESOLVED_SUBJECT = re.compile(r"^(he|she|they|it|this|these|those|we|i|that)\b", re.IGNORECASE)
+SAME_MATTER = 0.35  # embedding cosine of what is said and what is denied, for one matter
+MIN_SHARED_WORDS = 2  # content words a claim and its denial share (besides the parties' names)
+MAX_PARTNERS = 24  # suspects embedded per chosen sentence
+
+
+def denied_claims(
+    chosen: Sequence[Candidate], pool: Sequence[Candidate], models: Models
+) -> dict[int, tuple[Candidate, bool]]:
+    """The other side of each chosen sentence that one party's word denies or is denied by.
+
+    A chosen claim given as someone's word ("the army said ...") that another sentence denies
+    ("a UN spokesman denied ...") gets that denial after it; a chosen denial gets the claim it
+    answers before it (``True``: the partner goes first).  Both must speak of one matter: what
+    is said and what is denied (the words after "said" and after "denied") share content words
+    and their embeddings are close."""
+    usable = [
+        c for c in pool if MIN_WORDS - 2 <= len(c.text.split()) <= MAX_WORDS and not c.text.endswith("?")
+    ]
+    usable = [c for c in usable if not BOILERPLATE.search(c.text) and not UNRESOLVED_SUBJECT.match(c.text)]
+    denials = [c for c in usable if DENIAL.search(c.text)]
+    if not denials:
+        return {}
+    claims = [c for c in usable if ATTRIBUTED.search(c.text) and not DENIAL.search(c.text)]
+    taken = {squash(c.text) for c in chosen}
+    found: dict[int, tuple[Candidate, bool]] = {}
+    for k, sentence in enumerate(chosen):
+        is_denial = bool(DENIAL.search(sentence.text))
+        if not is_denial and not ATTRIBUTED.search(sentence.text):
+            continue
+        matter = what_is_said(sentence.text)
+        roots = word_roots(matter)
+        suspects = [
+            c
+            for c in (claims if is_denial else denials)
+            if squash(c.text) not in taken
+            and len(roots & word_roots(what_is_said(c.text))) >= MIN_SHARED_WORDS
+        ]
+        suspects = sorted(suspects, key=lambda c: -len(roots & word_roots(what_is_said(c.text))))[
+            :MAX_PARTNERS
+        ]
+        if not suspects:
+            continue
+        vectors = models.embedder.encode([matter, *(what_is_said(c.text) for c in suspects)])
+        closeness = vectors[1:] @ vectors[0]
+        best = int(np.argmax(closeness))
+        if float(closeness[best]) >= SAME_MATTER:
+            found[k] = (suspects[best], is_denial)
+            taken.add(squash(suspects[best].text))
+    return found
+
+
+def once_each(figures: list[tuple[float, int, int, str]]) -> list[tuple[float, int, int, str]]:
+    """The figures whose counted word the sentence uses once: with two ("205 yards", "a 7-yard
+    pass") which of them another sentence's figure answers cannot be told."""
+    counts: dict[str, int] = defaultdict(int)
+    for _, _, _, noun in figures:
+        counts[noun] += 1
+    return [f for f in figures if f[3] and counts[f[3]] == 1]
+
+
+def what_is_said(text: str) -> str:
+    """The words after the denial or the attribution ("denied that anyone had fired ...")."""
+    cue = DENIAL.search(text) or ATTRIBUTED.search(text)
+    rest = text[cue.end() :] if cue else text
+    return rest if len(rest.split()) >= 3 else text
+
+
+def word_roots(text: str) -> set[str]:
+    """Content words cut to their first four letters ("fired", "fire"; "shelling", "shells")."""
+    return {w[:4] for w in content_words(text) if len(w) >= 4 and not w.isdigit()}
+
+
+def unrecorded_disputes(
+    index: int,
+    candidates: Sequence[Candidate],
+    similarity: np.ndarray,
+    recorded: Sequence[tuple[Fact, Claim]],
+) -> list[tuple[Fact, Claim]]:
+    """Figures that another outlet's near-identical sentence gives otherwise, which no fact
+    recorded ("12 people were hurt" against "14 people were hurt"): a dispute all the same.
+
+    The same thing is the same word after the number; a figure inside a claim the comparison
+    judged is left to its judgement (a rising toll is a series, not a dispute)."""
+    own = candidates[index]
+    judged = [(c.start, c.end) for _, c in recorded]
+    mine_all = numbers_with_nouns(own.text)
+    figures = {
+        noun: (number, start, end)
+        for number, start, end, noun in once_each(mine_all)
+        if not any(s <= own.start + start < e for s, e in judged)
+    }
+    own_numbers = {number for number, _, _, _ in mine_all}
+    others: dict[str, list[Claim]] = defaultdict(list)
+    for j, other in enumerate(candidates):
+        if other.article_id == own.article_id or similarity[index, j] < NEAR_DUPLICATE:
+            continue
+        for number, start, end, noun in once_each(numbers_with_nouns(other.text)):
+            if noun not in figures or number in own_numbers:  # the same figure, or one of ours elsewhere
+                continue
+            value = other.text[start:end]
+            others[noun].append(
+                Claim(other.article_id, value, number, other.text, other.start + start, other.start + end)
+            )
+    disputes = []
+    for noun, claims in others.items():
+        number, start, end = figures[noun]
+        value = own.text[start:end]
+        mine = Claim(own.article_id, value, number, own.text, own.start + start, own.start + end)
+        said = re.match(r"\W*([^\W\d_]+)", own.text[end:])
+        subject = said.group(1) if said else noun
+        fact = Fact(subject=subject, status="disputed", claims=(mine, *claims), articles=len(claims) + 1)
+        disputes.append((fact, mine))
+    return disputes
+
+
+def containing_the_claim(
+    candidate: Candidate, article_ids: Sequence[str], cited: dict[str, TextTerms]
+) -> list[str]:
+    """The sentence's own article, and those of the others that contain its claim: an article
+    agreeing on one figure of a sentence does not support the rest of it."""
+    return [
+        aid
+        for aid in article_ids
+        if aid == candidate.article_id or (aid in cited and support(candidate.text, cited[aid]).supported)
+    ]
 
 
 # --------------------------------------------------------------------------- candidates

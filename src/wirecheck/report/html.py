@@ -167,6 +167,26 @@ class RelativePoint:
 
 
 @dataclass(frozen=True)
+class OnlyHere:
+    """A value of a fact that one source gives and no other source of the story does."""
+
+    fact: FactView
+    value: str
+    colour: int
+    target: str  # the highlighted claim sentence, else the article
+    others: tuple[str, ...]  # the values the other sources give instead (none: they leave the fact out)
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """One outlet of a story (an article without an outlet stands alone) and what only it said."""
+
+    label: str
+    articles: tuple[ArticleView, ...]
+    only_here: tuple[OnlyHere, ...]
+
+
+@dataclass(frozen=True)
 class StoryView:
     anchor: str
     number: int
@@ -190,6 +210,7 @@ class StoryView:
     any_cites: bool = True
     any_copies: bool = True
     relative_times: tuple[RelativePoint, ...] = ()  # when no article carries a date
+    by_source: tuple[SourceView, ...] = ()  # per outlet, the facts and values no other outlet gave
 
 
 @dataclass(frozen=True)
@@ -481,6 +502,50 @@ def _story_view(
         relative_times=()
         if dates
         else relative_points(number, [a.article for a in articles], mentions, views),
+        by_source=by_source(articles, facts),
+    )
+
+
+def by_source(articles: Sequence[ArticleView], facts: Sequence[FactView]) -> tuple[SourceView, ...]:
+    """What each outlet said that no other outlet did (the "blindspot" idea, at the level of
+    facts): a fact only its articles carry, or a value of a fact that only it gives.
+
+    Sources are outlets as readers name them (two articles of one outlet are one source); a
+    source that said nothing the others did not is listed with nothing under it.  A story of
+    one source has no one to compare with, so no view."""
+    label_of = {a.article.id: a.label for a in articles}
+    sources: dict[str, list[ArticleView]] = defaultdict(list)
+    for a in articles:
+        sources[a.label].append(a)
+    if len(sources) < 2:
+        return ()
+    found: dict[str, list[OnlyHere]] = defaultdict(list)
+    for fv in facts:
+        for group in fv.groups:
+            givers = {label_of.get(c.claim.article_id) for c in group.claims} - {None}
+            if len(givers) != 1:
+                continue
+            first = group.claims[0]
+            others = tuple(g.value for g in fv.groups if g is not group)
+            found[givers.pop() or ""].append(
+                OnlyHere(
+                    fact=fv,
+                    value=group.value,
+                    colour=group.colour,
+                    target=first.target or (first.article.anchor if first.article else fv.anchor),
+                    others=others,
+                )
+            )
+    return tuple(
+        SourceView(
+            label=label,
+            articles=tuple(members),
+            # values others contest first, then facts only this source carries, most important first
+            only_here=tuple(
+                sorted(found.get(label, []), key=lambda o: (not o.others, -o.fact.fact.importance))
+            ),
+        )
+        for label, members in sorted(sources.items(), key=lambda item: -len(found.get(item[0], [])))
     )
 
 
