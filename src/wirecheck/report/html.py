@@ -155,6 +155,7 @@ class SpeakerQuotes:
 class MatrixRow:
     article: ArticleView
     cells: tuple[tuple[str, int] | None, ...]  # (value, colour) per fact column
+    family: str = ""  # the name of its source family, when the family has two or more articles
 
 
 @dataclass(frozen=True)
@@ -446,6 +447,7 @@ def _story_view(
 
     matrix_facts = tuple(facts[:MAX_MATRIX_FACTS])
     matrix = []
+    family_by_article = {a: f for f in story.families for a in f.article_ids}
     for view in articles:
         cells: list[tuple[str, int] | None] = []
         for fv in matrix_facts:
@@ -453,7 +455,12 @@ def _story_view(
             cells.append(
                 (" / ".join(dict.fromkeys(c.claim.value for c in mine)), mine[0].colour) if mine else None
             )
-        matrix.append(MatrixRow(article=view, cells=tuple(cells)))
+        family = family_by_article.get(view.article.id)
+        name = family.name if family is not None and len(family.article_ids) > 1 else ""
+        matrix.append(MatrixRow(article=view, cells=tuple(cells), family=name))
+    # rows grouped by source family: a wire story's rewrites side by side, largest family first
+    family_rank = {a: n for n, f in enumerate(story.families) for a in f.article_ids}
+    matrix.sort(key=lambda row: family_rank.get(row.article.article.id, len(family_rank)))
 
     dates = sorted(a.article.published for a in articles if a.article.published)
     return StoryView(
