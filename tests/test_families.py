@@ -228,6 +228,8 @@ def test_an_article_crediting_another_outlet_it_rewrites_joins_its_family():
 def test_the_story_report_carries_families_and_each_fact_its_witnesses(models):
     from wirecheck.model import RawDocument
     from wirecheck.pipeline import analyze_documents
+    from wirecheck.report.html import render_html
+    from wirecheck.report.json import report_to_dict
 
     docs = [
         RawDocument(
@@ -246,3 +248,8 @@ def test_the_story_report_carries_families_and_each_fact_its_witnesses(models):
     assert fact.families >= 1 and "coastguard" in fact.primary_sources
     assert fact.independent_sources == 1  # wire family and the Gazette both have it from the coastguard
     assert all(c.family and c.witness for c in fact.claims)
+    report_json = report_to_dict(report)["stories"]
+    assert any(f["primary_sources"] == ["coastguard"] for s in report_json for f in s["facts"])
+    html = render_html(report)
+    assert "1 source: coastguard" in html and "1 independent witness<" in html
+    assert "Nordwire family: 3 articles" in html  # the fact card's hover and the matrix's family column
