@@ -34,12 +34,14 @@ def test_a_reprint_is_not_a_second_witness():
 
 
 def test_without_the_copy_link_the_same_two_articles_are_two_witnesses():
+    # no source named in the sentence: "port officials said" would make them one witness (below)
+    unsourced = "Fire crews fought the blaze for six hours. Eleven dock workers were hurt."
     articles = [
-        article("harbour", HARBOUR, outlet="Harbour Post"),
-        article("reprint", REPRINT, outlet="Coast Daily"),
+        article("harbour", unsourced, outlet="Harbour Post"),
+        article("reprint", unsourced, outlet="Coast Daily"),
     ]
     context = StoryContext.build(articles, [mentions("harbour"), mentions("reprint")], Grouping())
-    pairs = [claim_for("harbour", HARBOUR, "Eleven"), claim_for("reprint", REPRINT, "Eleven")]
+    pairs = [claim_for("harbour", unsourced, "Eleven"), claim_for("reprint", unsourced, "Eleven")]
     assert count_witnesses([c for c, _ in pairs], context, [s for _, s in pairs]).independent == 2
 
 

@@ -256,6 +256,34 @@ class Claim:
     text: str  # the sentence it comes from
     start: int = 0
     end: int = 0
+    family: str | None = None  # id of the source family of its article (see SourceFamily)
+    source: str | None = None  # the primary source the sentence names: "police", "USGS", "Jane Roe"
+    witness: int | None = None  # claims of one fact with the same number are one witness (1, 2, ...)
+
+
+@dataclass(frozen=True)
+class FamilyEvidence:
+    """Why an article belongs to its family: text shared with another member, or an agency credit."""
+
+    article_id: str
+    kind: Literal[
+        "copy", "shared_passages", "outlet_credit", "agency_credit", "agency_contributed", "agency_cited"
+    ]
+    detail: str  # in words: "shares 42% of its passages with 12_3ecb", "credit line: (AP)"
+    other: str | None = None  # the member it shares text with
+    passages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceFamily:
+    """Articles deriving from one wire story or one original report: reprints, trims, rewrites."""
+
+    id: str  # "family-1", unique within the story
+    name: str  # "AP family: 6 articles", "Harbour Post: own report"
+    article_ids: tuple[str, ...]
+    original: str | None = None  # the article the others derive from, when it can be told
+    agency: str | None = None  # the agency a member credits: "AP", "Reuters"
+    evidence: tuple[FamilyEvidence, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -269,6 +297,9 @@ class Fact:
     independent_sources: int = 0  # how many independent witnesses that makes
     sources: tuple[str, ...] = ()  # who those witnesses are
     importance: float = 0.0
+    families: int = 0  # how many source families carry it (a wire story and its rewrites are one)
+    family_names: tuple[str, ...] = ()  # those families, named: "AP family: 6 articles"
+    primary_sources: tuple[str, ...] = ()  # who the sentences name as their source: "police", "USGS"
 
 
 @dataclass(frozen=True)
@@ -298,6 +329,7 @@ class StoryReport:
     facts: tuple[Fact, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     brief: tuple[BriefSentence, ...] = ()
+    families: tuple[SourceFamily, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -205,8 +205,9 @@ def build_story(
     story_mentions = [m for m in mentions if m.article_id in wanted]
     entities = extract.resolve_story_entities(story_articles, story_mentions)
     quotes = extract.resolve_story_quotes(story_mentions, entities)
+    families = group.find_families(story_articles, story_mentions, grouping.copies)
     facts = compare.compare_story(
-        story_articles, story_mentions, entities, quotes, grouping, models, settings
+        story_articles, story_mentions, entities, quotes, grouping, models, settings, families
     )
     events = timeline.build_timeline(story_articles, story_mentions, settings)
     summary = brief.build_brief(story_articles, story_mentions, facts, grouping, models)
@@ -219,4 +220,5 @@ def build_story(
         facts=tuple(facts),
         timeline=tuple(events),
         brief=tuple(summary),
+        families=families,
     )

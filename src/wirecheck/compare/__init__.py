@@ -47,7 +47,7 @@ from wirecheck.compare import (
 from wirecheck.compare.found import FoundClaims
 from wirecheck.compare.independence import StoryContext, count_witnesses
 from wirecheck.compare.text import quote_excerpt, words
-from wirecheck.model import Article, ArticleMentions, Claim, Entity, Fact, Grouping, Quote
+from wirecheck.model import Article, ArticleMentions, Claim, Entity, Fact, Grouping, Quote, SourceFamily
 from wirecheck.nlp import Models
 from wirecheck.settings import DEFAULT_SETTINGS, Settings
 
@@ -77,8 +77,10 @@ def compare_story(
     grouping: Grouping,
     models: Models,
     settings: Settings = DEFAULT_SETTINGS,
+    families: Sequence[SourceFamily] | None = None,
 ) -> list[Fact]:
-    """Every fact the story's articles state, judged, with independence counts; most important first."""
+    """Every fact the story's articles state, judged, with independence counts; most important first.
+    ``families`` are the story's source families (found here when not given)."""
     story = StoryMaterial(
         articles=tuple(articles),
         mentions=tuple(mentions),
@@ -87,7 +89,7 @@ def compare_story(
         by_id={a.id: a for a in articles},
         mentions_by_id={m.article_id: m for m in mentions},
         encode=models.embedder.encode,
-        context=StoryContext.build(articles, mentions, grouping),
+        context=StoryContext.build(articles, mentions, grouping, families, entities),
         settings=settings,
     )
     found: list[FoundClaims] = []
@@ -150,17 +152,21 @@ FACT_KINDS: list[FactKind] = [
 
 
 def to_fact(item: FoundClaims, context: StoryContext) -> Fact:
-    witnesses = count_witnesses(item.claims, context, item.sentence_spans)
+    # a name's spelling is the article's own: the person quoted in its sentence is no witness of it
+    witnesses = count_witnesses(item.claims, context, item.sentence_spans, read_sources=item.kind != "name")
     return Fact(
         subject=item.subject,
         status=item.status,
-        claims=item.claims,
+        claims=witnesses.claims or item.claims,
         kind=item.kind,
         reason=item.reason,
         articles=witnesses.articles,
         independent_sources=witnesses.independent,
         sources=witnesses.sources,
         importance=importance(item, witnesses.articles, witnesses.independent),
+        families=len(witnesses.families),
+        family_names=witnesses.families,
+        primary_sources=witnesses.primary_sources,
     )
 
 

@@ -1,5 +1,8 @@
 """Group: reprints and syndicated copies, spun rewrites, stories.
 
+Source families of one story (a wire story with its trims and rewrites: :mod:`.families`) are
+found per story with ``find_families``, when the story is built.
+
 Public entry: ``group_articles(articles, mentions, models) -> Grouping``: copies
 (:mod:`.copies`), spin scores and spun-copy links (:mod:`.spin`), then a fresh
 :class:`~wirecheck.group.stories.StoryIndex` over the batch in which every copy shares
@@ -11,13 +14,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from wirecheck.group.copies import find_copies
+from wirecheck.group.families import find_families
 from wirecheck.group.spin import confirm_by_alignment, link_spun, load_lexicon, score_spin
 from wirecheck.group.stories import StoryIndex, story_embeddings
 from wirecheck.model import Article, ArticleMentions, CopyLink, Grouping
 from wirecheck.nlp import Models
 from wirecheck.settings import DEFAULT_SETTINGS, Settings
 
-__all__ = ["StoryIndex", "group_articles", "story_embeddings"]
+__all__ = ["StoryIndex", "find_families", "group_articles", "story_embeddings"]
 
 
 def group_articles(

@@ -155,6 +155,7 @@ class SpeakerQuotes:
 class MatrixRow:
     article: ArticleView
     cells: tuple[tuple[str, int] | None, ...]  # (value, colour) per fact column
+    family: str = ""  # the name of its source family, when the family has two or more articles
 
 
 @dataclass(frozen=True)
@@ -466,15 +467,7 @@ def _story_view(
         )
 
     matrix_facts = tuple(facts[:MAX_MATRIX_FACTS])
-    matrix = []
-    for view in articles:
-        cells: list[tuple[str, int] | None] = []
-        for fv in matrix_facts:
-            mine = [c for c in fv.claims if c.claim.article_id == view.article.id]
-            cells.append(
-                (" / ".join(dict.fromkeys(c.claim.value for c in mine)), mine[0].colour) if mine else None
-            )
-        matrix.append(MatrixRow(article=view, cells=tuple(cells)))
+    matrix = sources_matrix(story, articles, matrix_facts)
 
     dates = sorted(a.article.published for a in articles if a.article.published)
     return StoryView(
@@ -489,7 +482,7 @@ def _story_view(
         timeline=build_timeline_view(number, story.timeline, views),
         speakers=group_quotes(story, views),
         matrix_facts=matrix_facts,
-        matrix=tuple(matrix),
+        matrix=matrix,
         disputed=sum(1 for f in story.facts if f.status == "disputed"),
         first_date=dates[0] if dates else None,
         last_date=dates[-1] if dates else None,
@@ -504,6 +497,28 @@ def _story_view(
         else relative_points(number, [a.article for a in articles], mentions, views),
         by_source=by_source(articles, facts),
     )
+
+
+def sources_matrix(
+    story: StoryReport, articles: Sequence[ArticleView], matrix_facts: Sequence[FactView]
+) -> tuple[MatrixRow, ...]:
+    """One row per article, one cell per fact (its values there); rows grouped by source family:
+    a wire story's rewrites side by side, largest family first."""
+    matrix = []
+    family_by_article = {a: f for f in story.families for a in f.article_ids}
+    for view in articles:
+        cells: list[tuple[str, int] | None] = []
+        for fv in matrix_facts:
+            mine = [c for c in fv.claims if c.claim.article_id == view.article.id]
+            cells.append(
+                (" / ".join(dict.fromkeys(c.claim.value for c in mine)), mine[0].colour) if mine else None
+            )
+        family = family_by_article.get(view.article.id)
+        name = family.name if family is not None and len(family.article_ids) > 1 else ""
+        matrix.append(MatrixRow(article=view, cells=tuple(cells), family=name))
+    family_rank = {a: n for n, f in enumerate(story.families) for a in f.article_ids}
+    matrix.sort(key=lambda row: family_rank.get(row.article.article.id, len(family_rank)))
+    return tuple(matrix)
 
 
 def by_source(articles: Sequence[ArticleView], facts: Sequence[FactView]) -> tuple[SourceView, ...]:
