@@ -643,8 +643,11 @@ class StoryIndex:
         centre of both is what ties them, the date gap alone does not part them."""
         score = self._score(feature, weights, other)
         lead = main_protagonist(story)
-        if score == NO_STORY or lead is None or lead != main_protagonist(other) or feature.day is None:
+        if score == NO_STORY or lead is None or lead != main_protagonist(other):
             return score
+        if feature.day is None:
+            # undated both: each part's leads name their own day of a stay or a search
+            return score + weekday_clash(feature.evidence, other)
         gap = other.gap_days(feature.day)
         if gap > LONG_STORY_DAYS or other.last_day is None:
             return score
