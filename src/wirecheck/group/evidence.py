@@ -42,11 +42,13 @@ REPORT_HEADLINE_WORDS = 6
 HEADLINE_DATE_CHARS = 100  # a longer "headline" is prose, its dates are not the page's
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-# a "person" whose name ends in one of these is a place or body named after one ("Betty Ford Center")
+# a "person" whose name ends in one of these is a place, a body or a product ("Betty Ford Center")
 INSTITUTION_WORDS = frozenset(
     {"center", "centre", "clinic", "hospital", "institute", "foundation", "university", "college",
      "school", "academy", "museum", "library", "stadium", "arena", "hall", "park", "airport", "bridge",
-     "company", "corporation", "group", "fund", "trust", "award", "awards", "prize", "show", "house"}
+     "company", "corporation", "group", "fund", "trust", "award", "awards", "prize", "show", "house",
+     # product lines the tagger takes for surnames ("MacBook Pro", "Mac Mini", "Retina Display")
+     "pro", "mini", "max", "air", "plus", "display", "edition"}
 )  # fmt: skip
 WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 EXPLICIT_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
@@ -72,6 +74,12 @@ NOT_SERIES = frozenset(MONTHS) | frozenset(
      "street", "avenue", "place", "round", "minute", "inning", "quarter", "half", "set", "game", "straight",
      "consecutive", "annual", "hour", "birthday", "anniversary", "largest", "biggest", "most", "best", "worst"}
 )  # fmt: skip
+# a date beside these is a plan's, even in a sentence in the past tense
+PLAN_WORDS = re.compile(
+    r"\b(?:scheduled|slated|release date|due (?:in|out|for|on)|set (?:for|to)|premieres?|hits? theaters|opens? in)\b",
+    re.IGNORECASE,
+)
+PLAN_CHARS = 30
 # words that name a kind of place, not one place: "Mount Cook" and "Cook" are the same mountain
 PLACE_GENERIC = frozenset(
     {
@@ -274,9 +282,24 @@ def latest_named_day(mentions: ArticleMentions | None) -> int | None:
     days = [
         publication_day(ref.date)
         for ref in mentions.times
-        if ref.kind == "date" and ref.date and not ref.future and EXPLICIT_YEAR.search(ref.text)
+        if ref.kind == "date"
+        and ref.date
+        and not ref.future
+        and EXPLICIT_YEAR.search(ref.text)
+        and not scheduled(ref.sentence, ref.text)
     ]
     return max((d for d in days if d is not None), default=None)
+
+
+def scheduled(sentence: str, text: str) -> bool:
+    """Whether the sentence gives the date as a plan's, whatever its tense: "its scheduled
+    November 22, 2013 release", "a release date of 22 November 2013", "was slated for 2013".
+    A page cannot be older than what it recalls, but it can be older than what it schedules."""
+    at = sentence.find(text)
+    if at < 0:
+        return False
+    around = sentence[max(0, at - PLAN_CHARS) : at + len(text) + PLAN_CHARS]
+    return PLAN_WORDS.search(around) is not None
 
 
 def name_tokens(name: str) -> list[str]:
@@ -326,8 +349,9 @@ def headline_full_names(headline: str | None, single: set[str]) -> list[list[str
 
 
 def institution_name(name: str) -> bool:
-    """A name the tagger took for a person that names a body or a place after one: "Betty Ford
-    Center", "Mayo Clinic" (a tagger's slip that would make "center" an article's main person)."""
+    """A name the tagger took for a person that names a body, a place or a product: "Betty Ford
+    Center", "Mayo Clinic", "MacBook Pro" (a tagger's slip that would make "center" or "pro" an
+    article's main person)."""
     tokens = name_tokens(name)
     return len(tokens) > 1 and tokens[-1] in INSTITUTION_WORDS
 

@@ -609,11 +609,17 @@ class StoryIndex:
                 feature, weights = batch[story.article_ids[0]]  # a story of one article is that article
             candidates = dict.fromkeys(self._candidates(feature))
             lead = main_protagonist(story)
-            if lead is not None and story.last_day is not None:
+            if lead is not None:
+                # the dated stories of the same person, any week; an undated story only reaches
+                # those its main person leads too (an undated page is otherwise taken as current)
                 found = self._buckets.get(f"p:{lead}", ())
                 candidates.update(
                     dict.fromkeys(
-                        s for s in found if s in self._stories and self._stories[s].last_day is not None
+                        s
+                        for s in found
+                        if s in self._stories
+                        and self._stories[s].last_day is not None
+                        and (story.last_day is not None or main_protagonist(self._stories[s]) == lead)
                     )
                 )
             scored = [
@@ -730,11 +736,11 @@ def follows_from(evidence: EventEvidence, story: StoryProfile) -> bool:
     if not evidence.recalled or story.first_day is None or story.last_day is None:
         return False
     if not any(
-        first <= story.last_day + GRACE_DAYS and last >= story.first_day - GRACE_DAYS
+        first <= story.last_day + GRACE_DAYS and last >= story.first_day - WEEK_DAYS
         for first, last in evidence.recalled
     ):
-        return False
-    lead = main_protagonist(story)
+        return False  # (an event is reported in the days after it: a week's slack before the first report)
+    lead = dominant(story.protagonists)
     if lead is None or not evidence.people.get(lead):
         return False
     own = evidence.protagonist
