@@ -60,9 +60,10 @@ MONTH_DAY = re.compile(
 )
 # "the 12th Doctor", "its 21st head coach", "his fifth title defence": which one of a series
 ORDINAL_WORDS = (
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
-).split()
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth",
+)  # fmt: skip
 SERIES_ORDINAL = re.compile(
     rf"\b(?:the|a|an|its|his|her|their|our|[\w'’]+'s)\s+(?P<nth>\d{{1,3}})(?:st|nd|rd|th)\s+(?P<what>[a-z]+)"
     rf"|\b(?:the|its|his|her|their|our|[\w'’]+'s)\s+(?P<word>{'|'.join(ORDINAL_WORDS[1:])})\s+(?P<what2>[a-z]+)",
@@ -122,7 +123,9 @@ class EventEvidence:
     month_day: tuple[int, int] | None = None  # undated pages: a date line without its year ("APR 28")
     headline: str | None = None  # key of a headline long enough to be one report's own
     figures: frozenset[str] = frozenset()  # the lead's signature figures: "magnitude:4.6", "euro:2e+06"
-    recalled: tuple[tuple[int, int], ...] = ()  # dated articles: past days / months the lead names (first, last)
+    recalled: tuple[
+        tuple[int, int], ...
+    ] = ()  # dated articles: past days / months the lead names (first, last)
 
 
 def event_evidence(article: Article, mentions: ArticleMentions | None) -> EventEvidence:
@@ -145,7 +148,9 @@ def event_evidence(article: Article, mentions: ArticleMentions | None) -> EventE
     )
 
 
-def recalled_spans(article: Article, mentions: ArticleMentions | None, day: int | None) -> tuple[tuple[int, int], ...]:
+def recalled_spans(
+    article: Article, mentions: ArticleMentions | None, day: int | None
+) -> tuple[tuple[int, int], ...]:
     """The earlier days (or months) a dated article's lead says its news follows from: "convicted
     of murdering the deputy in June 2005", "charged with the killing on June 24".  A follow-up
     (a charge, a trial, a sentence) names the event it follows in its lead; background recalled
@@ -208,7 +213,11 @@ def series_ordinals(lead: str) -> set[str]:
         what = (match.group("what") or match.group("what2")).lower()
         if what in NOT_SERIES:
             continue
-        nth = int(match.group("nth")) if match.group("nth") else ORDINAL_WORDS.index(match.group("word").lower()) + 1
+        nth = (
+            int(match.group("nth"))
+            if match.group("nth")
+            else ORDINAL_WORDS.index(match.group("word").lower()) + 1
+        )
         found.add(f"nth-{what}:{nth}")
     return found
 
@@ -314,7 +323,9 @@ def lead_end(article: Article) -> int:
     return words[min(LEAD_WORDS, len(words)) - 1].end() if words else 0
 
 
-def person_keys(entities: Iterable[EntityMention], headline: str | None = None) -> list[tuple[str, EntityMention]]:
+def person_keys(
+    entities: Iterable[EntityMention], headline: str | None = None
+) -> list[tuple[str, EntityMention]]:
     """Each person mention with its key: the surname of the fullest form of the name the
     article uses ("Lindsay" and "Ms Lohan" both -> "lohan" when "Lindsay Lohan" is there),
     the headline's full name too: a body that calls its subject by the first name alone

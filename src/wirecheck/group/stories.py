@@ -593,7 +593,7 @@ class StoryIndex:
             self._place(feature, best[1], weights)
 
     def _merge_new_stories(
-        self, first_new: int, batch: Mapping[str, tuple[ArticleFeatures, dict[str, float]]]
+        self, first_new: int, batch: Mapping[str, tuple[ArticleFeatures, dict[str, float]]] | None = None
     ) -> None:
         """Second look at the stories this batch opened: one whose articles arrived before
         the evidence that ties them to another story (its protagonist, its weekday) joins
@@ -605,7 +605,7 @@ class StoryIndex:
         for story_id in sorted(new_ids, key=lambda s: (len(self._stories[s].article_ids), order[s])):
             story = self._stories[story_id]
             feature, weights = story.as_features(), normalised(story.terms)
-            if len(story.article_ids) == 1 and story.article_ids[0] in batch:
+            if batch and len(story.article_ids) == 1 and story.article_ids[0] in batch:
                 feature, weights = batch[story.article_ids[0]]  # a story of one article is that article
             candidates = dict.fromkeys(self._candidates(feature))
             lead = main_protagonist(story)
