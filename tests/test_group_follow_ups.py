@@ -219,3 +219,60 @@ def test_a_country_spelled_as_the_gazetteer_folds_it_is_no_finest_place(models):
     )
     evidence = event_evidence(article, extract.extract_mentions([article], models)[0])
     assert evidence.place is None
+
+
+# --------------------------------------------------------------------------- undated parts of one person's story
+
+
+class FixedLikeness(StoryIndex):
+    """A story index where every story reads as ``LIKENESS`` like every other: to test what the
+    evidence of when and who adds to or takes from it."""
+
+    LIKENESS = 0.6
+
+    def _likeness(self, feature, weights, story):  # type: ignore[no-untyped-def]
+        return self.LIKENESS
+
+
+def profile(story_id: str, size: int, lead: dict[str, int], **fields) -> StoryProfile:  # type: ignore[no-untyped-def]
+    story = StoryProfile(story_id, article_ids=[f"{story_id}-{n}" for n in range(size)], **fields)
+    story.protagonists.update(lead)
+    story.names.update({key: size for key in lead})
+    story.people.update({key: 3 * size for key in lead})
+    return story
+
+
+def test_undated_parts_led_by_one_person_owe_no_weekday_clash():
+    """A rehab stay reported on the Friday of the check-in, then on a Tuesday: two undated
+    parts whose leads give different weekdays.  Led by the same person (two leads or more
+    each) they owe no weekday clash; a part led by someone else still does."""
+    index = FixedLikeness()
+    tuesday = profile("story-2", 3, {"brennan": 3})
+    tuesday.weekdays.update({"tuesday": 3})
+    for lead, joins in (({"brennan": 2}, True), ({"solheim": 2}, False)):
+        friday = profile("story-1", 2, lead)
+        friday.weekdays.update({"friday": 2})
+        score = index._merge_score(friday, friday.as_features(), {}, tuesday)
+        assert (score == FixedLikeness.LIKENESS) is joins
+
+
+def test_an_undated_story_reaches_the_dated_story_its_main_person_leads():
+    """An undated story is taken as current news, so the week buckets never lead it to a
+    dated story of another year; the protagonist bucket does, but only to a dated story its
+    main person leads too (a dated story where that person led one report of several is not
+    reached)."""
+    for dated_lead, joined in (({"brennan": 3}, True), ({"okafor": 3, "brennan": 1}, False)):
+        index = FixedLikeness()
+        filler = [profile(f"story-{n}", 1, {}, first_day=day("2010-01-01") + 30 * n) for n in range(1, 70)]
+        for story in filler:
+            story.last_day = story.first_day
+        dated = profile("story-70", 4, dated_lead, first_day=day("2016-05-02"), last_day=day("2016-05-04"))
+        undated = profile("story-71", 2, {"brennan": 2})
+        for story in (*filler, dated, undated):
+            index._stories[story.id] = story
+            for article_id in story.article_ids:
+                index._article_story[article_id] = story.id
+        index._buckets["p:brennan"] = [dated.id]
+        index._new_ids.append(undated.id)
+        index._merge_new_stories(70)
+        assert (index.story_of("story-71-0") == "story-70") is joined
