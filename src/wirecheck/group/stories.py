@@ -9,8 +9,10 @@ its publication date (stories live in time: the score drops as the gap grows).
 Two events of one kind (two earthquakes, two heists) read alike on all of these, so the
 score also weighs what tells events apart (:mod:`.evidence`): a date bound that rules a
 story out (an undated article naming 2008 is not about a story reported in 2005), and
-clashes of protagonist, finest place and, for undated articles, the lead's weekday.  An
-undated article against a dated story has no date to check and must read closer still.
+clashes of protagonist, finest place and, for undated articles, the lead's weekday, and
+signature figures (a magnitude, an age, which one of a series).  An undated article against
+a dated story has no date to check and must read closer still.  A follow-up whose lead names
+the day of the story's event and its leading person (a trial, a sentence) owes no date gap.
 After a batch is placed, each of its articles looks again (the first report of an event
 may have joined another event of the kind before its own story existed) and moves to a
 story that now fits it better; then the stories the batch opened get a second look as
