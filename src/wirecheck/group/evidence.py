@@ -32,13 +32,24 @@ from datetime import date
 
 from wirecheck.clean.dates import MONTHS, find_dates, stamp_line
 from wirecheck.compare.places import load_gazetteer
+from wirecheck.compare.text import fold_transliteration
 from wirecheck.model import Article, ArticleMentions, EntityMention
 
 LEAD_WORDS = 60
+RECALL_MIN_DAYS = 14  # a date two weeks before the article is an earlier event, not its own news
+RECALLED_SPANS = 2
 REPORT_HEADLINE_WORDS = 6
 HEADLINE_DATE_CHARS = 100  # a longer "headline" is prose, its dates are not the page's
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# a "person" whose name ends in one of these is a place, a body or a product ("Betty Ford Center")
+INSTITUTION_WORDS = frozenset(
+    {"center", "centre", "clinic", "hospital", "institute", "foundation", "university", "college",
+     "school", "academy", "museum", "library", "stadium", "arena", "hall", "park", "airport", "bridge",
+     "company", "corporation", "group", "fund", "trust", "award", "awards", "prize", "show", "house",
+     # product lines the tagger takes for surnames ("MacBook Pro", "Mac Mini", "Retina Display")
+     "pro", "mini", "max", "air", "plus", "display", "edition"}
+)  # fmt: skip
 WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 EXPLICIT_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _MONTH_WORD = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -47,6 +58,29 @@ MONTH_DAY = re.compile(
     rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?P<month2>{_MONTH_WORD})\b",
     re.IGNORECASE,
 )
+# "the 12th Doctor", "its 21st head coach", "his fifth title defence": which one of a series
+ORDINAL_WORDS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth",
+)  # fmt: skip
+SERIES_ORDINAL = re.compile(
+    rf"\b(?:the|a|an|its|his|her|their|our|[\w'’]+'s)\s+(?P<nth>\d{{1,3}})(?:st|nd|rd|th)\s+(?P<what>[a-z]+)"
+    rf"|\b(?:the|its|his|her|their|our|[\w'’]+'s)\s+(?P<word>{'|'.join(ORDINAL_WORDS[1:])})\s+(?P<what2>[a-z]+)",
+    re.IGNORECASE,
+)
+# words after an ordinal that make it a date, a rank in time or a place in a list, not one of a series
+NOT_SERIES = frozenset(MONTHS) | frozenset(
+    {"of", "and", "or", "in", "on", "at", "to", "time", "day", "week", "month", "year", "century", "floor",
+     "street", "avenue", "place", "round", "minute", "inning", "quarter", "half", "set", "game", "straight",
+     "consecutive", "annual", "hour", "birthday", "anniversary", "largest", "biggest", "most", "best", "worst"}
+)  # fmt: skip
+# a date beside these is a plan's, even in a sentence in the past tense
+PLAN_WORDS = re.compile(
+    r"\b(?:scheduled|slated|release date|due (?:in|out|for|on)|set (?:for|to)|premieres?|hits? theaters|opens? in)\b",
+    re.IGNORECASE,
+)
+PLAN_CHARS = 30
 # words that name a kind of place, not one place: "Mount Cook" and "Cook" are the same mountain
 PLACE_GENERIC = frozenset(
     {
@@ -89,6 +123,9 @@ class EventEvidence:
     month_day: tuple[int, int] | None = None  # undated pages: a date line without its year ("APR 28")
     headline: str | None = None  # key of a headline long enough to be one report's own
     figures: frozenset[str] = frozenset()  # the lead's signature figures: "magnitude:4.6", "euro:2e+06"
+    recalled: tuple[
+        tuple[int, int], ...
+    ] = ()  # dated articles: past days / months the lead names (first, last)
 
 
 def event_evidence(article: Article, mentions: ArticleMentions | None) -> EventEvidence:
@@ -100,19 +137,50 @@ def event_evidence(article: Article, mentions: ArticleMentions | None) -> EventE
         day=day,
         not_before=latest_named_day(mentions) if day is None else None,
         protagonist=protagonist(article, entities),
-        people=Counter(key for key, _ in person_keys(entities)),
+        people=Counter(key for key, _ in person_keys(entities, article.headline)),
         place=lead_place(article, entities),
         names=frozenset(token for e in entities for token in name_tokens(e.text)),
         weekdays=lead_weekdays(article),
         month_day=page_month_day(article) if day is None else None,
         headline=headline_key(article.headline),
         figures=signature_figures(article, mentions),
+        recalled=recalled_spans(article, mentions, day),
     )
+
+
+def recalled_spans(
+    article: Article, mentions: ArticleMentions | None, day: int | None
+) -> tuple[tuple[int, int], ...]:
+    """The earlier days (or months) a dated article's lead says its news follows from: "convicted
+    of murdering the deputy in June 2005", "charged with the killing on June 24".  A follow-up
+    (a charge, a trial, a sentence) names the event it follows in its lead; background recalled
+    further down is left out.  Spans (first, last day) at least ``RECALL_MIN_DAYS`` before the
+    article, day or month precise, at most ``RECALLED_SPANS``."""
+    if mentions is None or day is None:
+        return ()
+    end = lead_end(article)
+    spans: list[tuple[int, int]] = []
+    for ref in mentions.times:
+        if ref.start >= end or ref.kind != "date" or ref.future or not ref.date:
+            continue
+        if ref.granularity not in ("day", "month"):
+            continue
+        first = publication_day(ref.date)
+        if first is None or first > day - RECALL_MIN_DAYS:
+            continue
+        last = first
+        if ref.granularity == "month":
+            month = date.fromordinal(first)
+            following = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+            last = following.toordinal() - 1
+        if (first, last) not in spans:
+            spans.append((first, last))
+    return tuple(spans[:RECALLED_SPANS])
 
 
 def signature_figures(article: Article, mentions: ArticleMentions | None) -> frozenset[str]:
     """The figures an event is known by, as the lead gives them: a magnitude, a sum of money
-    (keyed by its currency: a conversion is another figure), a score.  Keys "kind:value";
+    (keyed by its currency: a conversion is another figure), a score, the age of its person.  Keys "kind:value";
     background figures ("the 2004 quake's 9.1") and vague ones ("dozens") are left out."""
     if mentions is None:
         return frozenset()
@@ -127,10 +195,31 @@ def signature_figures(article: Article, mentions: ArticleMentions | None) -> fro
             kind = quantity.counted
         elif quantity.role == "score":
             kind = "score"
+        elif quantity.counted_class == "age":
+            kind = "age"  # "the 26-year-old" in a lead: its main person's age, not another's
         else:
             continue
         figures.add(f"{kind}:{scaled(quantity.number, quantity.text):.3g}")
-    return frozenset(figures)
+    return frozenset(figures | series_ordinals(f"{article.headline or ''}\n{article.body[:end]}"))
+
+
+def series_ordinals(lead: str) -> set[str]:
+    """Which one of a series the event is, as the headline and lead count it: "named the 12th
+    Doctor", "introduced as its 21st head coach" (keys "nth-doctor:12").  Two events of one kind
+    that recur (a casting, a hiring, a title defence) differ in this count; dates ("the 26th of
+    May"), ranks in time ("the third time") and list places ("the second largest") are left out."""
+    found = set()
+    for match in SERIES_ORDINAL.finditer(lead):
+        what = (match.group("what") or match.group("what2")).lower()
+        if what in NOT_SERIES:
+            continue
+        nth = (
+            int(match.group("nth"))
+            if match.group("nth")
+            else ORDINAL_WORDS.index(match.group("word").lower()) + 1
+        )
+        found.add(f"nth-{what}:{nth}")
+    return found
 
 
 def scaled(number: float, text: str) -> float:
@@ -202,9 +291,24 @@ def latest_named_day(mentions: ArticleMentions | None) -> int | None:
     days = [
         publication_day(ref.date)
         for ref in mentions.times
-        if ref.kind == "date" and ref.date and not ref.future and EXPLICIT_YEAR.search(ref.text)
+        if ref.kind == "date"
+        and ref.date
+        and not ref.future
+        and EXPLICIT_YEAR.search(ref.text)
+        and not scheduled(ref.sentence, ref.text)
     ]
     return max((d for d in days if d is not None), default=None)
+
+
+def scheduled(sentence: str, text: str) -> bool:
+    """Whether the sentence gives the date as a plan's, whatever its tense: "its scheduled
+    November 22, 2013 release", "a release date of 22 November 2013", "was slated for 2013".
+    A page cannot be older than what it recalls, but it can be older than what it schedules."""
+    at = sentence.find(text)
+    if at < 0:
+        return False
+    around = sentence[max(0, at - PLAN_CHARS) : at + len(text) + PLAN_CHARS]
+    return PLAN_WORDS.search(around) is not None
 
 
 def name_tokens(name: str) -> list[str]:
@@ -219,15 +323,20 @@ def lead_end(article: Article) -> int:
     return words[min(LEAD_WORDS, len(words)) - 1].end() if words else 0
 
 
-def person_keys(entities: Iterable[EntityMention]) -> list[tuple[str, EntityMention]]:
+def person_keys(
+    entities: Iterable[EntityMention], headline: str | None = None
+) -> list[tuple[str, EntityMention]]:
     """Each person mention with its key: the surname of the fullest form of the name the
-    article uses ("Lindsay" and "Ms Lohan" both -> "lohan" when "Lindsay Lohan" is there)."""
+    article uses ("Lindsay" and "Ms Lohan" both -> "lohan" when "Lindsay Lohan" is there),
+    the headline's full name too: a body that calls its subject by the first name alone
+    ("Lindsay checked out") under a headline naming her in full is about "lohan"."""
     people = [
         ([t for t in name_tokens(e.text) if t not in NAME_SUFFIXES], e)
         for e in entities
-        if e.label == "PERSON"
+        if e.label == "PERSON" and not institution_name(e.text)
     ]
     full = sorted((tokens for tokens, _ in people if len(tokens) > 1), key=len, reverse=True)
+    full += headline_full_names(headline, {tokens[0] for tokens, _ in people if len(tokens) == 1})
     keyed = []
     for tokens, entity in people:
         if not tokens:
@@ -235,6 +344,27 @@ def person_keys(entities: Iterable[EntityMention]) -> list[tuple[str, EntityMent
         fuller = next((f for f in full if tokens[-1] in f), tokens)
         keyed.append((fuller[-1], entity))
     return keyed
+
+
+def headline_full_names(headline: str | None, single: set[str]) -> list[list[str]]:
+    """Full names the headline gives for names the body uses alone: a capitalised word right
+    after one of them ("Lindsay Lohan Checks Out" for "Lindsay")."""
+    if not headline or not single:
+        return []
+    found = []
+    for match in re.finditer(r"\b([A-Z][\w'’-]+)\s+([A-Z][\w'’-]+)", headline):
+        first, last = (name_tokens(match.group(n)) for n in (1, 2))
+        if first and last and first[0] in single and last[0] not in single and last[0] not in NAME_SUFFIXES:
+            found.append([first[0], last[0]])
+    return found
+
+
+def institution_name(name: str) -> bool:
+    """A name the tagger took for a person that names a body, a place or a product: "Betty Ford
+    Center", "Mayo Clinic", "MacBook Pro" (a tagger's slip that would make "center" or "pro" an
+    article's main person)."""
+    tokens = name_tokens(name)
+    return len(tokens) > 1 and tokens[-1] in INSTITUTION_WORDS
 
 
 def lead_weekdays(article: Article) -> frozenset[str]:
@@ -246,7 +376,7 @@ def lead_weekdays(article: Article) -> frozenset[str]:
 def protagonist(article: Article, entities: Iterable[EntityMention]) -> str | None:
     """Surname of the person the lead names who is mentioned most in the whole article
     (twice at least, or in the headline: one passing name is not what an article is about)."""
-    keyed = person_keys(entities)
+    keyed = person_keys(entities, article.headline)
     mentions = Counter(key for key, _ in keyed)
     end = lead_end(article)
     in_lead = {key for key, entity in keyed if entity.start < end}
@@ -270,7 +400,8 @@ def lead_place(article: Article, entities: Iterable[EntityMention]) -> str | Non
     end = lead_end(article)
     for entity in entities:
         folded = " ".join(name_tokens(entity.text))
-        if entity.label not in PLACE_LABELS or folded in countries or folded in REGIONS:
+        # the gazetteer's keys are folded as compare folds names ("new zealand" -> "nev zealand")
+        if entity.label not in PLACE_LABELS or fold_transliteration(folded) in countries or folded in REGIONS:
             continue
         key = place_key(entity.text)
         if key is None:

@@ -9,8 +9,10 @@ its publication date (stories live in time: the score drops as the gap grows).
 Two events of one kind (two earthquakes, two heists) read alike on all of these, so the
 score also weighs what tells events apart (:mod:`.evidence`): a date bound that rules a
 story out (an undated article naming 2008 is not about a story reported in 2005), and
-clashes of protagonist, finest place and, for undated articles, the lead's weekday.  An
-undated article against a dated story has no date to check and must read closer still.
+clashes of protagonist, finest place and, for undated articles, the lead's weekday, and
+signature figures (a magnitude, an age, which one of a series).  An undated article against
+a dated story has no date to check and must read closer still.  A follow-up whose lead names
+the day of the story's event and its leading person (a trial, a sentence) owes no date gap.
 After a batch is placed, each of its articles looks again (the first report of an event
 may have joined another event of the kind before its own story existed) and moves to a
 story that now fits it better; then the stories the batch opened get a second look as
@@ -96,6 +98,7 @@ MOVE_MARGIN = 0.0  # the batch's second look moves an article to a story that fi
 FIGURE_CLASH = 0.1  # soft: a signature figure given by the story's articles, none of the values agreeing
 FIGURE_AGREE = 0.05
 FIGURE_TOLERANCE = 0.02  # relative: 4.5 and 4.6 differ, 2.60 and 2.6 million agree
+AGE_TOLERANCE = 1  # years: "the 26-year-old" and "27" may be one person either side of a birthday
 MINOR_SHARE = 4  # a name leading over a quarter as many articles as the main one is no outsider
 
 
@@ -402,7 +405,7 @@ class StoryIndex:
             if not group:
                 placed.append((feature, weights))
         self._second_placement(placed)
-        self._merge_new_stories(first_new)
+        self._merge_new_stories(first_new, {feature.id: (feature, weights) for feature, weights in placed})
         for feature in features:
             assigned[feature.id] = self._article_story[feature.id]
         return assigned
@@ -488,10 +491,16 @@ class StoryIndex:
         weights = self._entity_weights(feature)
         return sorted(weights, key=lambda e: (-weights[e], e))[:ENTITY_BUCKETS_PER_ARTICLE]
 
-    def _weeks(self, day: int | None, month_day: tuple[int, int] | None = None) -> list[int | str]:
-        """Weeks to search: around the article's date; for an undated article, around the
-        batch's median date (taken as current news) and the undated bucket, and around the
-        batch's days its year-less date line ("APR 28") may be."""
+    def _weeks(
+        self,
+        day: int | None,
+        month_day: tuple[int, int] | None = None,
+        recalled: Sequence[tuple[int, int]] = (),
+    ) -> list[int | str]:
+        """Weeks to search: around the article's date and the earlier days its lead says its
+        news follows from; for an undated article, around the batch's median date (taken as
+        current news) and the undated bucket, and around the batch's days its year-less date
+        line ("APR 28") may be."""
         if day is None:
             weeks: list[int | str] = ["undated"]
             if self._batch_day is not None:
@@ -502,7 +511,10 @@ class StoryIndex:
                         weeks += [w for w in self._weeks(batch_day) if w not in weeks]
             return weeks
         week = day // WEEK_DAYS
-        return [week - 1, week, week + 1]
+        weeks = [week - 1, week, week + 1]
+        for first, last in recalled:
+            weeks += [w for w in range(first // WEEK_DAYS - 1, last // WEEK_DAYS + 2) if w not in weeks]
+        return weeks
 
     def _candidates(self, feature: ArticleFeatures) -> list[str]:
         """Stories sharing buckets with the article, most shared first, at most ``CANDIDATE_STORIES``."""
@@ -510,7 +522,7 @@ class StoryIndex:
             return list(self._stories)
         votes: Counter[str] = Counter()
         signature = self._signature(feature)
-        for week in self._weeks(feature.day, feature.evidence.month_day):
+        for week in self._weeks(feature.day, feature.evidence.month_day, feature.evidence.recalled):
             for key in signature:
                 weight = ENTITY_VOTE if key.startswith("e:") else 1
                 for story_id in self._buckets.get(f"{key}:{week}", ()):
@@ -545,9 +557,8 @@ class StoryIndex:
         """How much the article reads like the story: embedding, names, words, date gap."""
         embedding = float(feature.embedding @ story.centroid())
         terms = cosine_sparse(weights, story.terms)
-        gap_penalty = self.settings.story_gap_penalty_per_day * max(
-            0, story.gap_days(feature.day) - GRACE_DAYS
-        )
+        gap = 0 if follows_from(feature.evidence, story) else story.gap_days(feature.day)
+        gap_penalty = self.settings.story_gap_penalty_per_day * max(0, gap - GRACE_DAYS)
         if not feature.entities:
             spread = EMBEDDING_WEIGHT + TERM_WEIGHT
             return (EMBEDDING_WEIGHT * embedding + TERM_WEIGHT * terms) / spread - gap_penalty
@@ -582,7 +593,9 @@ class StoryIndex:
                 continue
             self._place(feature, best[1], weights)
 
-    def _merge_new_stories(self, first_new: int) -> None:
+    def _merge_new_stories(
+        self, first_new: int, batch: Mapping[str, tuple[ArticleFeatures, dict[str, float]]] | None = None
+    ) -> None:
         """Second look at the stories this batch opened: one whose articles arrived before
         the evidence that ties them to another story (its protagonist, its weekday) joins
         that story now.  Only this batch's new stories move, so ids the caller has seen never
@@ -592,15 +605,22 @@ class StoryIndex:
         order = {story_id: n for n, story_id in enumerate(new_ids)}
         for story_id in sorted(new_ids, key=lambda s: (len(self._stories[s].article_ids), order[s])):
             story = self._stories[story_id]
-            feature = story.as_features()
-            weights = normalised(story.terms)
+            feature, weights = story.as_features(), normalised(story.terms)
+            if batch and len(story.article_ids) == 1 and story.article_ids[0] in batch:
+                feature, weights = batch[story.article_ids[0]]  # a story of one article is that article
             candidates = dict.fromkeys(self._candidates(feature))
             lead = main_protagonist(story)
-            if lead is not None and story.last_day is not None:
+            if lead is not None:
+                # the dated stories of the same person, any week; an undated story only reaches
+                # those its main person leads too (an undated page is otherwise taken as current)
                 found = self._buckets.get(f"p:{lead}", ())
                 candidates.update(
                     dict.fromkeys(
-                        s for s in found if s in self._stories and self._stories[s].last_day is not None
+                        s
+                        for s in found
+                        if s in self._stories
+                        and self._stories[s].last_day is not None
+                        and (story.last_day is not None or main_protagonist(self._stories[s]) == lead)
                     )
                 )
             scored = [
@@ -634,8 +654,11 @@ class StoryIndex:
         centre of both is what ties them, the date gap alone does not part them."""
         score = self._score(feature, weights, other)
         lead = main_protagonist(story)
-        if score == NO_STORY or lead is None or lead != main_protagonist(other) or feature.day is None:
+        if score == NO_STORY or lead is None or lead != main_protagonist(other):
             return score
+        if feature.day is None:
+            # undated both: each part's leads name their own day of a stay or a search
+            return score + weekday_clash(feature.evidence, other)
         gap = other.gap_days(feature.day)
         if gap > LONG_STORY_DAYS or other.last_day is None:
             return score
@@ -708,6 +731,27 @@ def same_time(feature: ArticleFeatures, story: StoryProfile) -> bool:
     return named is None or day is None or named <= day + NOT_BEFORE_SLACK_DAYS
 
 
+def follows_from(evidence: EventEvidence, story: StoryProfile) -> bool:
+    """Whether a dated article's lead ties its news to the story across a date gap: it names
+    a day or month within the story's days ("convicted of the June 2005 killing") and the
+    story's main person, and its own main person, if any, is one of the story's people.  A
+    charge, a trial and a sentence months or years on are then one story with the event they
+    follow; a date recalled with nobody of the story in the lead, or led by someone else, is
+    background to another event."""
+    if not evidence.recalled or story.first_day is None or story.last_day is None:
+        return False
+    if not any(
+        first <= story.last_day + GRACE_DAYS and last >= story.first_day - WEEK_DAYS
+        for first, last in evidence.recalled
+    ):
+        return False  # (an event is reported in the days after it: a week's slack before the first report)
+    lead = dominant(story.protagonists)
+    if lead is None or not evidence.people.get(lead):
+        return False
+    own = evidence.protagonist
+    return own is None or own == lead or MINOR_SHARE * story.names.get(own, 0) >= len(story.article_ids)
+
+
 def identity_clash(evidence: EventEvidence, story: StoryProfile) -> float:
     """Penalty when the story has a clear protagonist (or finest place) the article does not
     put first, and the article's own is at most background in the story: two events of one
@@ -754,14 +798,21 @@ def figure_clash(evidence: EventEvidence, story: StoryProfile) -> float:
     for key, count in story.figures.items():
         kind, value = key.split(":", 1)
         theirs.setdefault(kind, []).extend([float(value)] * count)
-    penalty = 0.0
+    agree = clash = False
     for kind, values in figure_kinds(evidence.figures).items():
         known = theirs.get(kind, [])
-        if any(abs(v - k) <= FIGURE_TOLERANCE * max(abs(v), abs(k)) for v in values for k in known):
-            return -FIGURE_AGREE
-        if 2 * len(known) >= len(story.article_ids) and len(known) >= 2:
-            penalty = FIGURE_CLASH
-    return penalty
+        if any(figures_agree(kind, v, k) for v in values for k in known):
+            agree = True
+        elif 2 * len(known) >= len(story.article_ids) and len(known) >= 2:
+            clash = True
+    return FIGURE_CLASH if clash else -FIGURE_AGREE if agree else 0.0
+
+
+def figures_agree(kind: str, value: float, known: float) -> bool:
+    """Within ``FIGURE_TOLERANCE`` of each other; ages within a year (a birthday between reports)."""
+    if kind == "age":
+        return abs(value - known) <= AGE_TOLERANCE
+    return abs(value - known) <= FIGURE_TOLERANCE * max(abs(value), abs(known))
 
 
 def figure_kinds(figures: frozenset[str]) -> dict[str, list[float]]:
