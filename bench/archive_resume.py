@@ -7,7 +7,7 @@ number of articles (between the first batch and the last), reruns the same comma
 integrity check, the article ids against the reference, no text stored twice, and the stories'
 memberships against the reference.  Prints the rate of the reference run and its peak RSS.
 
-    PYTHONPATH=src .venv/bin/python bench/archive_resume.py [--trials 10] [--batch 4] [INPUTS ...]
+    PYTHONPATH=src .venv/bin/python bench/archive_resume.py [--trials 10] [--batch 4] [--command analyze] [INPUTS ...]
 """
 
 from __future__ import annotations
@@ -29,12 +29,12 @@ from hostile_inputs import tree_rss_kb  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def add_command(db: Path, inputs: list[str], batch: int) -> list[str]:
+def add_command(db: Path, inputs: list[str], batch: int, command: str = "add") -> list[str]:
     return [
         sys.executable,
         "-m",
         "wirecheck.cli",
-        "add",
+        command,
         "--quiet",
         "--db",
         str(db),
@@ -87,11 +87,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--trials", type=int, default=10)
     parser.add_argument("--batch", type=int, default=4)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--command", choices=("add", "analyze"), default="add", help="wirecheck add, or analyze --db"
+    )
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory(prefix="wirecheck-resume-") as tmp:
         reference_db = Path(tmp) / "reference.db"
-        seconds, peak = run_to_end(add_command(reference_db, args.inputs, args.batch))
+        seconds, peak = run_to_end(add_command(reference_db, args.inputs, args.batch, args.command))
         reference = snapshot(reference_db)
         total = len(reference[1])
         print(
@@ -103,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
             db = Path(tmp) / f"trial-{trial}.db"
             kill_at = rng.randint(1, max(1, total - 1))
             process = subprocess.Popen(
-                add_command(db, args.inputs, args.batch), env=os.environ | {"PYTHONPATH": str(ROOT / "src")}
+                add_command(db, args.inputs, args.batch, args.command),
+                env=os.environ | {"PYTHONPATH": str(ROOT / "src")},
             )
             while process.poll() is None and stored_count(db) < kill_at:
                 time.sleep(rng.uniform(0.05, 0.5))
@@ -112,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
             if process.poll() is None:
                 process.send_signal(signal.SIGKILL)
             process.wait()
-            run_to_end(add_command(db, args.inputs, args.batch))
+            run_to_end(add_command(db, args.inputs, args.batch, args.command))
             integrity, ids, twice, stories = snapshot(db)
             problems = []
             if integrity != "ok":

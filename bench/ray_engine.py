@@ -7,7 +7,10 @@ covers everything a user waits for: imports, model loading, and for Ray its star
 shutdown; the Ray start-up alone (``ray.init``) is timed in a separate process and printed too.
 Each round also checks that the two JSON reports hold the same stories and facts.
 
-    python bench/ray_engine.py [--rounds 3] [--ecb-topics 4] [PATH ...]
+    python bench/ray_engine.py [--rounds 3] [--ecb-topics 4] [--db] [PATH ...]
+
+``--db``: both engines stream into a fresh SQLite archive through the incremental core
+(``analyze --db``), and the JSON compared is the one read back from each archive.
 
 Default inputs: examples/demo and the first ``--ecb-topics`` topic folders of
 ../shared/corpus/ecb-dev.  Needs ``pip install 'wirecheck[ray]'``.
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -40,8 +44,11 @@ def default_inputs(ecb_topics: int) -> list[str]:
     return inputs
 
 
-def run_engine(engine: str, inputs: list[str], out: Path) -> float:
+def run_engine(engine: str, inputs: list[str], out: Path, db: Path | None = None) -> float:
     command = [sys.executable, "-m", "wirecheck.cli", "analyze", *inputs, "--quiet", "--json", str(out)]
+    if db is not None:
+        db.unlink(missing_ok=True)
+        command += ["--db", str(db)]
     if engine == "ray":
         command += ["--engine", "ray"]
     started = time.monotonic()
@@ -65,6 +72,7 @@ def main() -> None:
     parser.add_argument("paths", nargs="*")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--ecb-topics", type=int, default=4)
+    parser.add_argument("--db", action="store_true", help="through the archive core (analyze --db)")
     args = parser.parse_args()
     inputs = args.paths or default_inputs(args.ecb_topics)
     print("inputs:", " ".join(Path(p).name for p in inputs))
@@ -75,8 +83,14 @@ def main() -> None:
             order = ["local", "ray"] if round_number % 2 == 0 else ["ray", "local"]
             for stale in (local_json, ray_json):
                 stale.unlink(missing_ok=True)
+            load = os.getloadavg()[0]
             seconds = {
-                engine: run_engine(engine, inputs, local_json if engine == "local" else ray_json)
+                engine: run_engine(
+                    engine,
+                    inputs,
+                    local_json if engine == "local" else ray_json,
+                    Path(tmp) / f"{engine}.db" if args.db else None,
+                )
                 for engine in order
             }
             same = stories_and_facts(local_json) == stories_and_facts(ray_json)
@@ -86,7 +100,7 @@ def main() -> None:
             print(
                 f"round {round_number + 1} ({' then '.join(order)}): {n_articles} articles, "
                 f"local {seconds['local']:.1f} s, ray {seconds['ray']:.1f} s, ratio {ratio:.2f}x, "
-                f"same stories and facts: {same}",
+                f"same stories and facts: {same} (load {load:.1f} at start, {os.getloadavg()[0]:.1f} at end)",
                 flush=True,
             )
     start = subprocess.run([sys.executable, "-c", RAY_START], capture_output=True, text=True)

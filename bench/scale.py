@@ -27,7 +27,14 @@ Modes (each size runs in a fresh process, so peak RSS is that size's own):
   ms/article per stage, peak RSS, database size.  ``--store-only`` skips assignment and
   comparison (their embeddings dominate) and streams the N articles into the store in batches.
 
+- ``core N``: the same N articles with perturbed mentions streamed into a new SQLite archive
+  through the incremental core (``incremental.update_articles`` with the mentions given, batches
+  of ``--batch``, as ``wirecheck add`` and ``analyze --db`` do): story assignment against the
+  stored index, rebuild of the changed stories, one transaction per batch -> ms/article per
+  thousand (does it grow with the archive?), peak RSS (does it?), database size.
+
     python bench/scale.py full 1000
+    python bench/scale.py core 1000 10000
     python bench/scale.py post 1000 10000
     python bench/scale.py post 100000 --store-only
 """
@@ -314,23 +321,70 @@ def measure_post(n: int, store_only: bool) -> dict[str, Any]:
     return result
 
 
+def measure_core(n: int, batch_size: int) -> dict[str, Any]:
+    from wirecheck import incremental
+    from wirecheck.store import Store
+
+    base_articles, base_mentions, _, _ = extracted_base()
+    pairs = article_stream(base_articles, base_mentions)
+    models = load_models()
+    per_thousand: list[float] = []
+    rss_at: list[int] = []
+    stories = 0
+    with tempfile.TemporaryDirectory(prefix="wirecheck-scale-") as tmp:
+        db = Path(tmp) / "scale.db"
+        started, cpu_started = time.monotonic(), cpu_seconds()
+        mark = started
+        with Store(db) as store:
+            for done in range(0, n, batch_size):
+                batch = take(pairs, min(batch_size, n - done))
+                incremental.update_articles(
+                    store, [a for a, _ in batch], models, extracted={m.article_id: m for _, m in batch}
+                )
+                if (done + len(batch)) % 1000 == 0 or done + len(batch) == n:
+                    now = time.monotonic()
+                    per_thousand.append(round(now - mark, 1))
+                    rss_at.append(round(peak_rss_mib()))
+                    mark = now
+            stories = len(store.story_ids())
+        seconds, cpu = time.monotonic() - started, cpu_seconds() - cpu_started
+        db_mib = round(db.stat().st_size / 2**20, 1)
+    return {
+        "mode": f"core (batches of {batch_size})",
+        "articles": n,
+        "stories": stories,
+        "seconds": round(seconds, 1),
+        "ms_per_article": round(1000 * seconds / n, 1),
+        "cpu_ms_per_article": round(1000 * cpu / n, 1),
+        "seconds_per_thousand": per_thousand,
+        "peak_rss_mib_per_thousand": rss_at,
+        "db_mib": db_mib,
+        "peak_rss_mib": round(peak_rss_mib()),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("mode", choices=("full", "post"))
+    parser.add_argument("mode", choices=("full", "post", "core"))
     parser.add_argument("sizes", nargs="+", type=int)
     parser.add_argument("--store-only", action="store_true")
+    parser.add_argument("--batch", type=int, default=100, help="core: articles per update")
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # a child process
     args = parser.parse_args()
     if args.one:
         size = args.sizes[0]
-        figures = measure_full(size) if args.mode == "full" else measure_post(size, args.store_only)
+        if args.mode == "core":
+            figures = measure_core(size, args.batch)
+        else:
+            figures = measure_full(size) if args.mode == "full" else measure_post(size, args.store_only)
         print(json.dumps(figures))
         return
-    if args.mode == "post":
+    if args.mode in ("post", "core"):
         extracted_base()  # extract once, before the timed children
     for size in args.sizes:
         command = [sys.executable, __file__, args.mode, str(size), "--one"]
         command += ["--store-only"] if args.store_only else []
+        command += ["--batch", str(args.batch)]
         load = os.getloadavg()[0]
         done = subprocess.run(command, capture_output=True, text=True)
         if done.returncode:

@@ -98,7 +98,7 @@ def test_a_batch_that_fails_leaves_no_trace_and_a_rerun_resumes(tmp_path, shared
 
     def crash_on_second_batch(self, key, value):
         calls.append(key)
-        if len(calls) == 2:  # the second batch dies after writing its articles and stories
+        if len(calls) == 3:  # two state keys a batch: the second dies after its articles and stories
             raise RuntimeError("power cut")
         original(self, key, value)
 

@@ -85,3 +85,39 @@ def test_ray_engine_gives_the_local_engine_report_on_the_demo(demo_dir: Path, mo
         assert ray_story.quotes == local_story.quotes, ray_story.id
         assert ray_story.timeline == local_story.timeline, ray_story.id
     assert on_ray.problems == local.problems
+
+
+@pytest.mark.slow
+def test_ray_engine_into_an_archive_stores_the_local_engine_stories_on_the_demo(
+    demo_dir: Path, tmp_path: Path, models, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``analyze --db`` on both engines goes through the one incremental core: the same
+    articles, stories (ids and members) and story reports (facts, entities, quotes, timeline)
+    end in the two SQLite files."""
+    pytest.importorskip("ray")
+    from wirecheck.store import Store
+
+    local_db, ray_db = tmp_path / "local.db", tmp_path / "ray.db"
+    monkeypatch.setattr("wirecheck.nlp.load_models", lambda: models)  # the driver's, not the actors'
+    assert (
+        cli.main(["analyze", str(demo_dir), "--quiet", "--db", str(local_db), "--batch", "8"]) == cli.EXIT_OK
+    )
+    status = cli.main(
+        ["analyze", str(demo_dir), "--quiet", "--engine", "ray", "--db", str(ray_db), "--batch", "8"]
+    )
+    assert status == cli.EXIT_OK
+
+    with Store(local_db) as local, Store(ray_db) as on_ray:
+        assert len(local.story_ids()) >= 2  # several stories, so assignment is exercised
+        assert sorted(on_ray.article_ids()) == sorted(local.article_ids())
+        assert sorted(on_ray.story_ids()) == sorted(local.story_ids())
+        assert on_ray.get_mentions(local.article_ids()) == local.get_mentions(local.article_ids())
+        for sid in local.story_ids():
+            ray_story, local_story = on_ray.get_story(sid), local.get_story(sid)
+            assert ray_story is not None and local_story is not None
+            assert ray_story.article_ids == local_story.article_ids, sid
+            assert ray_story.facts == local_story.facts, sid
+            assert ray_story.entities == local_story.entities, sid
+            assert ray_story.quotes == local_story.quotes, sid
+            assert ray_story.timeline == local_story.timeline, sid
+        assert on_ray.get_grouping(local.article_ids()) == local.get_grouping(local.article_ids())

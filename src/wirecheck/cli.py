@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from wirecheck.model import InputProblem, Report
+from wirecheck.model import InputProblem, RawDocument, Report
 
 if TYPE_CHECKING:
+    from wirecheck.incremental import UpdateResult
     from wirecheck.store import Store
 
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
@@ -58,7 +61,17 @@ def add_analyze_command(sub: Subcommands) -> None:
     )
     analyze.add_argument("--json", dest="json_path", help="write the JSON report here")
     analyze.add_argument("--html", dest="html_path", help="write the one-file HTML report here")
-    analyze.add_argument("--db", dest="db_path", help="also add the articles to this SQLite database")
+    analyze.add_argument(
+        "--db",
+        dest="db_path",
+        help=(
+            "stream the articles into this SQLite archive in batches (as `wirecheck add`: bounded "
+            "memory, a rerun resumes); --json/--html then cover the stories of these articles"
+        ),
+    )
+    analyze.add_argument(
+        "--batch", type=int, default=100, help="with --db: articles per transaction (default 100)"
+    )
     analyze.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
     analyze.add_argument(
         "--config",
@@ -156,6 +169,8 @@ def add_serve_command(sub: Subcommands) -> None:
 
 
 def run_analyze(args: argparse.Namespace) -> int:
+    if args.db_path:
+        return run_analyze_into_archive(args)
     started = time.monotonic()
     progress = None if args.quiet else tqdm_progress
     report = analyze_on_engine(args, progress)
@@ -166,18 +181,61 @@ def run_analyze(args: argparse.Namespace) -> int:
         print("wirecheck: no article could be read from the inputs; no report written", file=sys.stderr)
         return EXIT_FAILED
     write_reports(report, args)
-    if args.db_path:
-        from wirecheck.store import Store, StoreError
-
-        try:
-            with Store(args.db_path) as store:
-                store.add_report(report)
-        except StoreError as err:
-            print(f"wirecheck: {args.db_path}: {err}", file=sys.stderr)
-            return EXIT_FAILED
     if not args.quiet:
         print_summary(report, time.monotonic() - started, args)
     return EXIT_SKIPPED if any(p.skipped for p in report.problems) else EXIT_OK
+
+
+def run_analyze_into_archive(args: argparse.Namespace) -> int:
+    """``wirecheck analyze ... --db``: the articles streamed into the archive through the one
+    incremental core (as ``wirecheck add``), on the chosen engine; the JSON and HTML reports
+    are then read back from the store: the stories holding this run's articles (the most
+    disputed :data:`DEFAULT_REPORT_STORIES` when there are more)."""
+    from wirecheck.store import Store, StoreError
+
+    if args.engine != "ray" and args.address:
+        print("wirecheck: --address names a Ray cluster: use it with --engine ray", file=sys.stderr)
+        return EXIT_FAILED
+    started = time.monotonic()
+    run = stream_into_archive(args)
+    if run is None:
+        return EXIT_FAILED
+    if not run.article_ids:
+        print_problems(run.problems)
+        print("wirecheck: no article could be read from the inputs; no report written", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        with Store(args.db_path) as store:
+            stories = set(store.story_of(run.article_ids).values())
+            ranked = sorted(
+                (s for s in store.stories(limit=10_000_000) if s.id in stories),
+                key=lambda s: (-s.disputed, -s.article_count, s.id),
+            )
+            chosen = [s.id for s in ranked[:DEFAULT_REPORT_STORIES]]
+            if args.json_path or args.html_path:
+                write_reports(store.story_report(chosen), args)
+    except StoreError as err:
+        print(f"wirecheck: {args.db_path}: {err}", file=sys.stderr)
+        return EXIT_FAILED
+    if not args.quiet:
+        disputed = sum(s.disputed for s in ranked)
+        left_out = (
+            f" (the reports cover the {len(chosen)} most disputed; see wirecheck report)"
+            if len(ranked) > len(chosen)
+            else ""
+        )
+        print(
+            f"wirecheck: {len(run.article_ids)} articles ({run.added} added, {run.duplicates} already "
+            f"stored), {len(ranked)} stories, {disputed} disputed facts in "
+            f"{time.monotonic() - started:.1f}s; {args.db_path} holds {run.held[0]} articles in "
+            f"{run.held[1]} stories{left_out}",
+            file=sys.stderr,
+        )
+        for path in (args.json_path, args.html_path):
+            if path:
+                print(f"  wrote {path}", file=sys.stderr)
+        print_problems(run.problems)
+    return EXIT_SKIPPED if any(p.skipped for p in run.problems) else EXIT_OK
 
 
 def write_reports(report: Report, args: argparse.Namespace) -> None:
@@ -222,58 +280,110 @@ def analyze_on_engine(args: argparse.Namespace, progress: ProgressFactory | None
         return None
 
 
-def run_add(args: argparse.Namespace) -> int:
-    """``wirecheck add``: inputs streamed into the archive in batches (bounded memory; a rerun
-    after a crash skips what was stored)."""
-    import functools
+@dataclass
+class ArchiveRun:
+    """What streaming inputs into an archive did."""
 
+    files: int = 0
+    added: int = 0
+    duplicates: int = 0
+    changed: set[str] = field(default_factory=set)  # stories rebuilt
+    problems: list[InputProblem] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)  # this run's articles, as stored
+    held: tuple[int, int] = (0, 0)  # articles and stories in the archive at the end
+
+
+def stream_into_archive(args: argparse.Namespace) -> ArchiveRun | None:
+    """Inputs read ``args.batch`` files at a time and added to the archive ``args.db_path`` in
+    transactions of ``args.batch`` articles, here or on Ray (``args.engine``): memory follows
+    the batch, not the archive, and a rerun after a crash skips what was stored.  None (and a
+    message) when the engine or the database cannot be used."""
     from wirecheck.incremental import archive_write_lock
     from wirecheck.ingest import read_inputs
     from wirecheck.ingest.walk import find_input_files
-    from wirecheck.nlp import load_models
-    from wirecheck.pipeline import update
     from wirecheck.store import Store, StoreError
 
     if args.batch < 1:
         print("wirecheck: --batch must be at least 1", file=sys.stderr)
-        return EXIT_FAILED
-    started = time.monotonic()
+        return None
     files, problems = find_input_files(list(args.paths))
-    models = functools.cache(load_models)  # loaded once, and only if something is new
-    added = duplicates = 0
-    changed: set[str] = set()
+    run = ArchiveRun(files=len(files), problems=problems)
     advance = None if args.quiet or not files else tqdm_progress("adding files", len(files), unit="file")
     try:
-        with Store(args.db_path) as store:
+        with archive_updater(args) as add_batch, Store(args.db_path) as store:
             for start in range(0, len(files), args.batch):
                 chunk = files[start : start + args.batch]
                 reading = read_inputs([str(f) for f in chunk])
-                problems.extend(reading.problems)
+                run.problems.extend(reading.problems)
                 for first in range(0, len(reading.documents), args.batch):
                     with archive_write_lock(args.db_path):  # beside a running app or another add
-                        result = update(store, reading.documents[first : first + args.batch], models=models)
-                    added += len(result.added)
-                    duplicates += len(result.duplicates)
-                    changed.update(result.updated_stories)
-                    problems.extend(result.notes)
+                        result = add_batch(store, reading.documents[first : first + args.batch])
+                    run.added += len(result.added)
+                    run.duplicates += len(result.duplicates)
+                    run.article_ids.extend([*result.added, *(stored for _, stored in result.duplicates)])
+                    run.changed.update(result.updated_stories)
+                    run.problems.extend(result.notes)
                 if advance:
                     advance(len(chunk))
-            held = (len(store.article_ids()), len(store.story_ids()))
+            run.held = (store.article_count(), len(store.story_ids()))
     except StoreError as err:
         print(f"wirecheck: {args.db_path}: {err}", file=sys.stderr)
+        return None
+    except EngineUnavailable as err:
+        print(f"wirecheck: {err}", file=sys.stderr)
+        return None
+    return run
+
+
+class EngineUnavailable(RuntimeError):
+    """The chosen engine cannot run (Ray missing, cluster unreachable)."""
+
+
+@contextmanager
+def archive_updater(
+    args: argparse.Namespace,
+) -> Iterator[Callable[[Store, Sequence[RawDocument]], UpdateResult]]:
+    """How one batch of documents joins the archive: ``pipeline.update`` here (models loaded
+    once, and only if something is new), or the same core with the parsing and the story work
+    on Ray's actors."""
+    if getattr(args, "engine", "local") == "ray":
+        from wirecheck.engines.ray import RayEngineError
+        from wirecheck.engines.ray import archive_updater as on_ray
+
+        try:
+            with on_ray(address=args.address) as add_batch:
+                yield add_batch
+        except RayEngineError as err:
+            raise EngineUnavailable(str(err)) from err
+        return
+    import functools
+
+    from wirecheck.nlp import load_models
+    from wirecheck.pipeline import update
+
+    models = functools.cache(load_models)
+    yield lambda store, documents: update(store, documents, models=models)
+
+
+def run_add(args: argparse.Namespace) -> int:
+    """``wirecheck add``: inputs streamed into the archive in batches (bounded memory; a rerun
+    after a crash skips what was stored)."""
+    started = time.monotonic()
+    run = stream_into_archive(args)
+    if run is None:
         return EXIT_FAILED
     if not args.quiet:
         print(
-            f"wirecheck: added {added} articles ({duplicates} already stored), {len(changed)} stories "
-            f"updated in {time.monotonic() - started:.1f}s; {args.db_path} holds {held[0]} articles "
-            f"in {held[1]} stories",
+            f"wirecheck: added {run.added} articles ({run.duplicates} already stored), {len(run.changed)} "
+            f"stories updated in {time.monotonic() - started:.1f}s; {args.db_path} holds {run.held[0]} "
+            f"articles in {run.held[1]} stories",
             file=sys.stderr,
         )
-        print_problems(problems)
-    if not files:
+        print_problems(run.problems)
+    if not run.files:
         print("wirecheck: no input file found", file=sys.stderr)
         return EXIT_FAILED
-    return EXIT_SKIPPED if any(p.skipped for p in problems) else EXIT_OK
+    return EXIT_SKIPPED if any(p.skipped for p in run.problems) else EXIT_OK
 
 
 def run_report(args: argparse.Namespace) -> int:

@@ -17,13 +17,16 @@ import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from wirecheck.model import Article, ArticleMentions, Grouping, InputProblem, RawDocument, StoryReport
 from wirecheck.nlp import Models
 from wirecheck.store import SAME_ARTICLE_KEYS, Store
 
 INDEX_STATE_KEY = "story_index"
+# the highest articles.rowid the story index has seen: stored articles past it are its backlog
+INDEX_ROWID_KEY = "story_index_rowid"
+BACKLOG_LIMIT = 1_000  # stored articles an update takes into the story index at most (bounded memory)
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
 ModelsSource = Models | Callable[[], Models]  # models, or how to load them when first needed
 
@@ -62,6 +65,60 @@ class RebuiltStory:
     members: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class StoryWork:
+    """What rebuilding one story needs, read from the store beforehand: it can travel to
+    another process (a Ray actor) and come back as a :class:`RebuiltStory`."""
+
+    id: str
+    articles: tuple[Article, ...]
+    mentions: tuple[ArticleMentions, ...]
+
+
+class StoryStages(Protocol):
+    """Where an update's model work runs: story assignment's lead embeddings and the rebuild
+    of the stories that changed.  :class:`LocalStages` runs them here; the Ray engine on its
+    story actors (``wirecheck.engines.ray.RayStages``).  The store is read and written here
+    either way."""
+
+    def embed_leads(self, articles: Sequence[Article]) -> Any: ...
+
+    def rebuild(self, works: Sequence[StoryWork]) -> list[RebuiltStory]: ...
+
+
+class LocalStages:
+    """The stages in this process, with models loaded when first needed."""
+
+    def __init__(self, models: ModelsSource) -> None:
+        self._models = models
+
+    def models(self) -> Models:
+        return self._models() if callable(self._models) else self._models
+
+    def embed_leads(self, articles: Sequence[Article]) -> Any:
+        from wirecheck.group import story_embeddings
+
+        return story_embeddings(articles, self.models())
+
+    def rebuild(self, works: Sequence[StoryWork]) -> list[RebuiltStory]:
+        return [rebuild_story(work, self.models()) for work in works]
+
+
+def rebuild_story(work: StoryWork, models: Models) -> RebuiltStory:
+    """One story's copies, spin and report from its articles (the per-story compare)."""
+    from wirecheck import group
+    from wirecheck.pipeline import build_story
+
+    if not work.articles:
+        return RebuiltStory(work.id, None, Grouping(), ())
+    articles, mentions = list(work.articles), list(work.mentions)
+    grouping = group.group_articles(articles, mentions, models)
+    ids = tuple(a.id for a in articles)
+    return RebuiltStory(
+        work.id, build_story(work.id, ids, articles, mentions, grouping, models), grouping, ids
+    )
+
+
 def update(
     store: Store,
     documents: Sequence[RawDocument],
@@ -87,13 +144,16 @@ def update_articles(
     *,
     extracted: Mapping[str, ArticleMentions] | None = None,
     progress: ProgressFactory | None = None,
+    stages: StoryStages | None = None,
 ) -> UpdateResult:
     """Add cleaned ``articles``; ``extracted`` may hold mentions parsed beforehand (the web app
-    parses outside its write lock), keyed by article id.  Models load only if something is new."""
+    parses outside its write lock; the Ray engine on its actors), keyed by article id.  Models
+    load only if something is new; ``stages`` says where the story work runs (default: here)."""
     news, duplicates = new_articles(articles, store)
     if not news:
         return UpdateResult(duplicates=tuple(duplicates))
     load = models if callable(models) else (lambda: models)
+    stages = stages or LocalStages(load)
     parsed = dict(extracted or {})
     parsed.update(extract_by_id([a for a, _ in news if a.id not in parsed], load, progress))
     fresh = [dataclasses.replace(a, id=new_id) if new_id != a.id else a for a, new_id in news]
@@ -102,9 +162,8 @@ def update_articles(
         for a, new_id in news
         if (m := parsed.get(a.id)) is not None
     ]
-    loaded = load()
-    assignment, index_state, notes = assign_stories(store, fresh, mentions, loaded)
-    stories = rebuild_changed_stories(store, fresh, mentions, assignment, loaded)
+    assignment, index_state, backlog_end, notes = assign_stories(store, fresh, mentions, stages)
+    stories = rebuild_changed_stories(store, fresh, mentions, assignment, stages)
     with store.transaction():
         store.put_articles(fresh, mentions)
         store.assign_stories(assignment)
@@ -114,8 +173,10 @@ def update_articles(
             else:
                 store.put_grouping(rebuilt.grouping, rebuilt.members)
                 store.put_story(rebuilt.report)
-        store._drop_empty_stories()
+        store.drop_empty_stories({r.id for r in stories})
         store.set_state(INDEX_STATE_KEY, index_state)
+        # past the backlog taken (or, with none left, past everything stored now)
+        store.set_state(INDEX_ROWID_KEY, backlog_end if backlog_end is not None else store.last_rowid())
     by_story: dict[str, list[str]] = {}
     for article in fresh:
         by_story.setdefault(assignment[article.id], []).append(article.id)
@@ -171,32 +232,55 @@ def new_articles(
 
 
 def assign_stories(
-    store: Store, fresh: Sequence[Article], mentions: Sequence[ArticleMentions], models: Models
-) -> tuple[dict[str, str], dict[str, Any], list[InputProblem]]:
-    """Story of every new article (and of stored articles the index has not seen yet,
-    e.g. added by ``wirecheck analyze --db``), from the saved incremental index."""
-    from wirecheck.group import StoryIndex, story_embeddings
+    store: Store, fresh: Sequence[Article], mentions: Sequence[ArticleMentions], stages: StoryStages
+) -> tuple[dict[str, str], dict[str, Any], int | None, list[InputProblem]]:
+    """Story of every new article (and of stored articles the index has not seen yet, e.g.
+    stored by an older ``wirecheck analyze --db``), from the saved incremental index.  Also
+    returns where the backlog taken ends (None: no backlog left)."""
+    from wirecheck.group import StoryIndex
 
     state = store.get_state(INDEX_STATE_KEY)
     notes: list[InputProblem] = []
     try:
         index = StoryIndex.from_state(state) if state else StoryIndex()
+        seen_up_to = int(store.get_state(INDEX_ROWID_KEY) or 0) if state else 0
     except (ValueError, KeyError, TypeError) as err:  # saved by another wirecheck version
-        index = StoryIndex()
+        index, seen_up_to = StoryIndex(), 0
         notes.append(InputProblem("story index", f"rebuilt from the stored articles ({err})", skipped=False))
-    known = {aid for s in index.stories() for aid in s.article_ids}
-    backlog_ids = [aid for aid in store.article_ids() if aid not in known]
+    backlog_ids, backlog_end = index_backlog(store, index, seen_up_to)
     backlog = store.get_articles(backlog_ids)
     batch = [*backlog, *fresh]
     batch_mentions = [*store.get_mentions(backlog_ids), *mentions]
-    assignment = index.add(batch, batch_mentions, story_embeddings(batch, models))
+    assignment = index.add(batch, batch_mentions, stages.embed_leads(batch))
     if backlog:
         notes.append(
             InputProblem(
                 "story index", f"{len(backlog)} stored articles joined the story index", skipped=False
             )
         )
-    return assignment, index.to_state(), notes
+    return assignment, index.to_state(), backlog_end, notes
+
+
+def index_backlog(store: Store, index: Any, seen_up_to: int) -> tuple[list[str], int | None]:
+    """Stored articles the story index lacks, at most :data:`BACKLOG_LIMIT`, read by rowid past
+    what the index has seen (an indexed range, empty in the usual case: no scan of the
+    archive per batch).  Returns their ids and the rowid the taken part ends at, or None when
+    nothing is left past it."""
+    known: set[str] | None = None
+    backlog: list[str] = []
+    after = seen_up_to
+    while True:
+        rows = store.articles_after(after, BACKLOG_LIMIT)
+        if not rows:
+            return backlog, None
+        if known is None:  # only when something is past the mark (older databases, a lost index)
+            known = {aid for s in index.stories() for aid in s.article_ids}
+        for rowid, aid in rows:
+            after = rowid
+            if aid not in known:
+                backlog.append(aid)
+                if len(backlog) >= BACKLOG_LIMIT:
+                    return backlog, after if store.articles_after(after, 1) else None
 
 
 def rebuild_changed_stories(
@@ -204,37 +288,31 @@ def rebuild_changed_stories(
     fresh: Sequence[Article],
     mentions: Sequence[ArticleMentions],
     assignment: dict[str, str],
-    models: Models,
+    stages: StoryStages,
 ) -> list[RebuiltStory]:
     """Rebuild only the stories that gained or lost an article."""
-    from wirecheck import group
-    from wirecheck.pipeline import build_story
-
     previous = store.story_of(assignment)
     changed = set(assignment.values()) | {old for aid, old in previous.items() if assignment[aid] != old}
     new_by_id = {a.id: a for a in fresh}
     new_mentions = {m.article_id: m for m in mentions}
-    results: list[RebuiltStory] = []
+    joined_by_story: dict[str, list[str]] = {}
+    for aid, sid in assignment.items():
+        joined_by_story.setdefault(sid, []).append(aid)
+    works: list[StoryWork] = []
     for sid in sorted(changed):
         stored = [aid for aid in store.story_members(sid) if assignment.get(aid, sid) == sid]
-        joined = [aid for aid, s in assignment.items() if s == sid and aid not in stored]
+        joined = [aid for aid in joined_by_story.get(sid, []) if aid not in stored]
         members = tuple(dict.fromkeys([*stored, *joined]))
-        if not members:
-            results.append(RebuiltStory(sid, None, Grouping(), ()))
-            continue
         from_store = [aid for aid in members if aid not in new_by_id]
         stored_articles = {a.id: a for a in store.get_articles(from_store)}
         stored_mentions = {m.article_id: m for m in store.get_mentions(from_store)}
-        articles = [
+        articles = tuple(
             new_by_id.get(aid) or stored_articles[aid]
             for aid in members
             if aid in new_by_id or aid in stored_articles
-        ]
-        story_mentions = [
+        )
+        story_mentions = tuple(
             m for aid in members if (m := new_mentions.get(aid) or stored_mentions.get(aid)) is not None
-        ]
-        grouping = group.group_articles(articles, story_mentions, models)
-        ids = tuple(a.id for a in articles)
-        story = build_story(sid, ids, articles, story_mentions, grouping, models)
-        results.append(RebuiltStory(sid, story, grouping, ids))
-    return results
+        )
+        works.append(StoryWork(sid, articles, story_mentions))
+    return stages.rebuild(works)

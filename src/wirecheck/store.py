@@ -274,6 +274,17 @@ class Store:
     def article_ids(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY rowid")]
 
+    def articles_after(self, rowid: int, limit: int) -> list[tuple[int, str]]:
+        """(rowid, id) of the articles stored after ``rowid``, oldest first: a range of the
+        primary key, so reading what came since a mark costs nothing per stored article."""
+        rows = self.db.execute(
+            "SELECT rowid, id FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?", (rowid, limit)
+        )
+        return [(int(r[0]), str(r[1])) for r in rows]
+
+    def last_rowid(self) -> int:
+        return int(self.db.execute("SELECT COALESCE(MAX(rowid), 0) FROM articles").fetchone()[0])
+
     def has_article(self, article_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
@@ -455,7 +466,12 @@ class Store:
 
     def _drop_empty_stories(self) -> None:
         """Stories whose articles all moved elsewhere disappear."""
-        for sid in self.story_ids():
+        self.drop_empty_stories(self.story_ids())
+
+    def drop_empty_stories(self, story_ids: Iterable[str]) -> None:
+        """Those of ``story_ids`` whose articles all moved elsewhere disappear (an update names
+        the stories it touched rather than checking the whole archive)."""
+        for sid in story_ids:
             if not self.story_members(sid):
                 self.delete_story(sid)
 

@@ -11,7 +11,16 @@ The same functions as the local engine, placed on a cluster:
   story actors, which keep the grouping from the first call.
 
 Results come back to this process as the same :class:`~wirecheck.model.Report` the local engine
-makes, so the JSON and HTML writers and the store take it unchanged.  Ingestion stays here (it
+makes, so the JSON and HTML writers take it unchanged.
+
+Into an archive (``--db``, :func:`archive_updater`) the engine goes through the one incremental
+core, :func:`wirecheck.incremental.update_articles`, batch after batch as ``wirecheck add`` does:
+the batch is cleaned here (the resume check, by content hash, needs the cleaned text before any
+parse); the articles the store lacks are parsed, the leads of story assignment embedded and each
+changed story rebuilt on one pool of actors that load the models once for the whole run
+(:class:`RayStages`); the store is read and written here.  Not Ray Data for this parse: its
+actor pool lives for one dataset, so a dataset per batch would load the models per batch, and
+one dataset over all inputs could not resume batch by batch.  Ingestion stays here (it
 reads the local paths).  Without an address a private Ray starts on this machine (2 CPUs, no
 dashboard, bound to loopback, usage statistics off) and stops when the run ends.
 
@@ -21,19 +30,23 @@ this engine runs.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from os import PathLike
 from types import ModuleType
 from typing import Any
 
-from wirecheck import clean, group, pipeline
+from wirecheck import clean, group, incremental, ingest, pipeline
 from wirecheck.extract.runner import mentions_of_chunk
+from wirecheck.incremental import RebuiltStory, StoryWork, UpdateResult
 from wirecheck.model import Article, ArticleMentions, Grouping, RawDocument, Report, StoryReport
 from wirecheck.nlp import load_models
 from wirecheck.pipeline import StoryInput, story_inputs
+from wirecheck.store import Store
 
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
 INSTALL_HINT = "pip install 'wirecheck[ray]' (or pip install 'ray[data]==2.60.0')"
@@ -215,11 +228,21 @@ def clean_and_extract(
 
 class StoryWorker:
     """A story actor: loads the models once; groups the articles (one call), then builds the
-    reports of runs of stories against the grouping it kept."""
+    reports of runs of stories against the grouping it kept.  Into an archive: embeds the leads
+    story assignment needs, and rebuilds runs of changed stories."""
 
     def __init__(self) -> None:
         self.models = load_models()
         self.grouping = Grouping()
+
+    def extract(self, articles: Sequence[Article]) -> list[ArticleMentions]:
+        return list(mentions_of_chunk(articles, self.models.nlp))
+
+    def embed_leads(self, articles: Sequence[Article]) -> Any:
+        return group.story_embeddings(articles, self.models)
+
+    def rebuild(self, works: Sequence[StoryWork]) -> list[RebuiltStory]:
+        return [incremental.rebuild_story(work, self.models) for work in works]
 
     def group(self, articles: Sequence[Article], mentions: Sequence[ArticleMentions]) -> Grouping:
         return group.group_articles(articles, mentions, self.models)
@@ -284,3 +307,87 @@ def story_calls(inputs: Sequence[StoryInput]) -> Iterator[list[StoryInput]]:
             call, size = [], 0
     if call:
         yield call
+
+
+# --------------------------------------------------------------------------- into an archive
+
+
+def extract_on_ray(
+    ray: ModuleType, workers: Sequence[Any], articles: Sequence[Article]
+) -> list[ArticleMentions]:
+    """Mentions of ``articles``, in order, parsed on the run's actors in calls of
+    :data:`EXTRACT_BATCH` articles."""
+    from ray.util import ActorPool
+
+    calls = [list(articles[n : n + EXTRACT_BATCH]) for n in range(0, len(articles), EXTRACT_BATCH)]
+    mentions: list[ArticleMentions] = []
+    for done in ActorPool(list(workers)).map(lambda worker, call: worker.extract.remote(call), calls):
+        mentions.extend(done)  # ActorPool.map keeps the order of the calls
+    return mentions
+
+
+class RayStages:
+    """:class:`wirecheck.incremental.StoryStages` on the story actors: the lead embeddings on
+    one actor, the changed stories packed into calls spread over all of them."""
+
+    def __init__(self, ray: ModuleType, workers: Sequence[Any]) -> None:
+        self.ray = ray
+        self.workers = list(workers)
+
+    def embed_leads(self, articles: Sequence[Article]) -> Any:
+        return self.ray.get(self.workers[0].embed_leads.remote(list(articles)))
+
+    def rebuild(self, works: Sequence[StoryWork]) -> list[RebuiltStory]:
+        from ray.util import ActorPool
+
+        calls = list(work_calls(works))
+        pool = ActorPool(self.workers)
+        rebuilt: list[RebuiltStory] = []
+        for done in pool.map(lambda worker, call: worker.rebuild.remote(call), calls):
+            rebuilt.extend(done)  # ActorPool.map keeps the order of the calls
+        return rebuilt
+
+
+def work_calls(works: Sequence[StoryWork]) -> Iterator[list[StoryWork]]:
+    """Changed stories packed into calls of about :data:`STORY_CALL_ARTICLES` articles."""
+    call: list[StoryWork] = []
+    size = 0
+    for work in works:
+        call.append(work)
+        size += len(work.articles)
+        if size >= STORY_CALL_ARTICLES:
+            yield call
+            call, size = [], 0
+    if call:
+        yield call
+
+
+@contextmanager
+def archive_updater(
+    *, address: str | None = None
+) -> Iterator[Callable[[Store, Sequence[RawDocument]], UpdateResult]]:
+    """How ``wirecheck analyze --engine ray --db`` adds one batch of documents to the archive:
+    :func:`wirecheck.incremental.update` with the parse and the story work on Ray (a local
+    Ray when no address, started once for the whole run)."""
+    ray = import_ray()
+    started_here = connect(ray, address)
+    try:
+        workers = start_story_workers(ray)
+        stages = RayStages(ray, workers)
+
+        def add_batch(store: Store, documents: Sequence[RawDocument]) -> UpdateResult:
+            fitted, budget_notes = ingest.documents_within_budget(documents)
+            articles = clean.clean_documents(fitted)
+            unseen = incremental.unseen_articles(articles, store)
+            parsed = {m.article_id: m for m in extract_on_ray(ray, workers, unseen)}
+            result = incremental.update_articles(
+                store, articles, load_models, extracted=parsed, stages=stages
+            )
+            return dataclasses.replace(
+                result, notes=(*budget_notes, *pipeline.cleaning_notes(articles), *result.notes)
+            )
+
+        yield add_batch
+    finally:
+        if started_here:
+            ray.shutdown()
