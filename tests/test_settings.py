@@ -145,3 +145,19 @@ def test_an_engine_runs_with_the_defaults_and_says_so(tmp_path: Path) -> None:
     stricter = dataclasses.replace(DEFAULT_SETTINGS, copy_containment=0.7)
     with pytest.raises(ValueError, match="default settings"):
         analyze([tmp_path / "in"], engine=engine, settings=stricter)
+
+
+def test_an_archive_run_refuses_a_config_rather_than_ignore_it(tmp_path: Path) -> None:
+    config = tmp_path / "strict.toml"
+    config.write_text("copy_min_shared_shingles = 100000\n", encoding="utf-8")
+    archive = tmp_path / "archive.db"
+    result = subprocess.run(
+        [str(WIRECHECK), "analyze", str(corpus(tmp_path)), "--db", str(archive), "--config", str(config)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode != 0
+    assert "--config" in result.stderr and "--db" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not archive.exists()
