@@ -116,6 +116,7 @@ def update_articles(
                 store.put_story(rebuilt.report)
         store._drop_empty_stories()
         store.set_state(INDEX_STATE_KEY, index_state)
+        store.render_story_pages()  # a first visit of a changed story reads its page, no render
     by_story: dict[str, list[str]] = {}
     for article in fresh:
         by_story.setdefault(assignment[article.id], []).append(article.id)
