@@ -194,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  (the writer's transaction: {writer.communicate(timeout=300)[0].decode().strip()})")
         finally:
             server.terminate()
-            server.wait(timeout=30)
+            server.wait(timeout=180)  # uvicorn's parent stops its workers first; slow on a busy machine
     return 0
 
 

@@ -59,6 +59,7 @@ def write_inputs(root):
 
 def sources_are_named(page) -> None:
     """Every source label on a story page of the bridge story is an outlet or a headline."""
+    page.wait_for_load_state("load")  # the labels are read at once: the whole page first, not its start
     outlets = {BRIDGE_1["outlet"], BRIDGE_2["outlet"], "Northline"}
     headlines = [BRIDGE_1["title"], BRIDGE_2["title"], BRIDGE_3.split("\n")[0]]
     bodies = [BRIDGE_1["text"], BRIDGE_2["text"], BRIDGE_3]

@@ -177,6 +177,7 @@ def update_articles(
         store.set_state(INDEX_STATE_KEY, index_state)
         # past the backlog taken (or, with none left, past everything stored now)
         store.set_state(INDEX_ROWID_KEY, backlog_end if backlog_end is not None else store.last_rowid())
+        store.render_story_pages()  # a first visit of a changed story reads its page, no render
     by_story: dict[str, list[str]] = {}
     for article in fresh:
         by_story.setdefault(assignment[article.id], []).append(article.id)

@@ -85,6 +85,44 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX story_articles_by_story ON story_articles(story_id);
     CREATE INDEX articles_by_body ON articles(body_hash);
     """,
+    # 3: story pages rendered when the story is written (see wirecheck.app.pages); triggers drop
+    # a page whenever its story, or an article, mention, copy or spin row it was rendered
+    # from, changes, and mark the story due for rendering before the writer commits
+    """
+    CREATE TABLE story_pages (story_id TEXT PRIMARY KEY, stamp TEXT NOT NULL, html TEXT NOT NULL);
+    CREATE TABLE story_page_inputs (
+        story_id TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (story_id, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX story_page_inputs_by_article ON story_page_inputs(article_id);
+    CREATE TABLE story_pages_due (story_id TEXT PRIMARY KEY) WITHOUT ROWID;
+    CREATE TRIGGER story_page_dropped AFTER DELETE ON story_pages BEGIN
+        DELETE FROM story_page_inputs WHERE story_id = OLD.story_id;
+    END;
+    CREATE TRIGGER story_inserted AFTER INSERT ON stories BEGIN
+        DELETE FROM story_pages WHERE story_id = NEW.id;
+        INSERT OR IGNORE INTO story_pages_due VALUES (NEW.id);
+    END;
+    CREATE TRIGGER story_updated AFTER UPDATE ON stories BEGIN
+        DELETE FROM story_pages WHERE story_id IN (OLD.id, NEW.id);
+        INSERT OR IGNORE INTO story_pages_due VALUES (NEW.id);
+    END;
+    CREATE TRIGGER story_deleted AFTER DELETE ON stories BEGIN
+        DELETE FROM story_pages WHERE story_id = OLD.id;
+        DELETE FROM story_pages_due WHERE story_id = OLD.id;
+    END;
+    """
+    + "".join(
+        f"""
+    CREATE TRIGGER {table}_{event.lower()}_drops_pages AFTER {event} ON {table} BEGIN
+        INSERT OR IGNORE INTO story_pages_due
+            SELECT story_id FROM story_page_inputs WHERE article_id = {row}.{column};
+        DELETE FROM story_pages WHERE story_id IN
+            (SELECT story_id FROM story_page_inputs WHERE article_id = {row}.{column});
+    END;
+    """
+        for table, column in (("articles", "id"), ("copies", "article_id"), ("spin", "article_id"))
+        for event, row in (("INSERT", "NEW"), ("UPDATE", "OLD"), ("DELETE", "OLD"))
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -439,6 +477,42 @@ class Store:
             stories=tuple(stories),
         )
 
+    # ----------------------------------------------------------------- story pages
+
+    def story_page(self, story_id: str, stamp: str) -> str | None:
+        """The story's page as stored when the story was written, if it is current and was
+        rendered by the code whose ``stamp`` is given (see :mod:`wirecheck.app.pages`)."""
+        row = self.db.execute(
+            "SELECT html FROM story_pages WHERE story_id = ? AND stamp = ?", (story_id, stamp)
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def put_story_page(self, story_id: str, stamp: str, html: str, article_ids: Iterable[str]) -> None:
+        """Store a story's rendered page with the articles it was rendered from: a later
+        change to any of them (or to the story) drops the page (the schema's triggers)."""
+        with self.transaction():
+            self.db.execute("DELETE FROM story_pages WHERE story_id = ?", (story_id,))
+            self.db.execute("INSERT INTO story_pages VALUES (?, ?, ?)", (story_id, stamp, html))
+            self.db.executemany(
+                "INSERT OR IGNORE INTO story_page_inputs VALUES (?, ?)",
+                [(story_id, aid) for aid in dict.fromkeys(article_ids)],
+            )
+            self.db.execute("DELETE FROM story_pages_due WHERE story_id = ?", (story_id,))
+
+    def due_story_pages(self) -> list[str]:
+        """Stories written (or whose page lost an input) since their page was last rendered."""
+        rows = self.db.execute(
+            "SELECT d.story_id FROM story_pages_due d JOIN stories s ON s.id = d.story_id ORDER BY d.story_id"
+        )
+        return [r[0] for r in rows]
+
+    def render_story_pages(self) -> int:
+        """Render the pages of the stories due, inside the current write (the page commits with
+        its story); returns how many.  The rendering lives with the app's templates."""
+        from wirecheck.app.pages import render_due_pages
+
+        return render_due_pages(self)
+
     # ----------------------------------------------------------------- the CLI path
 
     def add_report(self, report: Report) -> dict[str, str]:
@@ -462,6 +536,7 @@ class Store:
                 renamed[story.id] = new_id
                 self.put_story(dataclasses.replace(story, id=new_id))
             self._drop_empty_stories()
+            self.render_story_pages()
         return renamed
 
     def _drop_empty_stories(self) -> None:
@@ -550,4 +625,13 @@ def _snippet_pieces(snippet: str) -> tuple[tuple[str, bool], ...]:
 
 
 def _statements(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]
+    """The statements of a migration script; a trigger's body (``BEGIN ... END``) holds
+    semicolons, so pieces are joined until SQLite calls the statement complete."""
+    statements, pending = [], ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending.strip())
+            pending = ""
+    return statements

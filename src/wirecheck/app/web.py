@@ -26,6 +26,7 @@ from starlette.concurrency import run_in_threadpool
 
 from wirecheck.app.guard import Guard, served_hosts
 from wirecheck.app.library import MAX_FILE_BYTES, MAX_FILES, AddResult, Library, Rejected, Upload
+from wirecheck.app.pages import page_stamp
 from wirecheck.model import Grouping, Report, to_jsonable
 from wirecheck.report.html import make_environment, report_view
 
@@ -128,6 +129,9 @@ def add_page_routes(app: FastAPI, lib: Library, env: Environment) -> None:
 
     def story_page(story_id: str) -> HTMLResponse:
         with lib.reading() as store:
+            stored = store.story_page(story_id, page_stamp())  # rendered when the story was written
+            if stored is not None:
+                return HTMLResponse(stored)
             report = store.story_report([story_id])
         if not report.stories:
             return page("error.html", status=404, message=f"There is no story {story_id!r}.")
