@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from wirecheck.ingest import read_inputs
@@ -264,11 +264,18 @@ RECORDS = st.dictionaries(
 
 @settings(max_examples=80, deadline=None)
 @given(lines=st.lists(RECORDS | JSON_VALUES, min_size=2, max_size=6))
+@example(lines=[{"text": "0"}, {"text": "0"}])  # a record read twice is named as a duplicate
 def test_every_jsonl_line_is_either_read_or_reported(lines: list) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "lines.jsonl"
         path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
         result = read_inputs([str(path)])
     numbers = {int(d.source.rsplit("#", 1)[1]) for d in result.documents}
+    # a bad line is named "FILE N"; a record whose text an earlier one had is "FILE#N", a duplicate
     numbers |= {int(p.source.rsplit(" ", 1)[1]) for p in result.problems if p.source.startswith(f"{path} ")}
+    numbers |= {
+        int(p.source.rsplit("#", 1)[1])
+        for p in result.problems
+        if p.source.startswith(f"{path}#") and p.reason.startswith("duplicate of")
+    }
     assert numbers == set(range(1, len(lines) + 1))
