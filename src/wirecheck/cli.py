@@ -237,10 +237,7 @@ def run_analyze_into_archive(args: argparse.Namespace) -> int:
             f"{run.held[1]} stories{left_out}",
             file=sys.stderr,
         )
-        for path in (args.json_path, args.html_path):
-            if path:
-                print(f"  wrote {path}", file=sys.stderr)
-        print_problems(run.problems)
+        print_outputs(args, run.problems)
     return EXIT_SKIPPED if any(p.skipped for p in run.problems) else EXIT_OK
 
 
@@ -483,10 +480,15 @@ def print_summary(report: Report, seconds: float, args: argparse.Namespace) -> N
         f"{disputed} disputed facts in {seconds:.1f}s",
         file=sys.stderr,
     )
+    print_outputs(args, report.problems)
+
+
+def print_outputs(args: argparse.Namespace, problems: Sequence[InputProblem]) -> None:
+    """The report files written, then what was skipped or read with a caveat."""
     for path in (args.json_path, args.html_path):
         if path:
             print(f"  wrote {path}", file=sys.stderr)
-    print_problems(report.problems)
+    print_problems(problems)
 
 
 def print_problems(problems: Sequence[InputProblem]) -> None:

@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from os import PathLike
 from types import ModuleType
-from typing import Any
+from typing import Any, TypeVar
 
 from wirecheck import clean, group, incremental, ingest, pipeline
 from wirecheck.extract.runner import mentions_of_chunk
@@ -47,6 +47,8 @@ from wirecheck.model import Article, ArticleMentions, Grouping, RawDocument, Rep
 from wirecheck.nlp import load_models
 from wirecheck.pipeline import StoryInput, story_inputs
 from wirecheck.store import Store
+
+T = TypeVar("T")
 
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
 INSTALL_HINT = "pip install 'wirecheck[ray]' (or pip install 'ray[data]==2.60.0')"
@@ -297,11 +299,16 @@ def build_stories(
 def story_calls(inputs: Sequence[StoryInput]) -> Iterator[list[StoryInput]]:
     """Consecutive stories packed into calls of about :data:`STORY_CALL_ARTICLES` articles:
     one call per small story would cost more in messages than in work."""
-    call: list[StoryInput] = []
+    return packed_calls(inputs, lambda item: len(item.articles))
+
+
+def packed_calls(items: Sequence[T], articles_of: Callable[[T], int]) -> Iterator[list[T]]:
+    """Consecutive items packed into calls of about :data:`STORY_CALL_ARTICLES` articles."""
+    call: list[T] = []
     size = 0
-    for item in inputs:
+    for item in items:
         call.append(item)
-        size += len(item.articles)
+        size += articles_of(item)
         if size >= STORY_CALL_ARTICLES:
             yield call
             call, size = [], 0
@@ -350,16 +357,7 @@ class RayStages:
 
 def work_calls(works: Sequence[StoryWork]) -> Iterator[list[StoryWork]]:
     """Changed stories packed into calls of about :data:`STORY_CALL_ARTICLES` articles."""
-    call: list[StoryWork] = []
-    size = 0
-    for work in works:
-        call.append(work)
-        size += len(work.articles)
-        if size >= STORY_CALL_ARTICLES:
-            yield call
-            call, size = [], 0
-    if call:
-        yield call
+    return packed_calls(works, lambda work: len(work.articles))
 
 
 @contextmanager
