@@ -177,13 +177,18 @@ def run_analyze(args: argparse.Namespace) -> int:
     if report is None:
         return EXIT_FAILED
     if not report.articles:
-        print_problems(report.problems)
-        print("wirecheck: no article could be read from the inputs; no report written", file=sys.stderr)
-        return EXIT_FAILED
+        return nothing_read(report.problems)
     write_reports(report, args)
     if not args.quiet:
         print_summary(report, time.monotonic() - started, args)
     return EXIT_SKIPPED if any(p.skipped for p in report.problems) else EXIT_OK
+
+
+def nothing_read(problems: Sequence[InputProblem]) -> int:
+    """What was skipped, and that no report was written: no input gave an article."""
+    print_problems(problems)
+    print("wirecheck: no article could be read from the inputs; no report written", file=sys.stderr)
+    return EXIT_FAILED
 
 
 def run_analyze_into_archive(args: argparse.Namespace) -> int:
@@ -207,9 +212,7 @@ def run_analyze_into_archive(args: argparse.Namespace) -> int:
     if run is None:
         return EXIT_FAILED
     if not run.article_ids:
-        print_problems(run.problems)
-        print("wirecheck: no article could be read from the inputs; no report written", file=sys.stderr)
-        return EXIT_FAILED
+        return nothing_read(run.problems)
     try:
         with Store(args.db_path) as store:
             stories = set(store.story_of(run.article_ids).values())
