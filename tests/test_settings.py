@@ -46,6 +46,16 @@ def corpus(tmp_path: Path) -> Path:
     return folder
 
 
+def analyze_with_config(tmp_path: Path, config: Path, *output: str) -> subprocess.CompletedProcess[str]:
+    """``wirecheck analyze`` of the two-article corpus with a settings file, as a user runs it."""
+    return subprocess.run(
+        [str(WIRECHECK), "analyze", str(corpus(tmp_path)), *output, "--config", str(config)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
 def test_every_setting_says_what_raising_it_does_and_where_it_was_set() -> None:
     for f in dataclasses.fields(Settings):
         assert f.metadata.get("raising"), f.name
@@ -88,12 +98,7 @@ def test_the_command_refuses_a_bad_config_before_any_work(tmp_path: Path) -> Non
     config = tmp_path / "bad.toml"
     config.write_text("story_join_scor = 0.5\n", encoding="utf-8")
     report = tmp_path / "report.json"
-    result = subprocess.run(
-        [str(WIRECHECK), "analyze", str(corpus(tmp_path)), "--json", str(report), "--config", str(config)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    result = analyze_with_config(tmp_path, config, "--json", str(report))
     assert result.returncode == 2
     assert "unknown setting 'story_join_scor'" in result.stderr
     assert "Traceback" not in result.stderr
@@ -122,12 +127,7 @@ def test_the_command_writes_the_settings_it_ran_with(tmp_path: Path) -> None:
     config = tmp_path / "strict.toml"
     config.write_text("copy_min_shared_shingles = 100000\n", encoding="utf-8")
     report = tmp_path / "report.json"
-    result = subprocess.run(
-        [str(WIRECHECK), "analyze", str(corpus(tmp_path)), "--json", str(report), "--config", str(config)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    result = analyze_with_config(tmp_path, config, "--json", str(report))
     assert result.returncode == 0, result.stderr
     written = json.loads(report.read_text(encoding="utf-8"))
     assert written["settings"]["copy_min_shared_shingles"] == 100000
@@ -151,12 +151,7 @@ def test_an_archive_run_refuses_a_config_rather_than_ignore_it(tmp_path: Path) -
     config = tmp_path / "strict.toml"
     config.write_text("copy_min_shared_shingles = 100000\n", encoding="utf-8")
     archive = tmp_path / "archive.db"
-    result = subprocess.run(
-        [str(WIRECHECK), "analyze", str(corpus(tmp_path)), "--db", str(archive), "--config", str(config)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    result = analyze_with_config(tmp_path, config, "--db", str(archive))
     assert result.returncode != 0
     assert "--config" in result.stderr and "--db" in result.stderr
     assert "Traceback" not in result.stderr
